@@ -1,0 +1,34 @@
+// One catalogue of every flag and diagnostic code: clients get codes, people get text.
+// The README's code table is generated from (and tested against) this list.
+export interface CodeInfo {
+  description: string;
+  /** Where the code appears: on a value (flag), on the document (diagnostic), or both. */
+  scope: 'flag' | 'diagnostic' | 'both';
+}
+
+export const CODES = {
+  inferred: {
+    scope: 'flag',
+    description: 'Value not stated where expected, inferred from elsewhere (e.g. province from the body text).',
+  },
+  wrapped: { scope: 'flag', description: 'Value reassembled from lines broken mid-phrase.' },
+  'ambiguous-number': {
+    scope: 'both',
+    description: 'A number whose reading is uncertain (e.g. "1.500": 1500 or 1.5).',
+  },
+  'sum-mismatch': { scope: 'both', description: "A table's row or column does not add up." },
+  'words-mismatch': { scope: 'both', description: 'An amount in words disagrees with its digits.' },
+  'table-conflict': {
+    scope: 'both',
+    description: 'A narrative target disagrees with the same target in a summary table.',
+  },
+  'unknown-agency': { scope: 'flag', description: 'An agency name not in the canonical list.' },
+  'numbering-gap': { scope: 'both', description: 'Numbered items skip (e.g. 9 → 12), a sign of missing text.' },
+  'irregular-row': { scope: 'both', description: 'A table row whose cell count does not fit the header.' },
+  'no-text-layer': {
+    scope: 'diagnostic',
+    description: 'The PDF has no text layer (a scan); nothing could be read without OCR.',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;

@@ -1,0 +1,227 @@
+// The public extraction contract, version 1 (../shared/contract/extraction-v1.md).
+// This file is the single source of truth in code: JSON Schema and OpenAPI are derived from it.
+// Field names and meanings are fixed for version 1: add fields freely, never rename or drop one.
+import { z } from 'zod';
+
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low']).meta({
+  description: '"high" promises that a reviewer need not look; medium/low always carry a flag saying why.',
+});
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+/** Kebab-case machine-readable reason codes (see the README's code table). */
+export const FlagSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+export const SpanSchema = z
+  .object({
+    start: z.int().nonnegative(),
+    end: z.int().nonnegative(),
+    line: z.int().positive(),
+  })
+  .meta({ id: 'Span', description: 'Char offsets [start, end) in the normalised text, 1-based line.' });
+export type Span = z.infer<typeof SpanSchema>;
+
+export function fieldSchema<T extends z.ZodType>(value: T) {
+  return z.object({
+    value: value.nullable(),
+    confidence: ConfidenceSchema,
+    flags: z.array(FlagSchema),
+    source: SpanSchema.nullable(),
+  });
+}
+export interface Field<T> {
+  value: T | null;
+  confidence: Confidence;
+  flags: string[];
+  source: Span | null;
+}
+
+export const PeriodSchema = z.object({ from: z.int(), to: z.int() });
+export const SignerSchema = z.object({
+  name: z.string(),
+  position: z.string().nullable(),
+  onBehalfOf: z.string().nullable(),
+});
+export const LegalBasisSchema = z.object({
+  kind: z.string(),
+  number: z.string(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  source: SpanSchema,
+});
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+
+export const MetadataSchema = z.object({
+  issuer: fieldSchema(z.string()),
+  province: fieldSchema(z.string()),
+  documentNumber: fieldSchema(z.string()),
+  documentType: fieldSchema(z.string()),
+  issuedDate: fieldSchema(z.iso.date()),
+  place: fieldSchema(z.string()),
+  title: fieldSchema(z.string()),
+  period: fieldSchema(PeriodSchema),
+  signer: fieldSchema(SignerSchema),
+  legalBasis: z.array(LegalBasisSchema),
+  recipients: z.array(z.string()),
+});
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+export interface Item {
+  label: string;
+  text: string;
+  source: Span;
+  items: Item[];
+}
+export const ItemSchema: z.ZodType<Item> = z.lazy(() =>
+  z.object({
+    label: z.string(),
+    text: z.string(),
+    source: SpanSchema,
+    items: z.array(ItemSchema),
+  }),
+);
+
+export const SectionSchema = z.object({
+  numeral: z.string(),
+  number: z.int().positive(),
+  title: z.string(),
+  confidence: ConfidenceSchema,
+  flags: z.array(FlagSchema),
+  source: SpanSchema,
+  items: z.array(ItemSchema),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const ComparatorSchema = z.enum(['eq', 'lt', 'lte', 'gt', 'gte']);
+export type Comparator = z.infer<typeof ComparatorSchema>;
+
+export const TargetValueSchema = z.object({
+  value: z.number(),
+  unit: z.string(),
+  comparator: ComparatorSchema,
+  year: z.int().nullable(),
+  text: z.string(),
+});
+export type TargetValue = z.infer<typeof TargetValueSchema>;
+
+export const TargetSchema = z.object({
+  id: z.string(),
+  label: z.string().nullable(),
+  text: z.string(),
+  section: z.string(),
+  values: z.array(TargetValueSchema),
+  confidence: ConfidenceSchema,
+  flags: z.array(FlagSchema),
+  source: SpanSchema,
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export const AgencyKindSchema = z.enum([
+  'department',
+  'people-committee',
+  'police',
+  'mass-organisation',
+  'media',
+  'other',
+]);
+export const RoleSchema = z.enum(['lead', 'coordinate', 'participate', 'requested', 'unspecified']);
+
+export const ResponsibilitySchema = z.object({
+  agency: z.object({
+    name: z.string(),
+    canonical: z.string().nullable(),
+    kind: AgencyKindSchema,
+    members: z.array(z.string()).optional(),
+  }),
+  role: RoleSchema,
+  tasks: z.array(z.string()),
+  targetRefs: z.array(z.string()),
+  section: z.string(),
+  confidence: ConfidenceSchema,
+  flags: z.array(FlagSchema),
+  source: SpanSchema,
+});
+export type Responsibility = z.infer<typeof ResponsibilitySchema>;
+
+export const BudgetTotalSchema = z.object({
+  amount: z.number().nonnegative(),
+  currency: z.literal('VND'),
+  text: z.string(),
+  words: z.string().nullable(),
+});
+export const BudgetSchema = z.object({
+  total: fieldSchema(BudgetTotalSchema),
+  fundingSources: z.array(z.string()),
+});
+export type Budget = z.infer<typeof BudgetSchema>;
+
+export const TableKindSchema = z.enum(['budget', 'indicator', 'layout', 'other']);
+export const TableCheckSchema = z.object({
+  kind: z.string(),
+  ok: z.boolean(),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  where: z.string(),
+});
+export type TableCheck = z.infer<typeof TableCheckSchema>;
+export const TableRowSchema = z.object({
+  label: z.string().nullable(),
+  cells: z.array(z.string()),
+  values: z.array(z.number().nullable()),
+  flags: z.array(FlagSchema),
+});
+export const TableSchema = z.object({
+  id: z.string(),
+  kind: TableKindSchema,
+  title: z.string().nullable(),
+  unit: z.string().nullable(),
+  multiplier: z.number().positive().nullable(),
+  columns: z.array(z.string()),
+  rows: z.array(TableRowSchema),
+  checks: z.array(TableCheckSchema),
+  confidence: ConfidenceSchema,
+  flags: z.array(FlagSchema),
+  source: SpanSchema,
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const DiagnosticSchema = z.object({
+  code: FlagSchema,
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  source: SpanSchema.nullable(),
+});
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+
+export const DocumentFormatSchema = z.enum(['text', 'html', 'docx', 'pdf']);
+export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+export const ExtractionSchema = z
+  .object({
+    schemaVersion: z.literal('1'),
+    extractor: z.object({ name: z.string(), version: z.string() }),
+    document: z.object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      fileName: z.string().nullable(),
+      format: DocumentFormatSchema,
+      chars: z.int().nonnegative(),
+      pages: z.int().nonnegative().nullable(),
+    }),
+    metadata: MetadataSchema,
+    sections: z.array(SectionSchema),
+    targets: z.array(TargetSchema),
+    responsibilities: z.array(ResponsibilitySchema),
+    budget: BudgetSchema,
+    tables: z.array(TableSchema),
+    diagnostics: z.array(DiagnosticSchema),
+    review: z.object({ needed: z.boolean(), fields: z.array(z.string()) }),
+  })
+  .meta({ id: 'Extraction', title: 'kehoach extraction result, version 1' });
+export type Extraction = z.infer<typeof ExtractionSchema>;
+
+/** JSON Schema (draft 2020-12) of the contract, derived from the zod schema. */
+export function extractionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ExtractionSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,80 @@
+// The extraction pipeline, top to bottom: bytes → DocTree → Doc → zones → field extractors → cross-checks →
+// validated Extraction. Stages report problems on the document and carry on; only an unusable file throws
+// (UnreadableDocumentError).
+import { createHash } from 'node:crypto';
+import { crossCheck } from './checks/cross.js';
+import { type DocumentFormat, type Extraction, ExtractionSchema } from './contract/schema.js';
+import type { Doc } from './doc/types.js';
+import { extractBudget } from './extract/budget.js';
+import { extractMetadata } from './extract/metadata.js';
+import { buildOutline } from './extract/outline.js';
+import { extractResponsibilities } from './extract/responsibilities.js';
+import { extractSections } from './extract/sections.js';
+import { extractTables } from './extract/tables.js';
+import { extractTargets } from './extract/targets.js';
+import { ingest } from './ingest/index.js';
+import { normalise } from './normalise/index.js';
+import { reviewFields } from './review.js';
+import { EXTRACTOR_NAME, EXTRACTOR_VERSION } from './version.js';
+
+export interface ExtractInput {
+  bytes: Uint8Array;
+  fileName?: string | null;
+  /** Force a format; otherwise it is sniffed from the bytes. */
+  format?: DocumentFormat;
+}
+
+export interface ExtractResult {
+  extraction: Extraction;
+  /** The normalised text every span points into (served to reviewers beside the values). */
+  text: string;
+}
+
+/** Runs the field extractors on an already normalised document. Pure and synchronous. */
+export function extractFromDoc(doc: Doc): Extraction {
+  const outline = buildOutline(doc);
+  const sections = extractSections(doc, outline);
+  const metadata = extractMetadata(doc, outline);
+  const tables = extractTables(doc);
+  const targets = extractTargets(doc, outline, metadata);
+  const responsibilities = extractResponsibilities(doc, outline);
+  const budget = extractBudget(doc, outline, tables);
+  const crossDiagnostics = crossCheck({ doc, targets, tables, budget });
+
+  const draft: Omit<Extraction, 'review'> = {
+    schemaVersion: '1',
+    extractor: { name: EXTRACTOR_NAME, version: EXTRACTOR_VERSION },
+    document: {
+      sha256: doc.sha256,
+      fileName: doc.fileName,
+      format: doc.format,
+      chars: doc.text.length,
+      pages: doc.pages,
+    },
+    metadata,
+    sections,
+    targets,
+    responsibilities,
+    budget,
+    tables,
+    diagnostics: [...doc.messages, ...outline.messages, ...crossDiagnostics],
+  };
+  const fields = reviewFields(draft);
+  const extraction: Extraction = { ...draft, review: { needed: fields.length > 0, fields } };
+  const parsed = ExtractionSchema.safeParse(extraction);
+  if (!parsed.success) {
+    // A schema violation is a bug in an extractor, never the document's fault: fail loudly in development.
+    throw new Error(`extraction does not satisfy the contract: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+export async function extract(input: ExtractInput): Promise<ExtractResult> {
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const tree = await ingest(input.bytes, {
+    fileName: input.fileName ?? null,
+    ...(input.format ? { format: input.format } : {}),
+  });
+  const doc = normalise(tree, { sha256, fileName: input.fileName ?? null });
+  return { extraction: extractFromDoc(doc), text: doc.text };
+}
