@@ -1,4 +1,4 @@
-export * from './contract/schema.js';
 export { CODES } from './contract/codes.js';
-export { extract, extractFromDoc, type ExtractInput, type ExtractResult } from './pipeline.js';
+export * from './contract/schema.js';
+export { type ExtractInput, type ExtractResult, extract, extractFromDoc } from './pipeline.js';
 export { EXTRACTOR_NAME, EXTRACTOR_VERSION } from './version.js';
