@@ -9,7 +9,7 @@ export function reviewFields(extraction: Omit<Extraction, 'review'>): string[] {
   const out: string[] = [];
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((v, i) => walk(v, `${path}/${i}`));
+      for (const [i, v] of node.entries()) walk(v, `${path}/${i}`);
       return;
     }
     if (node === null || typeof node !== 'object') return;
