@@ -52,7 +52,14 @@ export class DocBuilder {
   /** Appends a table, one line per row with cells joined by " | ". Cell texts must already be single-line. */
   addTable(
     rows: string[][],
-    opts: { origin: TableBlock['origin']; layout: boolean; headerRows: number; flags?: string[]; page?: number },
+    opts: {
+      origin: TableBlock['origin'];
+      layout: boolean;
+      headerRows: number;
+      columns?: string[] | null;
+      flags?: string[];
+      page?: number;
+    },
   ): DocTable {
     const index = this.tables.length;
     const docRows: DocTable['rows'] = [];
@@ -80,6 +87,7 @@ export class DocBuilder {
       origin: opts.origin,
       layout: opts.layout,
       headerRows: opts.headerRows,
+      columns: opts.columns ?? null,
       rows: docRows,
       firstLine: first ? first.line : this.lines.length,
       lastLine: last ? last.line : this.lines.length,

@@ -72,6 +72,8 @@ export interface DocTable {
   layout: boolean;
   /** How many leading rows are header rows (multi-level headers count each level). 0 when unknown. */
   headerRows: number;
+  /** Leaf column headers, multi-level headers joined with " / "; null when the table has no recognisable header. */
+  columns: string[] | null;
   rows: DocRow[];
   /** Lines of Doc.text covered by the table, [firstLine, lastLine] 1-based inclusive. */
   firstLine: number;
