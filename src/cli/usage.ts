@@ -1,0 +1,15 @@
+export const exitCodes = { ok: 0, failure: 1, usage: 2, unreadablePath: 3 } as const;
+
+export const usage = `Usage: kehoach <command> [options]
+
+Commands:
+  extract [--out DIR] [--quiet] FILE|DIR...   extract plans to JSON (one DIR/<name>.json per input)
+  schema                                      print the JSON Schema of the extraction contract
+  serve                                       run the API and a worker in one process
+  api                                         run the API only
+  worker                                      run a worker only
+  keys create --role ROLE [--name NAME] | list | revoke ID
+                                              manage API keys
+
+Environment: DATABASE_URL, REDIS_URL, PORT, KEHOACH_DATA_DIR (see the README).
+`;
