@@ -150,7 +150,7 @@ export function parseVnNumberWords(text: string): number | null {
     prevWasScale = false;
     i = g.next;
   }
-  if (pending && pending.bareUnit && stack.length > 0) return null;
+  if (pending?.bareUnit && stack.length > 0) return null;
   const total = stack.reduce((s, p) => s + p.value, 0) + (pending?.value ?? 0);
   return Number.isInteger(total) ? total : null;
 }
