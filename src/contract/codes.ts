@@ -29,6 +29,18 @@ export const CODES = {
     scope: 'diagnostic',
     description: 'The PDF has no text layer (a scan); nothing could be read without OCR.',
   },
+  'reader-message': {
+    scope: 'diagnostic',
+    description: "A note from the format reader (e.g. mammoth's unrecognised Word style).",
+  },
+  'pages-truncated': {
+    scope: 'diagnostic',
+    description: 'The PDF has more pages than the reader accepts; only the first were read.',
+  },
+  'partial-text-layer': {
+    scope: 'diagnostic',
+    description: 'Some PDF pages have no text layer (scanned pages); their content is missing.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
