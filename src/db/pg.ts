@@ -1,0 +1,69 @@
+// Sql over node-postgres (DATABASE_URL). An optional schema isolates one deployment (or one test run) per database.
+import pg from 'pg';
+import type { ClosableSql } from './pglite.js';
+import type { QueryResult, Sql } from './types.js';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+// bytea comes back as Buffer, timestamps as Date, bigint (int8) as string; keep int8 as string (ids/seq exceed 2^53 only in theory).
+function wrapClient(client: pg.PoolClient): Sql {
+  return {
+    async query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const res = await client.query(text, params ? [...params] : undefined);
+      return { rows: res.rows as T[], rowCount: res.rowCount ?? res.rows.length };
+    },
+    transaction() {
+      return Promise.reject(new Error('nested transactions are not supported'));
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+  };
+}
+
+export async function openPg(url: string, opts: { schema?: string | undefined; max?: number } = {}): Promise<ClosableSql> {
+  const { schema } = opts;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return {
+    async query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const res = await pool.query(text, params ? [...params] : undefined);
+      return { rows: res.rows as T[], rowCount: res.rowCount ?? res.rows.length };
+    },
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(wrapClient(client));
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script: string) {
+      await pool.query(script);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
