@@ -41,8 +41,9 @@ const COMPARATORS: ReadonlyArray<readonly [string, Exclude<Comparator, 'eq'>]> =
 
 // Every pattern is anchored and made of single quantified groups: linear on any input.
 const INTEGER = /^\d+$/;
-const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
-const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
+// A leading group never starts with 0 ("0.004" is an English decimal, not 4 thousand-groups).
+const DOT_GROUPS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+const COMMA_GROUPS = /^[1-9]\d{0,2}(?:,\d{3})+$/;
 const DOT_GROUPS_COMMA_DECIMAL = /^\d{1,3}(?:\.\d{3})+,\d+$/;
 const COMMA_GROUPS_DOT_DECIMAL = /^\d{1,3}(?:,\d{3})+\.\d+$/;
 const COMMA_DECIMAL = /^\d+,\d+$/;

@@ -16,6 +16,8 @@ describe('parseVnNumber', () => {
     ['1.500', 1500, true],
     ['9.5', 9.5, true],
     ['9.25', 9.25, true],
+    ['0.004', 0.004, true],
+    ['0,500', 0.5, false],
     ['2,104,470', 2104470, true],
     ['1,234.5', 1234.5, true],
     ['  3.400  ', 3400, true],
@@ -51,6 +53,7 @@ describe('detectNotation / parseVnNumbers', () => {
   it('takes the majority of unambiguous forms', () => {
     expect(detectNotation(['1.500', '2.104.470', '12,5'])).toBe('vn');
     expect(detectNotation(['1.500', '9.5', '10.25'])).toBe('en');
+    expect(detectNotation(['0.004', '98.7', '13,8', '100'])).toBe('en');
     expect(detectNotation(['1.500', '200', 'x'])).toBeNull();
     expect(detectNotation(['9.5', '12,5'])).toBeNull();
   });
