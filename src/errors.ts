@@ -2,6 +2,7 @@
 // anything else thrown by the pipeline is a bug or an infrastructure failure.
 export type UnreadableReason =
   | 'unsupported-format'
+  | 'empty'
   | 'corrupt-file'
   | 'encrypted'
   | 'too-large'

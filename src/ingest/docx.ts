@@ -1,0 +1,46 @@
+// DOCX → mammoth HTML → the HTML reader, so Word tables stay tables. The ZIP is checked first
+// (see zip.ts): mammoth inflates whatever it is given.
+import mammoth from 'mammoth';
+import type { Diagnostic } from '../contract/schema.js';
+import type { DocTree } from '../doc/types.js';
+import { UnreadableDocumentError } from '../errors.js';
+import { htmlToTree } from './html.js';
+import { checkDeclaredSizes, DOCX_LIMITS, inflateXmlWithinBudget, listZipEntries, type ZipLimits } from './zip.js';
+
+// Images are dropped without being read: mammoth would otherwise inline every picture as base64.
+const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
+
+export async function readDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): Promise<DocTree> {
+  const entries = await listZipEntries(bytes, limits.maxEntries);
+  if (!entries.some((e) => e.name === 'word/document.xml')) {
+    throw new UnreadableDocumentError('corrupt-file', 'The DOCX package has no word/document.xml.');
+  }
+  checkDeclaredSizes(entries, limits);
+  await inflateXmlWithinBudget(bytes, limits);
+
+  let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { convertImage: dropImages, externalFileAccess: false },
+    );
+  } catch (err) {
+    throw new UnreadableDocumentError('corrupt-file', `The DOCX could not be read: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  const messages: Diagnostic[] = dedupe(result.messages.map((m) => m.message)).map((message) => ({
+    code: 'reader-message',
+    severity: 'info',
+    message: `DOCX reader: ${message}`,
+    source: null,
+  }));
+  return htmlToTree(result.value, 'docx', messages);
+}
+
+/** Mammoth repeats one message per occurrence (e.g. every paragraph in an unknown style). */
+function dedupe(messages: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of messages) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return [...counts].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
+}

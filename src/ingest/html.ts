@@ -1,0 +1,317 @@
+// HTML (and DOCX through mammoth's HTML) → DocTree. Block elements become paragraph blocks, <br>
+// starts a new one, h1–h6 carry the heading hint, <table> becomes a TableBlock. Merged cells are
+// REPEATED into every grid position they cover (colspan across, rowspan down): each row then stands on
+// its own (a rowspanned agency belongs to every task row; a colspanned group header prefixes each leaf
+// column), which is what the field extractors need.
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Diagnostic } from '../contract/schema.js';
+import type { Block, DocTree, TableBlock } from '../doc/types.js';
+import { UnreadableDocumentError } from '../errors.js';
+
+export const MAX_HTML_BYTES = 20 * 1024 * 1024;
+/** The HTML spec caps colspan at 1000; real plan tables never need more than a few dozen. */
+const MAX_COLSPAN = 100;
+
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'select',
+  'button',
+]);
+
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+]);
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+interface SinkLine {
+  text: string;
+  heading: boolean;
+}
+
+/** Collects text into lines; the top level turns them into blocks, a table cell into its text. */
+class LineSink {
+  readonly lines: SinkLine[] = [];
+  readonly blocks: Block[] = [];
+  private current = '';
+  /** A list label waiting for the first text of its item (the item may open with a <p>). */
+  private prefix = '';
+  private headingDepth = 0;
+  private preDepth = 0;
+
+  constructor(private readonly inCell: boolean) {}
+
+  text(value: string): void {
+    if (this.preDepth > 0) {
+      const parts = value.split(/\r\n|\r|\n/);
+      parts.forEach((part, i) => {
+        if (i > 0) this.break();
+        this.current += part.replace(/\u00a0/g, ' ');
+      });
+      return;
+    }
+    this.current += value.replace(/[\s\u00a0]+/g, ' ');
+  }
+
+  break(): void {
+    let text = this.current.replace(/ +$/, '').replace(/^ +/, '');
+    this.current = '';
+    if (text === '') return;
+    text = this.prefix + text;
+    this.prefix = '';
+    const line = { text, heading: this.headingDepth > 0 };
+    if (this.inCell) this.lines.push(line);
+    else this.blocks.push(line.heading ? { type: 'paragraph', text, heading: true } : { type: 'paragraph', text });
+  }
+
+  table(rows: string[][]): void {
+    this.break();
+    if (rows.length === 0) return;
+    if (this.inCell) {
+      // A table nested in a cell is flattened into the cell's lines, one row per line.
+      for (const row of rows) {
+        const text = row.filter((c) => c !== '').join(' ');
+        if (text) this.lines.push({ text, heading: false });
+      }
+      return;
+    }
+    const block: TableBlock = { type: 'table', rows, origin: 'html' };
+    this.blocks.push(block);
+  }
+
+  label(value: string): void {
+    this.break();
+    this.prefix = `${value} `;
+  }
+
+  enterHeading(): void {
+    this.headingDepth++;
+  }
+  leaveHeading(): void {
+    this.headingDepth--;
+  }
+  enterPre(): void {
+    this.preDepth++;
+  }
+  leavePre(): void {
+    this.preDepth--;
+  }
+}
+
+function attrNumber(el: Element, name: string, max: number): number {
+  const raw = el.properties?.[name];
+  const n = typeof raw === 'number' ? raw : Number.parseInt(String(raw ?? '1'), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), max) : 1;
+}
+
+function listLabel(list: Element, index: number): string {
+  if (list.tagName === 'ul') return '-';
+  const start = attrNumber(list, 'start', Number.MAX_SAFE_INTEGER);
+  const n = start + index;
+  const type = String(list.properties?.['type'] ?? '1');
+  if (type === 'a') return `${String.fromCharCode(96 + (((n - 1) % 26) + 1))})`;
+  if (type === 'A') return `${String.fromCharCode(64 + (((n - 1) % 26) + 1))}.`;
+  return `${n}.`;
+}
+
+function walkChildren(nodes: readonly (RootContent | ElementContent)[], sink: LineSink): void {
+  for (const node of nodes) walk(node, sink);
+}
+
+function walk(node: RootContent | ElementContent, sink: LineSink): void {
+  if (node.type === 'text') {
+    sink.text(node.value);
+    return;
+  }
+  if (node.type !== 'element') return;
+  const tag = node.tagName;
+  if (SKIPPED.has(tag)) return;
+  if (tag === 'br') {
+    sink.break();
+    return;
+  }
+  if (tag === 'table') {
+    sink.table(readTable(node));
+    return;
+  }
+  if (tag === 'ol' || tag === 'ul') {
+    sink.break();
+    let index = 0;
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'li') {
+        // Word's automatic numbering is not text in the document; mammoth turns it into <ol>/<ul>,
+        // so the label is restored here to keep "1." / "-" items recognisable downstream.
+        sink.label(listLabel(node, index++));
+        walkChildren(child.children, sink);
+        sink.break();
+      } else walk(child, sink);
+    }
+    sink.break();
+    return;
+  }
+  if (!BLOCKS.has(tag)) {
+    walkChildren(node.children, sink);
+    return;
+  }
+  const heading = HEADINGS.has(tag);
+  sink.break();
+  if (heading) sink.enterHeading();
+  if (tag === 'pre') sink.enterPre();
+  walkChildren(node.children, sink);
+  sink.break();
+  if (tag === 'pre') sink.leavePre();
+  if (heading) sink.leaveHeading();
+}
+
+function cellText(cell: Element): string {
+  const sink = new LineSink(true);
+  walkChildren(cell.children, sink);
+  sink.break();
+  return sink.lines.map((l) => l.text).join('\n');
+}
+
+/** Rows of this table only (rows of nested tables belong to their cells). */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const visit = (el: Element) => {
+    for (const child of el.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+/** Expands the table into a rectangular grid, repeating merged cells (see the file comment). */
+export function readTable(table: Element): string[][] {
+  const grid: string[][] = [];
+  // pending[c] = text and remaining rows of a rowspan reaching down into column c.
+  const pending: ({ text: string; rows: number } | undefined)[] = [];
+  for (const tr of tableRows(table)) {
+    const row: string[] = [];
+    let col = 0;
+    const fillPending = () => {
+      for (let p = pending[col]; p && p.rows > 0; p = pending[col]) {
+        row[col] = p.text;
+        p.rows--;
+        col++;
+      }
+    };
+    for (const cell of tr.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      fillPending();
+      const text = cellText(cell);
+      const colspan = attrNumber(cell, 'colSpan', MAX_COLSPAN);
+      const rowspan = attrNumber(cell, 'rowSpan', 65_534);
+      for (let k = 0; k < colspan; k++) {
+        row[col] = text;
+        pending[col] = rowspan > 1 ? { text, rows: rowspan - 1 } : undefined;
+        col++;
+      }
+    }
+    fillPending();
+    // Rowspans reaching past the cells this row defines still occupy their columns.
+    for (let c = col; c < pending.length; c++) {
+      const p = pending[c];
+      if (p && p.rows > 0) {
+        row[c] = p.text;
+        p.rows--;
+      }
+    }
+    for (let c = 0; c < row.length; c++) row[c] ??= '';
+    if (row.some((c) => c.trim() !== '')) grid.push(row);
+  }
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  for (const r of grid) while (r.length < width) r.push('');
+  return grid;
+}
+
+/** Charset from a BOM or a <meta> in the first KiB; UTF-8 otherwise. */
+function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const declared = /<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]{1,40})/i.exec(head)?.[1]?.toLowerCase();
+  let label = 'utf-8';
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      new TextDecoder(declared);
+      label = declared;
+    } catch {
+      // An unknown charset name: UTF-8 is the only sane default.
+    }
+  }
+  return new TextDecoder(label).decode(bytes);
+}
+
+/** Reads an HTML string already decoded (the DOCX reader passes mammoth's output here). */
+export function htmlToTree(html: string, format: 'html' | 'docx', messages: Diagnostic[] = []): DocTree {
+  const root: Root = fromHtml(html);
+  const sink = new LineSink(false);
+  walkChildren(root.children, sink);
+  sink.break();
+  const blocks =
+    format === 'html'
+      ? sink.blocks
+      : sink.blocks.map((b): Block => (b.type === 'table' ? { ...b, origin: 'docx' } : b));
+  return { format, blocks, pages: null, messages };
+}
+
+export function readHtml(bytes: Uint8Array): DocTree {
+  if (bytes.byteLength > MAX_HTML_BYTES) {
+    throw new UnreadableDocumentError(
+      'too-large',
+      `The HTML file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB (limit ${MAX_HTML_BYTES / 1024 / 1024} MB).`,
+    );
+  }
+  return htmlToTree(decodeHtml(bytes), 'html');
+}

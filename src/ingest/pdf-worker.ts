@@ -1,0 +1,64 @@
+// Runs pdf.js (through pdf-parse) in a worker thread so the caller can kill it: pdf.js has had
+// infinite loops and runaway allocations on corrupt files. One document per worker.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PasswordException, PDFParse } from 'pdf-parse';
+
+export interface PdfWorkerInput {
+  bytes: Uint8Array;
+  maxPages: number;
+  /** Largest image pdf.js will decode, in pixels (width × height). */
+  maxImagePixels: number;
+}
+
+export interface PdfPage {
+  num: number;
+  text: string;
+  tables: string[][][];
+}
+
+export type PdfWorkerOutput =
+  | { ok: true; total: number; pages: PdfPage[] }
+  | { ok: false; reason: 'encrypted' | 'corrupt-file'; message: string };
+
+export async function parsePdf(input: PdfWorkerInput): Promise<PdfWorkerOutput> {
+  const parser = new PDFParse({
+    data: input.bytes,
+    // pdf.js compiles fonts with `new Function` when allowed (CVE-2024-4367 was in that path).
+    isEvalSupported: false,
+    maxImageSize: input.maxImagePixels,
+    canvasMaxAreaInBytes: input.maxImagePixels * 4,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
+  try {
+    const info = await parser.getInfo();
+    const first = Math.min(info.total, input.maxPages);
+    const text = await parser.getText({ first, pageJoiner: '' });
+    const tables = await parser.getTable({ first });
+    const tablesByPage = new Map(tables.pages.map((p) => [p.num, p.tables]));
+    return {
+      ok: true,
+      total: info.total,
+      pages: text.pages.map((p) => ({ num: p.num, text: p.text, tables: tablesByPage.get(p.num) ?? [] })),
+    };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof PasswordException || (err as { name?: string })?.name === 'PasswordException') {
+      return { ok: false, reason: 'encrypted', message: `The PDF is password-protected: ${message}` };
+    }
+    return { ok: false, reason: 'corrupt-file', message: `The PDF could not be parsed: ${message}` };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+if (parentPort && workerData) {
+  const port = parentPort;
+  parsePdf(workerData as PdfWorkerInput).then(
+    (out) => port.postMessage(out),
+    (err: unknown) =>
+      port.postMessage({ ok: false, reason: 'corrupt-file', message: String(err) } satisfies PdfWorkerOutput),
+  );
+}

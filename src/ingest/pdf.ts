@@ -1,0 +1,130 @@
+// PDF → DocTree. Parsing happens in a worker thread with a deadline and a heap cap; the layout clean-up
+// (page furniture, tables) is pure and lives in pdf-layout.ts.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../contract/schema.js';
+import type { DocTree } from '../doc/types.js';
+import { UnreadableDocumentError } from '../errors.js';
+import { type PageText, pageBlocks, stripPageFurniture } from './pdf-layout.js';
+import type { PdfWorkerInput, PdfWorkerOutput } from './pdf-worker.js';
+
+export interface PdfOptions {
+  timeoutMs?: number;
+  maxPages?: number;
+  maxImagePixels?: number;
+  /** Heap cap of the parsing worker. */
+  maxHeapMb?: number;
+}
+
+export const PDF_DEFAULTS: Required<PdfOptions> = {
+  timeoutMs: 60_000,
+  maxPages: 300,
+  maxImagePixels: 16 * 1024 * 1024,
+  maxHeapMb: 1024,
+};
+
+/** A page with fewer visible characters than this has no usable text layer (scans carry a stamp or nothing). */
+const MIN_PAGE_CHARS = 20;
+
+/**
+ * From source (tests, tsx) the worker is TypeScript: a small ESM bootstrap registers tsx's loader in
+ * the worker first (loader flags in a worker's execArgv are not honoured on Node 20). Built code starts
+ * the compiled JS file directly.
+ */
+function spawnWorker(input: PdfWorkerInput, maxHeapMb: number): Worker {
+  const options = {
+    workerData: input,
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    stdout: true,
+    stderr: true,
+  };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pdf-worker.js', import.meta.url), options);
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const entry = new URL('./pdf-worker.ts', import.meta.url).href;
+  const bootstrap = `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), options);
+}
+
+function runWorker(bytes: Uint8Array, opts: Required<PdfOptions>): Promise<PdfWorkerOutput> {
+  const input: PdfWorkerInput = { bytes, maxPages: opts.maxPages, maxImagePixels: opts.maxImagePixels };
+  return new Promise((resolve, reject) => {
+    const worker = spawnWorker(input, opts.maxHeapMb);
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new UnreadableDocumentError('timeout', `Reading the PDF took longer than ${opts.timeoutMs / 1000} s.`),
+          ),
+        ),
+      opts.timeoutMs,
+    );
+    worker.on('message', (out: PdfWorkerOutput) => settle(() => resolve(out)));
+    worker.on('error', (err: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new UnreadableDocumentError('too-large', `Reading the PDF needed more than ${opts.maxHeapMb} MB.`, {
+                cause: err,
+              })
+            : new UnreadableDocumentError('corrupt-file', `The PDF reader failed: ${err.message}`, { cause: err }),
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      settle(() =>
+        reject(
+          new UnreadableDocumentError('corrupt-file', `The PDF reader stopped (exit code ${code}) without a result.`),
+        ),
+      ),
+    );
+  });
+}
+
+const visibleChars = (s: string) => s.replace(/\s+/g, '').length;
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocTree> {
+  const opts = { ...PDF_DEFAULTS, ...options };
+  const out = await runWorker(bytes, opts);
+  if (!out.ok) throw new UnreadableDocumentError(out.reason, out.message);
+
+  const messages: Diagnostic[] = [];
+  const warn = (code: string, message: string, severity: Diagnostic['severity'] = 'warning') =>
+    messages.push({ code, severity, message, source: null });
+
+  const textless = out.pages.filter((p) => visibleChars(p.text) < MIN_PAGE_CHARS).map((p) => p.num);
+  if (out.pages.length > 0 && textless.length === out.pages.length) {
+    warn(
+      'no-text-layer',
+      `The PDF has no text layer on any of its ${out.total} page(s); it looks scanned and needs OCR.`,
+    );
+  } else if (textless.length > 0) {
+    warn(
+      'partial-text-layer',
+      `Page(s) ${textless.join(', ')} have no text layer (scanned?); their content is missing.`,
+    );
+  }
+  if (out.total > out.pages.length) {
+    warn('pages-truncated', `Only the first ${out.pages.length} of ${out.total} pages were read.`);
+  }
+
+  const pages: PageText[] = out.pages.map((p) => ({
+    num: p.num,
+    lines: p.text.split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, '')),
+    tables: p.tables,
+  }));
+  const blocks = stripPageFurniture(pages).flatMap(pageBlocks);
+  return { format: 'pdf', blocks, pages: out.total, messages };
+}

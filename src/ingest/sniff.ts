@@ -1,0 +1,83 @@
+// Format detection from the bytes, never from the file name: a PDF named .txt is read as a PDF.
+// The name only makes error messages clearer.
+import { fileTypeFromBuffer } from 'file-type';
+import type { DocumentFormat } from '../contract/schema.js';
+import { UnreadableDocumentError } from '../errors.js';
+import { detectTextEncoding } from './decode.js';
+import { listZipEntries } from './zip.js';
+
+const PDF_MAGIC = '%PDF-';
+/** The PDF spec tolerates junk before the header; readers look within the first KiB. */
+const PDF_HEADER_WINDOW = 1024;
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PDF_HEADER_WINDOW));
+  return head.includes(PDF_MAGIC, 0, 'latin1');
+}
+
+const unsupported = (message: string) => new UnreadableDocumentError('unsupported-format', message);
+
+function named(fileName?: string | null): string {
+  return fileName ? `"${fileName}"` : 'The file';
+}
+
+/** What a non-DOCX ZIP is, for a message people can act on. */
+function describeZip(names: Set<string>): string {
+  if (names.has('xl/workbook.xml')) return 'an Excel workbook (.xlsx)';
+  if (names.has('ppt/presentation.xml')) return 'a PowerPoint presentation (.pptx)';
+  if (names.has('mimetype') && names.has('content.xml')) return 'an OpenDocument file (.odt/.ods)';
+  if (names.has('[Content_Types].xml')) return 'an Office Open XML package without a Word document';
+  return 'a ZIP archive';
+}
+
+// HTML is recognised by how it starts (like the WHATWG MIME sniffing algorithm), not by a tag
+// appearing somewhere: a plain-text plan quoting "<p>" is still text.
+const HTML_START =
+  /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|br|style|script|\?xml[^>]*>\s*<(?:!doctype\s+html|html))[\s>/]/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return HTML_START.test(text.slice(0, 4096).replace(/^\uFEFF?\s+/, ''));
+}
+
+/**
+ * Detects the format from content. Throws UnreadableDocumentError('unsupported-format' | 'empty' |
+ * 'not-text' | 'corrupt-file') with a message that names what the file actually is.
+ */
+export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): Promise<DocumentFormat> {
+  if (bytes.byteLength === 0) throw new UnreadableDocumentError('empty', `${named(fileName)} is empty (0 bytes).`);
+  if (hasPdfHeader(bytes)) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    const names = new Set((await listZipEntries(bytes)).map((e) => e.name));
+    if (names.has('word/document.xml')) return 'docx';
+    throw unsupported(
+      `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML and text are supported.`,
+    );
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw unsupported(
+      `${named(fileName)} is a legacy Microsoft Office file (Word 97-2003 .doc or similar); save it as .docx or PDF.`,
+    );
+  }
+  const encoding = detectTextEncoding(bytes);
+  if (encoding === null) {
+    const type = await fileTypeFromBuffer(bytes);
+    if (type) {
+      const hint = type.mime.startsWith('image/') ? ' (a scanned page needs OCR first)' : '';
+      throw unsupported(`${named(fileName)} is ${type.mime} (.${type.ext})${hint}; not a supported document.`);
+    }
+    throw new UnreadableDocumentError(
+      'not-text',
+      `${named(fileName)} is neither PDF, DOCX, HTML nor UTF-8/UTF-16 text (binary or an unknown encoding).`,
+    );
+  }
+  const text = new TextDecoder(encoding.label).decode(bytes.subarray(0, 8192));
+  if (text.trimStart().startsWith('{\\rtf')) {
+    throw unsupported(`${named(fileName)} is Rich Text Format (.rtf); save it as .docx or PDF.`);
+  }
+  return looksLikeHtml(text) ? 'html' : 'text';
+}
