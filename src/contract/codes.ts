@@ -41,6 +41,25 @@ export const CODES = {
     scope: 'diagnostic',
     description: 'Some PDF pages have no text layer (scanned pages); their content is missing.',
   },
+  'repeated-numeral': {
+    scope: 'both',
+    description: 'A section numeral is used twice (e.g. two "III."); sections kept in order.',
+  },
+  'part-skipped': {
+    scope: 'diagnostic',
+    description: 'A document part (PHẦN) reviewing past results; its headings are not plan sections.',
+  },
+  'no-sections': { scope: 'diagnostic', description: 'No Roman-numeral sections were found in the body.' },
+  missing: {
+    scope: 'flag',
+    description: 'A value every issued plan states (number, date, issuer, signer, …) was not found.',
+  },
+  draft: {
+    scope: 'flag',
+    description: 'The document is an unissued draft: number or date left blank ("Số: …/KH-UBND").',
+  },
+  'unknown-province': { scope: 'flag', description: 'A province or city name not in the provinces table.' },
+  'date-invalid': { scope: 'flag', description: 'A date that does not exist or lies outside the plausible range.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

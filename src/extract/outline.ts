@@ -1,7 +1,414 @@
 // Zones: segments the normalised text into header, Roman-numeral sections with their item trees, and the tail
 // (closing formula, signature, appendices). Computed once; every field extractor reads it.
-import type { Doc, Outline } from '../doc/types.js';
+//
+// Choices worth knowing:
+// - Only text lines can be headings or items: Roman numerals inside tables are table rows, never sections.
+// - The body ends at the first tail marker ("Nơi nhận:", "TM./KT. …", "PHỤ LỤC") after the first section, or
+//   earlier at a closing formula ("Trên đây là Kế hoạch …") that follows the last section heading.
+// - Documents split into parts ("PHẦN I … PHẦN II …") usually review past results in the first part and plan in
+//   the next; sections are read from the parts that plan (titles without "kết quả", "đánh giá", …), or from
+//   the last part with sections when every part looks like a review. The skipped parts get an info diagnostic.
+// - Numerals are accepted in sequence: the next number, a repeat of the last one (flag `repeated-numeral`),
+//   or a skip of up to two (flag `numbering-gap`). Anything else (a smaller numeral, a big jump) is prose.
+import type { Diagnostic } from '../contract/schema.js';
+import { lineSpan, linesSpan } from '../doc/build.js';
+import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
+import { CLOSING_OPENERS, LETTER_ORDER, PART_PATTERN, REVIEW_PART_PHRASES, TAIL_PATTERNS } from '../rules/sections.js';
+
+/** Line text without leading blanks and markdown emphasis markers the reader may have left. */
+export function cleanText(text: string): string {
+  return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** Value of a strict Roman numeral from I to XXXIX, else null. */
+export function romanValue(s: string): number | null {
+  if (s === '' || !ROMAN_RE.test(s)) return null;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i] as string] ?? 0;
+    const next = ROMAN_VALUES[s[i + 1] as string] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 ? total : null;
+}
+
+// "I. MỤC TIÊU", "III.KINH PHÍ", "IV - TỔ CHỨC", "II/ NHIỆM VỤ", "III." (title on the next line).
+const HEADING_RE = /^([IVX]{1,6})\s*(?:[.:)/]|\s[-–—])\s*(.*)$/u;
+
+interface Candidate {
+  line: number;
+  /** Last line of the heading (the title may sit on the next line when the numeral stands alone). */
+  titleEnd: number;
+  numeral: string;
+  number: number;
+  title: string;
+}
+
+function letters(s: string): string {
+  return s.replace(/[^\p{L}]/gu, '');
+}
+
+function isUpper(s: string): boolean {
+  const l = letters(s);
+  return l.length > 0 && l === l.toUpperCase();
+}
+
+function headingCandidate(lines: readonly Line[], i: number): Candidate | null {
+  const line = lines[i];
+  if (line?.kind !== 'text') return null;
+  const m = HEADING_RE.exec(cleanText(line.text));
+  if (!m) return null;
+  const numeral = m[1] as string;
+  const number = romanValue(numeral);
+  if (number === null) return null;
+  let title = (m[2] ?? '').trim();
+  let titleEnd = i;
+  if (title === '') {
+    // The numeral stands alone: its title is the next non-blank text line.
+    for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+      const next = lines[j];
+      if (!next || next.kind === 'blank') continue;
+      if (next.kind !== 'text') break;
+      title = cleanText(next.text);
+      titleEnd = j;
+      break;
+    }
+  }
+  if (!plausibleTitle(title)) return null;
+  return { line: i, titleEnd, numeral, number, title: title.replace(/\s*:$/, '') };
+}
+
+function plausibleTitle(title: string): boolean {
+  if (letters(title).length < 2 || title.length > 250) return false;
+  // A title starts with a letter (or an opening quote); "I.1" or "V. 5%" are not headings.
+  if (!/^["“(]?\p{L}/u.test(title)) return false;
+  if (isUpper(title)) return true;
+  // Mixed-case headings ("II. Chương trình bồi dưỡng") are short and do not end like a sentence.
+  return title.length <= 150 && !/[;,]$/.test(title);
+}
+
+function isTail(text: string): boolean {
+  const t = cleanText(text);
+  return TAIL_PATTERNS.some((re) => re.test(t));
+}
+
+function isClosing(text: string): boolean {
+  const t = cleanText(text);
+  return CLOSING_OPENERS.some((o) => t.startsWith(o));
+}
+
+function isReviewPart(title: string): boolean {
+  const t = title.toLowerCase();
+  return REVIEW_PART_PHRASES.some((p) => t.includes(p));
+}
+
+/** Keeps the candidates of the parts that plan; see the file comment. */
+function selectParts(lines: readonly Line[], cands: Candidate[], messages: Diagnostic[]): Candidate[] {
+  const parts: { line: number; title: string }[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.kind !== 'text') continue;
+    const t = cleanText(line.text);
+    if (PART_PATTERN.test(t)) parts.push({ line: i, title: t });
+  }
+  if (parts.length === 0) return cands;
+  const groups = new Map<number, Candidate[]>();
+  for (const c of cands) {
+    let owner = -1;
+    for (const [k, part] of parts.entries()) if (part.line < c.line) owner = k;
+    const list = groups.get(owner) ?? [];
+    list.push(c);
+    groups.set(owner, list);
+  }
+  const withSections = [...groups.keys()].filter((k) => k >= 0).sort((a, b) => a - b);
+  if (withSections.length === 0) return cands;
+  let chosen = withSections.filter((k) => !isReviewPart(parts[k]?.title ?? ''));
+  if (chosen.length === 0) chosen = [withSections[withSections.length - 1] as number];
+  for (const k of withSections) {
+    if (chosen.includes(k)) continue;
+    const part = parts[k];
+    const line = part ? lines[part.line] : undefined;
+    if (!part || !line) continue;
+    messages.push({
+      code: 'part-skipped',
+      severity: 'info',
+      message: `"${part.title.slice(0, 80)}" reviews past results; its Roman-numeral headings are not plan sections.`,
+      source: lineSpan(line),
+    });
+  }
+  return chosen.flatMap((k) => groups.get(k) ?? []);
+}
+
+/** Accepts candidates that continue the numbering; flags repeats and small skips. */
+function sequence(
+  lines: readonly Line[],
+  cands: Candidate[],
+  messages: Diagnostic[],
+): { section: OutlineSection; titleEnd: number }[] {
+  const sections: { section: OutlineSection; titleEnd: number }[] = [];
+  let prev = 0;
+  for (const c of cands) {
+    const flags: string[] = [];
+    if (sections.length === 0) {
+      if (c.number > 3) continue;
+    } else if (c.number === prev) {
+      flags.push('repeated-numeral');
+    } else if (c.number <= prev || c.number > prev + 3) {
+      continue;
+    }
+    if (c.number > prev + 1) flags.push('numbering-gap');
+    const head = lines[c.line] as Line;
+    const span = linesSpan(lines, c.line, c.titleEnd);
+    if (flags.includes('repeated-numeral')) {
+      messages.push({
+        code: 'repeated-numeral',
+        severity: 'warning',
+        message: `Section numeral ${c.numeral} is used twice; sections are kept in document order.`,
+        source: lineSpan(head),
+      });
+    }
+    if (flags.includes('numbering-gap')) {
+      messages.push({
+        code: 'numbering-gap',
+        severity: 'warning',
+        message:
+          prev === 0
+            ? `The first section is numbered ${c.numeral}.`
+            : `Sections jump from ${toRoman(prev)} to ${c.numeral}; text may be missing.`,
+        source: lineSpan(head),
+      });
+    }
+    const section: OutlineSection = {
+      numeral: c.numeral,
+      number: c.number,
+      title: c.title,
+      headLine: c.line,
+      endLine: c.titleEnd + 1,
+      span,
+      flags,
+      items: [],
+    };
+    sections.push({ section, titleEnd: c.titleEnd });
+    prev = c.number;
+  }
+  return sections;
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let rest = n;
+  for (const [v, s] of table) {
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items.
+
+type LabelKind = 'dec' | 'letter' | 'dash' | 'plus' | 'star' | 'dot' | 'named';
+
+interface Label {
+  kind: LabelKind;
+  /** Number of components for decimal labels ("1.2.3" → 3). */
+  level: number;
+  label: string;
+  text: string;
+}
+
+const DEC_RE = /^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?(?=\s|\p{L}|$)\s*(.*)$/u;
+const LETTER_RE = /^([a-zđ])\s*(\)|\.(?=\s))\s*(.*)$/u;
+const NAMED_RE = /^((?:Chỉ tiêu|Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?\d{1,3})\s*[:.)]\s*(.*)$/u;
+const BULLET_RE = /^([-–—+•·●▪○◦]|\*(?=\s))\s*(.*)$/u;
+
+/** The label of an item line, or null for an unlabelled paragraph. */
+export function parseLabel(raw: string): Label | null {
+  // Bullets first: "*" and "+" are meaningful here, so strip emphasis only after checking them.
+  const lead = raw.replace(/^\s+/, '');
+  const bullet = BULLET_RE.exec(lead);
+  if (bullet && !lead.startsWith('**')) {
+    const mark = bullet[1] as string;
+    const text = cleanText(bullet[2] ?? '');
+    if (text === '') return null;
+    const kind: LabelKind = mark === '+' ? 'plus' : mark === '*' ? 'star' : /[-–—]/.test(mark) ? 'dash' : 'dot';
+    return { kind, level: 0, label: kind === 'dash' ? '-' : mark, text };
+  }
+  const t = cleanText(raw);
+  const named = NAMED_RE.exec(t);
+  if (named) return { kind: 'named', level: 0, label: named[1] as string, text: named[2] ?? '' };
+  const dec = DEC_RE.exec(t);
+  if (dec) {
+    const label = dec[1] as string;
+    const sep = dec[2];
+    const text = dec[3] ?? '';
+    const level = label.split('.').length;
+    // "1" needs its separator ("1." or "1)"); "2.1 triệu" is a quantity unless a capital opens the text.
+    const ok = level === 1 ? sep !== undefined : sep !== undefined || /^\p{Lu}/u.test(text);
+    if (ok && !/^\d/.test(text)) return { kind: 'dec', level, label, text };
+  }
+  const letter = LETTER_RE.exec(t);
+  if (letter && LETTER_ORDER.includes(letter[1] as string)) {
+    return { kind: 'letter', level: 0, label: letter[1] as string, text: letter[3] ?? '' };
+  }
+  return null;
+}
+
+interface Open {
+  label: Label;
+  node: OutlineItem;
+}
+
+function buildItems(lines: readonly Line[], from: number, to: number): OutlineItem[] {
+  const root: OutlineItem[] = [];
+  const stack: Open[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i] as Line;
+    if (line.kind === 'blank') continue;
+    const label = line.kind === 'text' ? parseLabel(line.text) : null;
+    if (label) {
+      if (label.kind === 'dec') {
+        while (stack.length > 0) {
+          const top = stack[stack.length - 1] as Open;
+          if (top.label.kind === 'dec' && top.label.level < label.level) break;
+          stack.pop();
+        }
+      } else {
+        const same = stack.findLastIndex((o) => o.label.kind === label.kind);
+        if (same >= 0) stack.length = same;
+      }
+      const node: OutlineItem = {
+        label: label.label,
+        depth: stack.length + 1,
+        text: label.text,
+        headLine: i,
+        endLine: i + 1,
+        span: lineSpan(line),
+        items: [],
+      };
+      const parent = stack[stack.length - 1];
+      (parent ? parent.node.items : root).push(node);
+      stack.push({ label, node });
+    }
+    for (const open of stack) open.node.endLine = i + 1;
+  }
+  return root;
+}
+
+function orderKey(item: OutlineItem): number | null {
+  if (/^\d/.test(item.label)) {
+    const last = item.label.split('.').pop() ?? '';
+    return Number.parseInt(last, 10);
+  }
+  const idx = LETTER_ORDER.indexOf(item.label);
+  return idx >= 0 ? idx + 1 : null;
+}
+
+function labelFamily(item: OutlineItem): string {
+  if (/^\d/.test(item.label)) return `dec${item.label.split('.').length}`;
+  return LETTER_ORDER.includes(item.label) ? 'letter' : 'other';
+}
+
+/** Reports items that skip in their numbering (9 → 12, a → c). Returns true when any gap was found. */
+function checkGaps(items: readonly OutlineItem[], section: OutlineSection, lines: readonly Line[], out: Diagnostic[]) {
+  let found = false;
+  const last = new Map<string, OutlineItem>();
+  for (const item of items) {
+    const key = orderKey(item);
+    const family = labelFamily(item);
+    if (key !== null && family !== 'other') {
+      const prev = last.get(family);
+      const prevKey = prev ? (orderKey(prev) ?? 0) : 0;
+      if (key > prevKey + 1) {
+        found = true;
+        const head = lines[item.headLine];
+        out.push({
+          code: 'numbering-gap',
+          severity: 'warning',
+          message: prev
+            ? `Section ${section.numeral}: item ${prev.label} is followed by ${item.label}; text may be missing.`
+            : `Section ${section.numeral}: the first item is numbered ${item.label}.`,
+          source: head ? lineSpan(head) : null,
+        });
+      }
+      last.set(family, item);
+    }
+    if (checkGaps(item.items, section, lines, out)) found = true;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export function buildOutline(doc: Doc): Outline {
-  return { bodyStart: 0, bodyEnd: doc.lines.length, sections: [], messages: [] };
+  const lines = doc.lines;
+  const messages: Diagnostic[] = [];
+  const all: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const c = headingCandidate(lines, i);
+    if (c) all.push(c);
+  }
+
+  const firstLine = all[0]?.line ?? 0;
+  let hardEnd = lines.length;
+  for (let i = firstLine + 1; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (line.kind !== 'blank' && isTail(line.text)) {
+      hardEnd = i;
+      break;
+    }
+  }
+  const inBody = all.filter((c) => c.line < hardEnd);
+  const heads = sequence(lines, selectParts(lines, inBody, messages), messages);
+  const sections = heads.map((h) => h.section);
+
+  let bodyEnd = hardEnd;
+  const lastHead = sections[sections.length - 1]?.headLine ?? firstLine;
+  for (let i = lastHead + 1; i < hardEnd; i++) {
+    const line = lines[i] as Line;
+    if (line.kind === 'text' && isClosing(line.text)) {
+      bodyEnd = i;
+      break;
+    }
+  }
+  while (bodyEnd > lastHead + 1 && lines[bodyEnd - 1]?.kind === 'blank') bodyEnd--;
+
+  for (const [k, { section: s, titleEnd }] of heads.entries()) {
+    const next = sections[k + 1];
+    s.endLine = next ? next.headLine : bodyEnd;
+    s.items = buildItems(lines, titleEnd + 1, s.endLine);
+    if (checkGaps(s.items, s, lines, messages) && !s.flags.includes('numbering-gap')) s.flags.push('numbering-gap');
+  }
+
+  const bodyStart = sections[0]?.headLine ?? bodyEnd;
+  if (sections.length === 0) {
+    messages.push({
+      code: 'no-sections',
+      severity: 'warning',
+      message: 'No Roman-numeral sections were found; the document may not be a plan or its headings are unusual.',
+      source: null,
+    });
+  }
+  return { bodyStart, bodyEnd, sections, messages };
+}
+
+/** The section containing a 0-based line index, or null. */
+export function sectionAt(outline: Outline, line: number): OutlineSection | null {
+  return outline.sections.find((s) => s.headLine <= line && line < s.endLine) ?? null;
+}
+
+/** Every item of a tree, depth first, parents before children. */
+export function flattenItems(items: readonly OutlineItem[]): OutlineItem[] {
+  return items.flatMap((it) => [it, ...flattenItems(it.items)]);
 }
