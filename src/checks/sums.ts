@@ -1,0 +1,282 @@
+// Arithmetic checks on a table: a total column equals its components (row sums, read from the multi-level
+// header or the column-number row "3=1+2"), and a total row equals its data rows (column sums, read from the
+// row numbering hierarchy I / 1 / 1.1 / a / - or from a formula in the label "(I+II+III)").
+// In every check `expected` is the total as written and `actual` the sum of its components.
+import type { TableCheck } from '../contract/schema.js';
+
+export interface SumRow {
+  /** The STT cell ("I", "1", "1.1", "a", "-"), '' when none. */
+  stt: string;
+  label: string;
+  values: Array<number | null>;
+  /** False when the row's cells could not be aligned to the columns; its numbers are not trusted. */
+  regular: boolean;
+  line: number | null;
+}
+
+export interface ColumnFormula {
+  column: number;
+  terms: Array<{ column: number; sign: 1 | -1 }>;
+  /** The formula as written in the column-number row ("3=1+2"). */
+  text: string;
+}
+
+export interface SumInput {
+  columns: string[];
+  rows: SumRow[];
+  /** Columns that hold no quantities (STT, label, unit). */
+  skipColumns: ReadonlySet<number>;
+  formulas: ColumnFormula[];
+}
+
+export interface SumResult {
+  checks: TableCheck[];
+  /** [row index, flag] for rows whose total did not add up. */
+  rowFlags: Array<[number, string]>;
+}
+
+const TOTAL_HEADER = /^(?:tổng|cộng)(?:\s|$)/;
+const TOTAL_LABEL = /^(?:tổng|cộng)(?:\s|$|:)/i;
+const PARTIAL_LEAD = /^(?:trong đó|trong do)\b/i;
+const LIST_LEAD = /^(?:trong đó|bao gồm|gồm|chia ra)\s*:?\s*/i;
+const LABEL_FORMULA = /\(\s*([IVXLCA-Z\d.]+(?:\s*[+-]\s*[IVXLCA-Z\d.]+)+)\s*\)/;
+const ROMAN = /^[IVXLC]+$/;
+
+const lower = (s: string) => s.normalize('NFC').toLowerCase().trim();
+const path = (c: string) => c.split(' / ').map(lower);
+
+function decimals(v: number): number {
+  const s = String(v);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** Rounded figures may legitimately miss by half a unit of their last digit per component. */
+function tolerance(values: number[]): number {
+  const d = Math.max(0, ...values.map(decimals));
+  return d === 0 ? 1e-9 : 0.5 * 10 ** -d * values.length + 1e-9;
+}
+
+function numericColumns(input: SumInput): number[] {
+  const width = Math.max(input.columns.length, ...input.rows.map((r) => r.values.length));
+  const out: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (input.skipColumns.has(c)) continue;
+    // Percentages and ratios never add up across rows or columns.
+    if (/%|tỷ lệ|so sánh|tốc độ/.test(lower(input.columns[c] ?? ''))) continue;
+    if (input.rows.some((r) => r.values[c] !== null && r.values[c] !== undefined)) out.push(c);
+  }
+  return out;
+}
+
+function check(
+  kind: 'row-sum' | 'column-sum',
+  total: number,
+  parts: number[],
+  where: string,
+  partial = false,
+): TableCheck {
+  const sum = parts.reduce((a, b) => a + b, 0);
+  const tol = tolerance([total, ...parts]);
+  const actual = Math.round(sum * 1e9) / 1e9;
+  const ok = partial ? actual <= total + tol : Math.abs(total - actual) <= tol;
+  return { kind, ok, expected: total, actual, where: partial ? `${where} (partial list: trong đó)` : where };
+}
+
+// --------------------------------------------------------------------------------------------- row sums
+
+function headerComponents(columns: string[], total: number, usable: ReadonlySet<number>): number[] | null {
+  const p = path(columns[total] ?? '');
+  const prefix = p.slice(0, -1);
+  const groups = new Map<string, number[]>();
+  columns.forEach((c, j) => {
+    if (j === total || !usable.has(j)) return;
+    const q = path(c);
+    if (q.length <= prefix.length || prefix.some((s, k) => q[k] !== s)) return;
+    const key = q[prefix.length] ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  });
+  const parts: number[] = [];
+  for (const [key, members] of groups) {
+    const leaf = members.find((j) => path(columns[j] ?? '').length === prefix.length + 1);
+    if (leaf !== undefined && members.length === 1) {
+      parts.push(leaf);
+      continue;
+    }
+    // A group with its own total column ("Huyện / Tổng cộng") counts once, through that total.
+    const sub = members.find((j) => TOTAL_HEADER.test(path(columns[j] ?? '')[prefix.length + 1] ?? ''));
+    if (sub !== undefined) parts.push(sub);
+    else if (/^trong đó|^chia ra|^bao gồm/.test(key) || members.length > 0) parts.push(...members);
+  }
+  return parts.length >= 2 ? parts : null;
+}
+
+function rowSums(input: SumInput, usable: number[], out: SumResult): void {
+  const usableSet = new Set(usable);
+  const plans: Array<{ column: number; terms: Array<{ column: number; sign: 1 | -1 }>; text: string }> = [
+    ...input.formulas,
+  ];
+  const formulaCols = new Set(plans.map((f) => f.column));
+  input.columns.forEach((c, j) => {
+    if (!usableSet.has(j) || formulaCols.has(j)) return;
+    if (!TOTAL_HEADER.test(path(c).pop() ?? '')) return;
+    const parts = headerComponents(input.columns, j, usableSet);
+    if (parts) plans.push({ column: j, terms: parts.map((k) => ({ column: k, sign: 1 as const })), text: '' });
+  });
+  for (const plan of plans) {
+    const name = (k: number) => (input.columns[k] ?? '').split(' / ').pop() || `#${k + 1}`;
+    const formula = plan.text || `${name(plan.column)} = ${plan.terms.map((t) => name(t.column)).join(' + ')}`;
+    input.rows.forEach((row, r) => {
+      if (!row.regular) return;
+      const total = row.values[plan.column];
+      if (total === null || total === undefined) return;
+      const vals = plan.terms.map((t) =>
+        (row.values[t.column] ?? null) === null ? null : (row.values[t.column] as number) * t.sign,
+      );
+      if (vals.every((v) => v === null)) return;
+      const c = check(
+        'row-sum',
+        total,
+        vals.map((v) => v ?? 0),
+        `row "${row.label}": ${formula}`,
+      );
+      out.checks.push(c);
+      if (!c.ok) out.rowFlags.push([r, 'sum-mismatch']);
+    });
+  }
+}
+
+// --------------------------------------------------------------------------------------------- column sums
+
+type RowType = string;
+
+function rowType(row: SumRow, prevLetter: string | null): RowType {
+  const s = row.stt.replace(/[.)]+$/, '').trim();
+  if (s !== '') {
+    if (/^\d+$/.test(s)) return 'arabic';
+    if (/^\d+(?:\.\d+)+$/.test(s)) return `decimal${s.split('.').length}`;
+    // "I" after "H" is a letter; otherwise Roman numerals win.
+    if (ROMAN.test(s) && !(s === 'I' && prevLetter === 'H')) return 'roman';
+    if (/^[A-ZĐ]$/.test(s)) return 'upper';
+    if (/^[a-zđ]$/.test(s)) return 'lower';
+    if (/^[-–+*•]$/.test(s)) return `mark${s === '+' ? '+' : '-'}`;
+    return 'other';
+  }
+  const l = row.label.replace(LIST_LEAD, '');
+  if (/^[-–]/.test(l)) return 'mark-';
+  if (/^\+/.test(l)) return 'mark+';
+  return 'none';
+}
+
+function sttKey(s: string): string {
+  return s
+    .replace(/[.)]+$/, '')
+    .trim()
+    .toUpperCase();
+}
+
+function columnSums(input: SumInput, usable: number[], out: SumResult): void {
+  const rows = input.rows;
+  const types: RowType[] = [];
+  let prevLetter: string | null = null;
+  for (const r of rows) {
+    const t = rowType(r, prevLetter);
+    types.push(t);
+    if (t === 'upper') prevLetter = sttKey(r.stt);
+  }
+  const isTotal = rows.map((r, i) => types[i] === 'none' && TOTAL_LABEL.test(r.label.trim()));
+  const order: RowType[] = [];
+  types.forEach((t, i) => {
+    if (t !== 'none' && !isTotal[i] && !order.includes(t)) order.push(t);
+  });
+  const level = (i: number) => {
+    const t = types[i] ?? 'none';
+    return t === 'none' ? Number.POSITIVE_INFINITY : order.indexOf(t);
+  };
+  const hasValues = (i: number) => usable.some((c) => rows[i]?.values[c] != null);
+  const emit = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) => {
+    const p = rows[parent];
+    if (!p?.regular || parts.some((k) => !rows[k]?.regular)) return;
+    for (const c of usable) {
+      const total = p.values[c];
+      if (total === null || total === undefined) continue;
+      const vals = parts.map((k, n) => {
+        const v = rows[k]?.values[c];
+        return v === null || v === undefined ? null : v * (signs?.[n] ?? 1);
+      });
+      if (vals.every((v) => v === null)) continue;
+      const res = check(
+        'column-sum',
+        total,
+        vals.map((v) => v ?? 0),
+        `row "${p.label}" = ${why}, column "${(input.columns[c] ?? '').split(' / ').pop() || c}"`,
+        partial,
+      );
+      out.checks.push(res);
+      if (!res.ok) out.rowFlags.push([parent, 'sum-mismatch']);
+    }
+  };
+
+  rows.forEach((row, i) => {
+    // 1. An explicit formula in the label: "TỔNG THU (I+II+III)", "Chi còn lại (1-1.1)".
+    const f = row.label.match(LABEL_FORMULA);
+    if (f?.[1]) {
+      const terms = f[1].match(/[+-]?\s*[^+-\s]+/g) ?? [];
+      const parts: number[] = [];
+      const signs: number[] = [];
+      for (const t of terms) {
+        const key = sttKey(t.replace(/^[+-]\s*/, ''));
+        let best = -1;
+        rows.forEach((r, k) => {
+          if (k !== i && sttKey(r.stt) === key && (best < 0 || Math.abs(k - i) < Math.abs(best - i))) best = k;
+        });
+        if (best < 0) return;
+        parts.push(best);
+        signs.push(t.trim().startsWith('-') ? -1 : 1);
+      }
+      emit(i, parts, f[1].replace(/\s+/g, ''), false, signs);
+      return;
+    }
+    // 2. A grand total row ("Tổng cộng", "Tổng dự toán …") without numbering: the top-level rows.
+    if (isTotal[i]) {
+      const marked = rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && types[k] !== 'none');
+      const top = marked.length > 0 ? Math.min(...marked.map(level)) : Number.POSITIVE_INFINITY;
+      const parts =
+        marked.length > 0
+          ? marked.filter((k) => level(k) === top && hasValues(k))
+          : rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && hasValues(k));
+      if (parts.length >= 2) emit(i, parts, 'sum of the data rows');
+      return;
+    }
+    // 3. A numbered row and the rows under it.
+    const lv = level(i);
+    if (!Number.isFinite(lv) || !hasValues(i)) return;
+    const under: number[] = [];
+    for (let k = i + 1; k < rows.length; k++) {
+      if (isTotal[k] || level(k) <= lv) break;
+      under.push(k);
+    }
+    const marked = under.filter((k) => Number.isFinite(level(k)));
+    const childLevel = Math.min(...marked.map(level));
+    const children = marked.filter((k) => level(k) === childLevel && hasValues(k));
+    // "Trong đó" introduces a selection, not a breakdown: it can only be checked as an upper bound.
+    const partialLead =
+      /trong đó\s*:?\s*$/i.test(row.label) ||
+      under.some((k) => PARTIAL_LEAD.test(rows[k]?.label ?? '') && (under[0] === k || !hasValues(k)));
+    if (children.length >= 1 && (children.length >= 2 || partialLead)) {
+      emit(i, children, `sum of its sub-items (${children.length})`, partialLead);
+      return;
+    }
+    const loose = under.filter((k) => !Number.isFinite(level(k)) && hasValues(k));
+    if (marked.length === 0 && loose.length >= 1) emit(i, loose, 'sum of the rows listed under it', true);
+  });
+}
+
+export function sumChecks(input: SumInput): SumResult {
+  const out: SumResult = { checks: [], rowFlags: [] };
+  const usable = numericColumns(input);
+  if (usable.length === 0) return out;
+  rowSums(input, usable, out);
+  columnSums(input, usable, out);
+  return out;
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { TableSchema } from '../../src/contract/schema.js';
+import { extractTables } from '../../src/extract/tables.js';
+import { docWith, SEED000_ROWS, seed000Doc } from './table-fixtures.js';
+
+describe('extractTables: seed 000 budget appendix', () => {
+  const [t] = extractTables(seed000Doc());
+
+  it('is a budget table in thousands of đồng, titled by its caption', () => {
+    expect(TableSchema.safeParse(t).success).toBe(true);
+    expect(t?.kind).toBe('budget');
+    expect(t?.unit).toBe('nghìn đồng');
+    expect(t?.multiplier).toBe(1000);
+    expect(t?.title).toMatch(/^TỔNG DỰ TOÁN KINH PHÍ THỰC HIỆN ĐỀ ÁN .* GIAI ĐOẠN 2019 - 2025$/);
+    expect(t?.columns).toHaveLength(14);
+  });
+
+  it('reads eight data rows in the table unit, never the STT', () => {
+    expect(t?.rows.map((r) => r.label)).toEqual([
+      'Tổng dự toán giai đoạn 2019-2025',
+      ...[2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => `Năm ${y}`),
+    ]);
+    expect(t?.rows[0]?.values.slice(0, 4)).toEqual([null, null, 2104470, 904200]);
+    expect(t?.rows[1]?.values[0]).toBeNull();
+  });
+
+  it('adds up across (Tổng = Tỉnh + Huyện; Huyện = its nine districts) and down (total = the seven years)', () => {
+    const kinds = new Set(t?.checks.map((c) => c.kind));
+    expect(kinds).toEqual(new Set(['row-sum', 'column-sum']));
+    expect(t?.checks.filter((c) => c.kind === 'row-sum')).toHaveLength(16);
+    expect(t?.checks.filter((c) => c.kind === 'column-sum')).toHaveLength(12);
+    expect(t?.checks.every((c) => c.ok)).toBe(true);
+    expect(t?.confidence).toBe('high');
+    expect(t?.flags).toEqual([]);
+  });
+
+  it('flags a wrong figure as a sum mismatch on both its row and its column', () => {
+    const rows = SEED000_ROWS.map((r) => [...r]);
+    (rows[5] as string[])[6] = '9.215'; // Năm 2020, Thuận An: 9.115 → 9.215
+    const [bad] = extractTables(seed000Doc(rows));
+    const failed = bad?.checks.filter((c) => !c.ok) ?? [];
+    expect(failed.map((c) => c.kind).sort()).toEqual(['column-sum', 'row-sum']);
+    expect(failed.find((c) => c.kind === 'row-sum')).toMatchObject({ expected: 96910, actual: 97010 });
+    expect(bad?.flags).toContain('sum-mismatch');
+    expect(bad?.confidence).not.toBe('high');
+    expect(bad?.rows[2]?.flags).toContain('sum-mismatch');
+  });
+});
+
+describe('extractTables: kinds, units, hierarchy', () => {
+  it('layout tables are layout, with no values and no checks', () => {
+    const doc = docWith(
+      [],
+      [
+        ['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+        ['Số: 12/KH-UBND', 'Hà Nội, ngày 1 tháng 2 năm 2024'],
+      ],
+      {
+        headerRows: 0,
+        layout: true,
+      },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.kind).toBe('layout');
+    expect(t?.checks).toEqual([]);
+    expect(t?.rows.every((r) => r.values.every((v) => v === null))).toBe(true);
+  });
+
+  it('a per-row unit column leaves the table unit null; indicator by its words', () => {
+    const doc = docWith(
+      ['Nội dung kế hoạch.', 'DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU'],
+      [
+        ['STT', 'Nội dung', 'Đơn vị tính', 'Năm 2026', 'Năm 2027'],
+        ['1', 'GRDP giá hiện hành', 'Tỷ đồng', '193.549', '218.628'],
+        ['2', 'Tốc độ tăng trưởng GRDP', '%', '10,00', '10,00'],
+      ],
+      { headerRows: 1, columns: ['STT', 'Nội dung', 'Đơn vị tính', 'Năm 2026', 'Năm 2027'] },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.kind).toBe('indicator');
+    expect(t?.unit).toBeNull();
+    expect(t?.multiplier).toBeNull();
+    expect(t?.title).toBe('DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU');
+    expect(t?.rows[0]?.values).toEqual([null, null, null, 193549, 218628]);
+    expect(t?.rows[1]?.values).toEqual([null, null, null, 10, 10]);
+  });
+
+  it('reads a unit from a header cell and markdown emphasis from converted files', () => {
+    const doc = docWith(
+      ['Bảng kinh phí:'],
+      [
+        ['**STT**', '**Nội dung**', '**Kinh phí (triệu đồng)**'],
+        ['**1**', '**Tập huấn**', '**1.500**'],
+        ['2', 'Truyền thông', '2.000'],
+        ['', '**Tổng cộng**', '**3.500**'],
+      ],
+      { headerRows: 1, columns: ['STT', 'Nội dung', 'Kinh phí (triệu đồng)'] },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.kind).toBe('budget');
+    expect(t?.multiplier).toBe(1e6);
+    // a money table uses Vietnamese notation: "1.500" is not ambiguous there
+    expect(t?.rows.map((r) => r.values[2])).toEqual([1500, 2000, 3500]);
+    expect(t?.flags).not.toContain('ambiguous-number');
+    expect(t?.checks).toEqual([
+      expect.objectContaining({ kind: 'column-sum', ok: true, expected: 3500, actual: 3500 }),
+    ]);
+  });
+
+  it('follows I / 1 / - hierarchy, label formulas, the column-number row and "trong đó" selections', () => {
+    const cols = ['STT', 'Nội dung', 'Dự toán', 'Ước thực hiện', 'So sánh (%)'];
+    const doc = docWith(
+      ['Đơn vị: Triệu đồng.'],
+      [
+        cols,
+        ['A', 'B', '1', '2', '3=2/1'],
+        ['', 'TỔNG THU (I+II)', '1.100', '1.210', '110,0'],
+        ['I', 'Thu nội địa', '1.000', '1.100', '110,0'],
+        ['1', 'Thu từ doanh nghiệp', '600', '700', '116,7'],
+        ['', '- Thuế giá trị gia tăng', '400', '450', '112,5'],
+        ['', '- Thuế tài nguyên', '200', '250', '125,0'],
+        ['2', 'Thu khác', '400', '400', '100,0'],
+        ['', 'Trong đó: thu phạt', '150', '160', '106,7'],
+        ['II', 'Thu xuất nhập khẩu', '100', '110', '110,0'],
+      ],
+      { headerRows: 1, columns: cols },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.rows).toHaveLength(8); // the column-number row is a header row
+    const where = (s: string) => t?.checks.filter((c) => c.where.includes(s)) ?? [];
+    expect(where('TỔNG THU')).toHaveLength(2); // two money columns; the percentage column is never summed
+    expect(where('Thu nội địa')).toHaveLength(2);
+    expect(where('Thu từ doanh nghiệp')).toHaveLength(2);
+    expect(where('Thu khác').every((c) => c.where.includes('partial'))).toBe(true);
+    expect(t?.checks.every((c) => c.ok)).toBe(true);
+    expect(t?.confidence).toBe('high');
+  });
+
+  it('checks a column-number formula "3=1+2" on every row', () => {
+    const cols = ['STT', 'Nội dung', 'Trung ương', 'Địa phương', 'Cộng'];
+    const doc = docWith(
+      ['Đơn vị tính: đồng'],
+      [
+        cols,
+        ['A', 'B', '1', '2', '3=1+2'],
+        ['1', 'Vốn', '10.000', '5.000', '15.000'],
+        ['2', 'Khác', '1.000', '1.000', '3.000'],
+      ],
+      { headerRows: 1, columns: cols },
+    );
+    const [t] = extractTables(doc);
+    const rowSums = t?.checks.filter((c) => c.kind === 'row-sum') ?? [];
+    expect(rowSums.map((c) => c.ok)).toEqual([true, false]);
+    expect(t?.flags).toContain('sum-mismatch');
+  });
+
+  it('flags ambiguous numbers where no notation can be told', () => {
+    const cols = ['Chỉ tiêu', 'Năm 2025'];
+    const doc = docWith([], [cols, ['Số người', '1.500'], ['Số xã', '2.300']], { headerRows: 1, columns: cols });
+    const [t] = extractTables(doc);
+    expect(t?.flags).toContain('ambiguous-number');
+    expect(t?.confidence).toBe('medium');
+  });
+
+  it('never throws on an empty or ragged table', () => {
+    expect(() => extractTables(docWith([], [], { headerRows: 0 }))).not.toThrow();
+    const [t] = extractTables(docWith([], [['a'], ['1', '2', '3'], []], { headerRows: 0 }));
+    expect(TableSchema.safeParse(t).success).toBe(true);
+  });
+});
