@@ -60,6 +60,12 @@ export const CODES = {
   },
   'unknown-province': { scope: 'flag', description: 'A province or city name not in the provinces table.' },
   'date-invalid': { scope: 'flag', description: 'A date that does not exist or lies outside the plausible range.' },
+  corrected: { scope: 'flag', description: 'Value corrected by a reviewer (confidence set to high).' },
+  accepted: { scope: 'flag', description: 'Value checked and accepted as extracted by a reviewer.' },
+  'correction-stale': {
+    scope: 'both',
+    description: 'A reviewer correction no longer fits the new extraction; kept, not applied, sent back to review.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

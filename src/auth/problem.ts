@@ -1,0 +1,50 @@
+// RFC 9457 problem details: every error the review API sends has a stable type URI clients can switch on.
+import type { Response } from 'express';
+
+export const PROBLEM_BASE = 'https://kehoach.dev/problems/';
+
+export const PROBLEMS = {
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed for this key' },
+  'not-found': { status: 404, title: 'Not found' },
+  'invalid-request': { status: 400, title: 'Invalid request' },
+  conflict: { status: 409, title: 'Conflicting change' },
+  'claimed-by-other': { status: 409, title: 'Field is claimed by another reviewer' },
+  'invalid-correction': { status: 422, title: 'Correction refused' },
+  'precondition-required': { status: 428, title: 'Precondition required' },
+} as const;
+export type ProblemType = keyof typeof PROBLEMS;
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+export function problem(type: ProblemType, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  const { status, title } = PROBLEMS[type];
+  return { type: PROBLEM_BASE + type, title, status, detail, ...extensions };
+}
+
+export function sendProblem(
+  res: Response,
+  type: ProblemType,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  const body = problem(type, detail, extensions);
+  res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/** Thrown inside handlers; the router's error handler turns it into problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly type: ProblemType,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
