@@ -1,0 +1,368 @@
+// Reads the target values of one target line ("Tỷ lệ … đạt 82% vào năm 2025 và 87% vào năm 2030").
+// Pure: text in, readings out, offsets relative to the text. Which line is a target, and years inherited from
+// headings, are the caller's business (targets.ts); this file only reads what the line itself states.
+//
+// How a line is read:
+// 1. It is cut into clauses at ";" and at sentence ends: a value, its bounds and its year live in one clause
+//    ("…dưới 10 vào năm 2025 và dưới 8 vào năm 2030; giảm … dưới 15 …").
+// 2. Year phrases are found first ("vào năm 2025", "đến 2030", "giai đoạn 2021 - 2025" → 2025,
+//    "hằng năm"/"ở các năm tiếp theo" → stated as recurring, year null).
+// 3. Numbers are read and sorted out: ages, durations, dates, years, item and document numbers are dropped;
+//    "N/100.000" is a rate; "tỷ suất … trên 1.000 trẻ đẻ sống" makes 1.000 a denominator and the clause's bare
+//    numbers rates per 1000; in a clause that has a percentage or a rate, other counts only define what is
+//    measured ("tiêm chủng đầy đủ 8 loại vắc xin đạt 98%") and are dropped.
+// 4. Years attach within the clause. A clause that opens with a year phrase ("Đến năm 2030, … có ít nhất 20 …")
+//    dates the values after it; otherwise a year phrase dates the values before it that have none yet
+//    ("đạt 82% vào năm 2025 và 87% vào năm 2030" → 82@2025, 87@2030). A year phrase with no value waiting
+//    ("dưới 9 vào năm 2025 và duy trì đến năm 2030") is not a new value: "duy trì" keeps the same bound, so the
+//    line yields 9@2025 only. A year phrase opening the whole line ("Hằng năm, …") dates every clause.
+import type { Comparator, TargetValue } from '../contract/schema.js';
+import { NUMBER_TOKEN_SOURCE, parseVnNumber } from '../numbers/parse.js';
+import { COMPARATOR_WORDS } from '../rules/comparators.js';
+import { TARGET_WORDS } from '../rules/target-words.js';
+import { UNITS } from '../rules/units.js';
+
+export interface ValueReading extends TargetValue {
+  /** Offsets of `text` in the input, end exclusive. */
+  start: number;
+  end: number;
+  /** Where the year came from: the line itself, a recurrence ("hằng năm": year null), or nowhere yet. */
+  yearFrom: 'stated' | 'recurring' | 'none';
+  /** The number admits two readings ("9.5%" in Vietnamese text). */
+  ambiguous: boolean;
+  /** The comparator was carried over from the previous value ("dưới 2% vào năm 2025 và 1,5% …"). */
+  comparatorInferred: boolean;
+}
+
+interface YearMention {
+  start: number;
+  end: number;
+  year: number | null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  ambiguous: boolean;
+  kind: 'percent' | 'rate' | 'bare';
+  comparator: Comparator | null;
+  /** The comparator was carried over from the previous value. */
+  inferred: boolean;
+  rangeOpen: boolean;
+  year: YearMention | null;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+const alternation = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
+
+// Boundaries instead of \b, which knows only ASCII letters.
+const B_BEFORE = '(?<![\\p{L}\\p{N}])';
+const B_AFTER = '(?![\\p{L}\\p{N}])';
+const YEAR4 = '(\\d{4})(?!\\d|[.,]\\d)';
+
+// One pass finds every year phrase; each alternative is a fixed sequence of single-quantified parts (linear).
+const YEAR_RE = new RegExp(
+  [
+    // "giai đoạn 2021 - 2025", "từ năm 2025 đến năm 2030", "2031 - 2035": the end year is the due year.
+    `${B_BEFORE}(?:(?:giai\\s+đoạn|từ)\\s+)?(?:năm\\s+)?${YEAR4}\\s*(?:-|–|đến|tới)\\s*(?:năm\\s+)?${YEAR4}`,
+    `${B_BEFORE}(?:(?:${alternation(TARGET_WORDS.yearLead)})\\s+)?năm\\s+${YEAR4}`,
+    `${B_BEFORE}(?:${alternation(TARGET_WORDS.yearLead)})\\s+${YEAR4}`,
+    `${B_BEFORE}(?:ở\\s+|trong\\s+)?(?:${alternation(TARGET_WORDS.recurring)})${B_AFTER}`,
+  ].join('|'),
+  'giu',
+);
+
+const NUMBER_RE = new RegExp(`${B_BEFORE}${NUMBER_TOKEN_SOURCE}`, 'gu');
+const RATE_TAIL_RE = new RegExp(`^\\s*/\\s*(${NUMBER_TOKEN_SOURCE})`, 'u');
+const PERCENT_RE = new RegExp(`^\\s*(?:${alternation(UNITS.percent)})`, 'iu');
+const NOT_VALUE_AFTER_RE = new RegExp(`^\\s*(?:${alternation(UNITS.notValueAfter)})${B_AFTER}`, 'iu');
+const AGE_RANGE_RE = new RegExp(
+  `^\\s*(?:đến|tới|-|–)\\s*${NUMBER_TOKEN_SOURCE}\\s*(?:${alternation(UNITS.notValueAfter)})${B_AFTER}`,
+  'iu',
+);
+// A document or item number glued to its code ("105/KH-UBND", "57- NQ/TW", "24/2018/TT-BNNPTNT").
+const DOC_NUMBER_RE = /^\s?[-/]\s?\p{Lu}/u;
+const MEASURE_RES = [...UNITS.measures]
+  .flatMap((m) => m.words.map((w) => ({ w, unit: m.unit })))
+  .sort((a, b) => b.w.length - a.w.length)
+  .map(({ w, unit }) => ({ re: new RegExp(`^\\s*${escapeRe(w)}${B_AFTER}`, 'u'), unit }));
+const AFTER_PHRASES = alternation(COMPARATOR_WORDS.after.map((e) => e.phrase));
+// After a percentage the bound must follow at once ("30% trở lên"); "100% giáo viên đạt chuẩn trở lên" bounds
+// the standard, not the share. After a count the noun comes first ("20 doanh nghiệp trở lên").
+const AFTER_CMP_RE = new RegExp(`^\\s*(${AFTER_PHRASES})${B_AFTER}`, 'iu');
+const AFTER_COUNT_CMP_RE = new RegExp(`^\\s*(?:\\p{L}+\\s+){0,3}(${AFTER_PHRASES})${B_AFTER}`, 'iu');
+const AFTER_CMP = new Map(COMPARATOR_WORDS.after.map((e) => [e.phrase, e.comparator]));
+const BEFORE_CMP = [...COMPARATOR_WORDS.before].sort((a, b) => b.phrase.length - a.phrase.length);
+const NOT_VALUE_BEFORE = [...UNITS.notValueBefore].sort((a, b) => b.length - a.length);
+const RATE_WORD_RE = new RegExp(`(?:${alternation(UNITS.rateWords)})`, 'iu');
+const DENOMINATORS = new Set(UNITS.denominators);
+// Clause ends: ";" and a sentence end followed by a capital (not the "." inside "1.000").
+const CLAUSE_END_RE = /;|[.!?](?=\s+[\p{Lu}*(“"])/gu;
+
+/** The phrase from `phrases` that `before` ends with, at a word boundary; the longest wins. */
+function endsWithPhrase(before: string, phrases: readonly string[]): string | null {
+  const s = before.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trimEnd().toLowerCase();
+  for (const p of phrases) {
+    if (!s.endsWith(p)) continue;
+    const prev = s[s.length - p.length - 1];
+    const symbol = !LETTER_OR_DIGIT.test(p[0] ?? '');
+    if (prev === undefined || symbol || !LETTER_OR_DIGIT.test(prev)) return p;
+  }
+  return null;
+}
+
+function clauses(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_END_RE)) {
+    out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  out.push([from, text.length]);
+  return out;
+}
+
+function yearMentions(text: string): YearMention[] {
+  const [lo, hi] = UNITS.yearRange;
+  const out: YearMention[] = [];
+  for (const m of text.matchAll(YEAR_RE)) {
+    const digits = m[2] ?? m[1] ?? m[3] ?? m[4];
+    let year: number | null = null;
+    if (digits !== undefined) {
+      year = Number(digits);
+      if (year < lo || year > hi) continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, year });
+  }
+  return out;
+}
+
+function isPowerOfTenDenominator(v: number): boolean {
+  return DENOMINATORS.has(v);
+}
+
+/** Reads every number of one clause that may be a value; null entries are dropped numbers. */
+function readCandidates(
+  text: string,
+  from: number,
+  to: number,
+  years: readonly YearMention[],
+): { values: Candidate[]; denominator: number | null } {
+  const clause = text.slice(from, to);
+  const [lo, hi] = UNITS.yearRange;
+  const values: Candidate[] = [];
+  let denominator: number | null = null;
+  let refEnd = -1;
+  const inYear = (i: number) => years.some((y) => i >= y.start && i < y.end);
+  NUMBER_RE.lastIndex = 0;
+  for (const m of clause.matchAll(NUMBER_RE)) {
+    const start = from + m.index;
+    const numEnd = start + m[0].length;
+    if (inYear(start)) continue;
+    // An item label left on the line ("6.1.", "2)"): numbers the item, not a value.
+    if (/^[\s*_\-–+•]*$/u.test(text.slice(0, start)) && /^[.)]/u.test(text.slice(numEnd))) continue;
+    const after = text.slice(numEnd, Math.min(to, numEnd + 60));
+    // Glued to letters ("5G", "H5N1") or to a code ("105/KH-UBND"): not a quantity.
+    if (LETTER_OR_DIGIT.test(after[0] ?? '') || DOC_NUMBER_RE.test(after)) continue;
+    const prevChar = text[start - 1];
+    if (prevChar === '/' || prevChar === '-') continue;
+    const parsed = parseVnNumber(m[0], { notation: 'vn' });
+    if (!parsed) continue;
+    const before = text.slice(Math.max(from, start - 40), start);
+
+    let kind: Candidate['kind'] = 'bare';
+    let unit = 'count';
+    let end = numEnd;
+    const rate = RATE_TAIL_RE.exec(after);
+    if (rate) {
+      const den = parseVnNumber(rate[1] ?? '', { notation: 'vn' });
+      // "15/11/2018", "2/3": dates and fractions, not rates.
+      if (!den || !isPowerOfTenDenominator(den.value)) continue;
+      kind = 'rate';
+      unit = `per-${den.value}`;
+      end = numEnd + rate[0].length;
+    } else {
+      const pct = PERCENT_RE.exec(after);
+      if (pct) {
+        kind = 'percent';
+        unit = '%';
+        end = numEnd + pct[0].length;
+      }
+    }
+
+    if (kind === 'bare') {
+      if (m[0].length === 4 && parsed.value >= lo && parsed.value <= hi) continue;
+      if (NOT_VALUE_AFTER_RE.test(after) || AGE_RANGE_RE.test(after)) continue;
+      // "chỉ tiêu 3, 4, 5, 6": a list of references continues the first one.
+      const listed = refEnd >= 0 && /^\s*(?:,|và|hoặc)?\s*$/u.test(text.slice(refEnd, start));
+      if (listed || endsWithPhrase(before, NOT_VALUE_BEFORE)) {
+        refEnd = numEnd;
+        continue;
+      }
+      const ahead = clause.slice(0, start - from);
+      if (
+        isPowerOfTenDenominator(parsed.value) &&
+        endsWithPhrase(before, ['trên', 'trên mỗi', 'cho mỗi', 'trên tổng số']) &&
+        RATE_WORD_RE.test(ahead)
+      ) {
+        denominator = parsed.value;
+        continue;
+      }
+      if (endsWithPhrase(before, UNITS.rankBefore)) unit = 'rank';
+      else {
+        for (const { re, unit: u } of MEASURE_RES) {
+          const mm = re.exec(after);
+          if (mm) {
+            unit = u;
+            end = numEnd + mm[0].length;
+            break;
+          }
+        }
+      }
+    } else if (endsWithPhrase(before, ['năm', 'ngày', 'tháng'])) {
+      continue;
+    }
+
+    let comparator: Comparator | null = null;
+    let comparatorStart = start;
+    const phrase = endsWithPhrase(
+      before,
+      BEFORE_CMP.map((e) => e.phrase),
+    );
+    if (phrase) {
+      comparator = BEFORE_CMP.find((e) => e.phrase === phrase)?.comparator ?? null;
+      const at = before.toLowerCase().lastIndexOf(phrase);
+      if (at >= 0) comparatorStart = start - before.length + at;
+    }
+    const rangeOpen = endsWithPhrase(before, COMPARATOR_WORDS.rangeOpen) !== null;
+    if (!comparator) {
+      const tail = (kind === 'bare' ? AFTER_COUNT_CMP_RE : AFTER_CMP_RE).exec(text.slice(end, Math.min(to, end + 60)));
+      if (tail?.[1]) {
+        comparator = AFTER_CMP.get(tail[1].toLowerCase()) ?? null;
+        end += tail[0].length;
+      }
+    }
+    values.push({
+      start: comparatorStart,
+      end,
+      value: parsed.value,
+      unit,
+      ambiguous: parsed.ambiguous,
+      kind,
+      comparator,
+      inferred: false,
+      rangeOpen,
+      year: null,
+    });
+  }
+  return { values, denominator };
+}
+
+/** Keeps the numbers of a clause that are target values and gives bare numbers their unit. */
+function sortOut(values: Candidate[], denominator: number | null): Candidate[] {
+  if (denominator !== null) {
+    return values.map((v) => (v.kind === 'bare' && v.unit === 'count' ? { ...v, unit: `per-${denominator}` } : v));
+  }
+  // A count beside a percentage or a rate defines what is measured ("8 loại vắc xin", "ít nhất 04 tin, bài").
+  if (values.some((v) => v.kind !== 'bare')) return values.filter((v) => v.kind !== 'bare');
+  return values;
+}
+
+/** Attaches years within one clause (see the header comment); returns whether the clause opened with one. */
+function attachYears(values: Candidate[], years: readonly YearMention[]): YearMention | null {
+  const events = [
+    ...values.map((v) => ({ at: v.start, v, y: null as YearMention | null })),
+    ...years.map((y) => ({ at: y.start, v: null as Candidate | null, y })),
+  ].sort((a, b) => a.at - b.at);
+  const first = events[0];
+  const prefixStyle = first !== undefined && first.y !== null;
+  let current: YearMention | null = null;
+  let pending: Candidate[] = [];
+  for (const e of events) {
+    if (e.v) {
+      if (prefixStyle) e.v.year = current;
+      else pending.push(e.v);
+    } else if (e.y) {
+      if (prefixStyle) current = e.y;
+      else {
+        for (const p of pending) p.year = e.y;
+        pending = [];
+      }
+    }
+  }
+  return prefixStyle && first?.y ? first.y : null;
+}
+
+/** Carries a bound over to an elliptical next value: "dưới 2% vào năm 2025 và 1,5% vào năm 2030". */
+function carryComparators(text: string, values: Candidate[], years: readonly YearMention[], clauseEnd: number): void {
+  const yearsOut = (a: number, b: number) => {
+    let s = text.slice(a, b);
+    for (const y of years) {
+      if (y.start >= a && y.end <= b) s = s.replace(text.slice(y.start, y.end), ' ');
+    }
+    return s;
+  };
+  for (let i = 1; i < values.length; i++) {
+    const prev = values[i - 1]!;
+    const v = values[i]!;
+    if (v.comparator || !prev.comparator || prev.comparator === 'eq' || prev.unit !== v.unit) continue;
+    const gap = yearsOut(prev.end, v.start);
+    if (!/^[\s,]*(?:và|hoặc)?[\s,]*$/iu.test(gap)) continue;
+    const nextYear = years.find((y) => y.start >= v.end);
+    const tail = text.slice(v.end, nextYear ? nextYear.start : clauseEnd);
+    if (!/^[\s,.]*$/u.test(tail)) continue;
+    v.comparator = prev.comparator;
+    v.inferred = true;
+  }
+}
+
+/** Reads the target values one line states, in order of appearance. */
+export function readTargetValues(text: string): ValueReading[] {
+  const allYears = yearMentions(text);
+  const out: ValueReading[] = [];
+  let lineYear: YearMention | null = null;
+  let seenValue = false;
+  for (const [from, to] of clauses(text)) {
+    const years = allYears.filter((y) => y.start >= from && y.start < to);
+    const { values: raw, denominator } = readCandidates(text, from, to, years);
+    const values = sortOut(raw, denominator);
+    // Ranges: "từ 20% đến 30%" → gte 20, lte 30.
+    for (let i = 1; i < values.length; i++) {
+      const prev = values[i - 1]!;
+      const v = values[i]!;
+      if (prev.rangeOpen && !prev.comparator && /^\s*(?:đến|tới|-|–)\s*$/u.test(text.slice(prev.end, v.start))) {
+        prev.comparator = 'gte';
+        v.comparator = 'lte';
+      } else if (prev.rangeOpen && !prev.comparator) prev.comparator = 'gte';
+    }
+    const last = values[values.length - 1];
+    if (last?.rangeOpen && !last.comparator) last.comparator = 'gte';
+    carryComparators(text, values, years, to);
+    const opening = attachYears(values, years);
+    if (!seenValue && opening && lineYear === null) lineYear = opening;
+    if (values.length > 0) seenValue = true;
+    for (const v of values) {
+      const year = v.year ?? lineYear;
+      out.push({
+        value: v.value,
+        unit: v.unit,
+        comparator: v.comparator ?? 'eq',
+        year: year?.year ?? null,
+        text: text.slice(v.start, v.end).replace(/[*_]+/g, '').trim(),
+        start: v.start,
+        end: v.end,
+        yearFrom: year === null ? 'none' : year.year === null ? 'recurring' : 'stated',
+        ambiguous: v.ambiguous,
+        comparatorInferred: v.inferred,
+      });
+    }
+  }
+  return out;
+}

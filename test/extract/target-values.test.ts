@@ -1,0 +1,224 @@
+// Examples and counter-examples are real target lines from the seeds and the corpus (quoted as written,
+// unwrapped). Each asserts [value, unit, comparator, year].
+import { describe, expect, it } from 'vitest';
+import { readTargetValues } from '../../src/extract/target-values.js';
+
+const read = (s: string) => readTargetValues(s).map((v) => [v.value, v.unit, v.comparator, v.year]);
+const values = (s: string) => readTargetValues(s).map((v) => v.value);
+
+describe('readTargetValues: each value gets its own year', () => {
+  it('reads "82% vào năm 2025 và 87% vào năm 2030" (seed 003, Chỉ tiêu 1)', () => {
+    expect(
+      read(
+        'Chỉ tiêu 1: Tỷ lệ xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em đạt 82% vào năm 2025 và 87% vào năm 2030.',
+      ),
+    ).toEqual([
+      [82, '%', 'eq', 2025],
+      [87, '%', 'eq', 2030],
+    ]);
+  });
+
+  it('reads rates per 1000 against a denominator, and "duy trì đến năm 2030" is not a new value (Chỉ tiêu 3)', () => {
+    const line =
+      'Chỉ tiêu 3: Giảm tỷ suất tử vong trẻ sơ sinh trên 1.000 trẻ đẻ sống dưới 9 vào năm 2025 và duy trì đến năm 2030; ' +
+      'giảm tỷ suất tử vong của trẻ em dưới 1 tuổi trên 1.000 trẻ đẻ sống xuống dưới 10 vào năm 2025 và dưới 8 vào năm 2030; ' +
+      'giảm tỷ suất tử vong trẻ em dưới 5 tuổi trên 1.000 trẻ đẻ sống dưới 15 vào năm 2025 và dưới 12 vào năm 2030.';
+    expect(read(line)).toEqual([
+      [9, 'per-1000', 'lt', 2025],
+      [10, 'per-1000', 'lt', 2025],
+      [8, 'per-1000', 'lt', 2030],
+      [15, 'per-1000', 'lt', 2025],
+      [12, 'per-1000', 'lt', 2030],
+    ]);
+    expect(readTargetValues(line)[0]?.text).toBe('dưới 9');
+  });
+
+  it('reads "N/100.000" rates (Chỉ tiêu 11)', () => {
+    expect(
+      read(
+        'Chỉ tiêu 11: Giảm tỷ suất trẻ em bị tai nạn thương tích xuống 54/100.000 trẻ em vào năm 2025 và 50/100.000 trẻ em vào năm 2030; giảm tỷ suất trẻ em bị tử vong do tai nạn thương tích xuống còn 8/100.000 trẻ em vào năm 2025 và xuống còn 7/100.000 vào năm 2030.',
+      ),
+    ).toEqual([
+      [54, 'per-100000', 'eq', 2025],
+      [50, 'per-100000', 'eq', 2030],
+      [8, 'per-100000', 'eq', 2025],
+      [7, 'per-100000', 'eq', 2030],
+    ]);
+  });
+
+  it('dates two values before one year together ("dưới 5% … và dưới 10% … vào năm 2030")', () => {
+    expect(
+      read(
+        'giảm tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể béo phì xuống dưới 5% đối với nông thôn và dưới 10% đối với thành thị vào năm 2030.',
+      ),
+    ).toEqual([
+      [5, '%', 'lt', 2030],
+      [10, '%', 'lt', 2030],
+    ]);
+  });
+
+  it('reads year phrases that open a clause forward', () => {
+    expect(read('Phấn đấu đến năm 2025 đạt 90% và đến năm 2030 đạt 95%.')).toEqual([
+      [90, '%', 'eq', 2025],
+      [95, '%', 'eq', 2030],
+    ]);
+    expect(read('Hằng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường')).toEqual([
+      [50, '%', 'gte', 2030],
+    ]);
+  });
+
+  it('gives null to recurring values, stated as such ("ở các năm tiếp theo", "Hàng năm, …")', () => {
+    const r = readTargetValues(
+      'Tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh đạt 100% vào năm 2025 và duy trì tỷ lệ 100% ở các năm tiếp theo.',
+    );
+    expect(r.map((v) => [v.value, v.year, v.yearFrom])).toEqual([
+      [100, 2025, 'stated'],
+      [100, null, 'recurring'],
+    ]);
+    // A year phrase opening the line dates every clause of it (corpus 29, 6.4).
+    const r2 = readTargetValues(
+      '*6.4. *Hàng năm, số vụ phạm tội về ma túy được phát hiện tăng trên 03%; số vụ phạm tội có tổ chức được phát hiện, bắt giữ tăng trên 03%; số vụ lợi dụng không gian mạng được phát hiện, triệt phá tăng trên 05%.',
+    );
+    expect(r2.map((v) => [v.value, v.comparator, v.yearFrom])).toEqual([
+      [3, 'gt', 'recurring'],
+      [3, 'gt', 'recurring'],
+      [5, 'gt', 'recurring'],
+    ]);
+  });
+
+  it('leaves the year unset when the line states none', () => {
+    const r = readTargetValues('Duy trì 100% cơ sở giáo dục cho trẻ em có công trình vệ sinh.');
+    expect(r.map((v) => [v.value, v.year, v.yearFrom])).toEqual([[100, null, 'none']]);
+  });
+});
+
+describe('readTargetValues: comparators', () => {
+  it.each([
+    ['Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%.', 'gte'],
+    ['Phấn đấu ít nhất 55% phường xây dựng và triển khai các mô hình giáo dục mầm non', 'gte'],
+    ['Tỷ lệ trẻ em dưới 1 tuổi tiêm chủng đầy đủ trên 95%;', 'gt'],
+    ['Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân dưới 12%;', 'lt'],
+    ['Tỷ lệ hộ nghèo không quá 2%.', 'lte'],
+    ['Tỷ lệ tiêm chủng không thấp hơn 90%.', 'gte'],
+    ['Tỷ lệ hộ nghèo thấp hơn 3%.', 'lt'],
+    ['Tốc độ tăng trưởng vượt 8%.', 'gt'],
+    ['Có 20 doanh nghiệp trở lên tham gia.', 'gte'],
+    ['Tỷ lệ hộ nghèo đa chiều 3% trở xuống.', 'lte'],
+    ['Phấn đấu giảm tỷ lệ lao động trẻ em từ 5 đến 17 tuổi xuống dưới 1% vào năm 2025', 'lt'],
+  ])('%s → %s', (line, comparator) => {
+    expect(readTargetValues(line).map((v) => v.comparator)).toEqual([comparator]);
+  });
+
+  it('carries a bound over to an elliptical value and says so', () => {
+    const r = readTargetValues(
+      'Giảm tỷ lệ trẻ em có hoàn cảnh đặc biệt trên tổng số trẻ em dưới 2% vào năm 2025 và 1,5% vào năm 2030',
+    );
+    expect(r.map((v) => [v.value, v.comparator, v.comparatorInferred])).toEqual([
+      [2, 'lt', false],
+      [1.5, 'lt', true],
+    ]);
+  });
+
+  it('does not carry a bound to a value with its own subject ("Trên 80% … và 100% cơ sở …")', () => {
+    const r = readTargetValues(
+      'Trên 80% số trạm y tế xã, phường trên thành phố và 100% cơ sở cai nghiện ma túy công lập đủ điều kiện.',
+    );
+    expect(r.map((v) => [v.value, v.comparator])).toEqual([
+      [80, 'gt'],
+      [100, 'eq'],
+    ]);
+  });
+
+  it('does not take "trở lên" of an age for the share ("30% trẻ em từ 07 tuổi trở lên")', () => {
+    expect(
+      read(
+        'Phấn đấu 30% trẻ em từ 07 tuổi trở lên được hỏi ý kiến về các vấn đề của trẻ em vào năm 2025 và 35% vào năm 2030.',
+      ),
+    ).toEqual([
+      [30, '%', 'eq', 2025],
+      [35, '%', 'eq', 2030],
+    ]);
+  });
+});
+
+describe('readTargetValues: counts and amounts', () => {
+  it('reads counts to reach with their bounds', () => {
+    expect(
+      read(
+        'Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ; đồng thời có ít nhất 50 doanh nghiệp trở thành hạt nhân đổi mới công nghệ.',
+      ),
+    ).toEqual([
+      [100, 'count', 'gte', null],
+      [50, 'count', 'eq', null],
+      [50, 'count', 'gte', null],
+    ]);
+    expect(values('Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về ứng dụng công nghệ.')).toEqual([3000]);
+    expect(values('Khai thác 05 mỏ khoáng sản.')).toEqual([5]);
+  });
+
+  it('reads measured amounts with their unit', () => {
+    expect(read('Tổng vốn huy động đạt 500 tỷ đồng.')).toEqual([[500, 'billion-vnd', 'eq', null]]);
+    expect(read('Trồng mới 1.200 ha rừng.')).toEqual([[1200, 'ha', 'eq', null]]);
+  });
+
+  it('dates counts from a year phrase opening their sentence', () => {
+    const r = readTargetValues(
+      'Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở; có tối thiểu 05 kịch bản ứng dụng dữ liệu. Đến năm 2030, tỉnh Bắc Ninh có ít nhất 20 tập dữ liệu mở được công bố.',
+    );
+    expect(r.map((v) => [v.value, v.comparator, v.year, v.yearFrom])).toEqual([
+      [5, 'gte', null, 'recurring'],
+      [5, 'gte', null, 'recurring'],
+      [20, 'gte', 2030, 'stated'],
+    ]);
+  });
+});
+
+describe('readTargetValues: what is not a value', () => {
+  it.each([
+    // ages, ranges of ages, durations
+    ['Bảo đảm cho trẻ em đến 8 tuổi được phát triển toàn diện về thể chất, trí tuệ, tinh thần.', []],
+    ['Phấn đấu 100% trẻ em từ 06 tháng đến 36 tháng tuổi là con công nhân được đến trường.', [100]],
+    ['Huy động trẻ từ 3 đến 5 tuổi ra lớp đạt trên 88%;', [88]],
+    // counts that define what is measured
+    ['Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ 8 loại vắc xin đạt 98% vào năm 2025', [98]],
+    ['100% xã mỗi quý có ít nhất 04 tin, bài', [100]],
+    ['Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ 01 Gb/s đạt 100%.', [100]],
+    // years, dates, document and item numbers
+    ['Phấn đấu xóa bỏ tình trạng tảo hôn từ năm 2025 đến năm 2030.', []],
+    [
+      'Phấn đấu đạt chỉ tiêu đề ra trong Kế hoạch số 105/KH-UBND ngày 15/10/2014 của Ủy ban Nhân dân tỉnh giai đoạn 2014 - 2020',
+      [],
+    ],
+    ['Cập nhật theo quy định tại Thông tư số 24/2018/TT-BNNPTNT ngày 15/11/2018 của Bộ trưởng', []],
+    ['Thực hiện Nghị quyết số 57- NQ/TW của Bộ Chính trị và Đề án 06', []],
+    ['Hướng dẫn triển khai, thực hiện các chỉ tiêu 3, 4, 5, 6 của Kế hoạch.', []],
+    ['Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.', [100]],
+    ['Cung cấp dịch vụ công trực tuyến mức độ 4 cho doanh nghiệp', []],
+  ])('%s → %j', (line, expected) => {
+    expect(values(line)).toEqual(expected);
+  });
+
+  it('marks a number whose reading is uncertain', () => {
+    const r = readTargetValues('Tỷ lệ bao phủ đạt 9.5% dân số.');
+    expect(r.map((v) => [v.value, v.ambiguous])).toEqual([[9.5, true]]);
+    expect(readTargetValues('Tỷ lệ đạt 99,1% vào năm 2025.').map((v) => [v.value, v.ambiguous])).toEqual([
+      [99.1, false],
+    ]);
+  });
+
+  it('stays linear on long adversarial input', () => {
+    const long = [
+      '1.1.1.1.1.1.1.1.'.repeat(3000),
+      'năm '.repeat(20000),
+      'dưới trên '.repeat(10000),
+      '9/9/9/9/'.repeat(10000),
+      `${'a '.repeat(50000)}%`,
+      'hằng năm hằng '.repeat(8000),
+    ];
+    for (const s of long) {
+      const t = performance.now();
+      readTargetValues(s);
+      expect(performance.now() - t).toBeLessThan(2000);
+    }
+  });
+});
