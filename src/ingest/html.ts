@@ -295,9 +295,18 @@ function decodeHtml(bytes: Uint8Array): string {
 
 /** Reads an HTML string already decoded (the DOCX reader passes mammoth's output here). */
 export function htmlToTree(html: string, format: 'html' | 'docx', messages: Diagnostic[] = []): DocTree {
-  const root: Root = fromHtml(html);
   const sink = new LineSink(false);
-  walkChildren(root.children, sink);
+  try {
+    const root: Root = fromHtml(html);
+    walkChildren(root.children, sink);
+  } catch (err) {
+    // The HTML-to-tree step and our walk are recursive; nesting thousands of elements deep is an attack
+    // or a broken export, never a plan.
+    if (err instanceof RangeError) {
+      throw new UnreadableDocumentError('corrupt-file', 'The HTML is nested too deeply to read.', { cause: err });
+    }
+    throw err;
+  }
   sink.break();
   const blocks =
     format === 'html'

@@ -50,7 +50,8 @@ function runningLines(pages: PageText[]): Set<string> {
   for (const [p, page] of pages.entries()) {
     for (const i of edgeIndexes(page.lines)) {
       const s = shape(page.lines[i] ?? '');
-      if (s.length < 3) continue;
+      // Only lines with words: a bare figure at a page edge is a table cell, not furniture.
+      if ((s.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
       if (!pagesWith.has(s)) pagesWith.set(s, new Set());
       pagesWith.get(s)!.add(p);
     }

@@ -24,7 +24,8 @@ export const PDF_DEFAULTS: Required<PdfOptions> = {
   maxHeapMb: 1024,
 };
 
-/** A page with fewer visible characters than this has no usable text layer (scans carry a stamp or nothing). */
+/** A scan carries at most a stamp or a signature block as text; fewer visible characters than this on
+ * every page means there is no text layer. */
 const MIN_PAGE_CHARS = 20;
 
 /**
@@ -104,17 +105,22 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   const warn = (code: string, message: string, severity: Diagnostic['severity'] = 'warning') =>
     messages.push({ code, severity, message, source: null });
 
-  const textless = out.pages.filter((p) => visibleChars(p.text) < MIN_PAGE_CHARS).map((p) => p.num);
-  if (out.pages.length > 0 && textless.length === out.pages.length) {
+  const chars = out.pages.map((p) => visibleChars(p.text));
+  if (out.pages.length > 0 && chars.every((n) => n < MIN_PAGE_CHARS)) {
     warn(
       'no-text-layer',
       `The PDF has no text layer on any of its ${out.total} page(s); it looks scanned and needs OCR.`,
     );
-  } else if (textless.length > 0) {
-    warn(
-      'partial-text-layer',
-      `Page(s) ${textless.join(', ')} have no text layer (scanned?); their content is missing.`,
-    );
+  } else {
+    // An empty page inside the document (the last one often holds only a signature) means a scanned
+    // insert, e.g. a signed annex page.
+    const empty = out.pages.filter((p, i) => chars[i] === 0 && i < out.pages.length - 1).map((p) => p.num);
+    if (empty.length > 0) {
+      warn(
+        'partial-text-layer',
+        `Page(s) ${empty.join(', ')} have no text layer (scanned?); their content is missing.`,
+      );
+    }
   }
   if (out.total > out.pages.length) {
     warn('pages-truncated', `Only the first ${out.pages.length} of ${out.total} pages were read.`);

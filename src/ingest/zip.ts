@@ -118,12 +118,17 @@ export async function inflateXmlWithinBudget(bytes: Uint8Array, limits: ZipLimit
   await new Promise<void>((resolve, reject) => {
     const fail = (err: unknown) => {
       zip.close();
+      const message = (err as Error)?.message ?? String(err);
+      // yauzl's size validation: an entry inflating past its declared size is a crafted bomb.
+      const lied = /too many bytes/i.test(message);
       reject(
         err instanceof UnreadableDocumentError
           ? err
-          : new UnreadableDocumentError('corrupt-file', `Corrupt ZIP entry: ${(err as Error)?.message ?? err}`, {
-              cause: err,
-            }),
+          : new UnreadableDocumentError(
+              lied ? 'zip-bomb' : 'corrupt-file',
+              lied ? `A ZIP entry inflates beyond its declared size: ${message}` : `Corrupt ZIP entry: ${message}`,
+              { cause: err },
+            ),
       );
     };
     zip.on('entry', (e: yauzl.Entry) => {
