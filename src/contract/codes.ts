@@ -66,6 +66,9 @@ export const CODES = {
     scope: 'both',
     description: 'A reviewer correction no longer fits the new extraction; kept, not applied, sent back to review.',
   },
+  'agency-typo': { scope: 'flag', description: 'An agency name with a typo, resolved to the nearest canonical name.' },
+  'agency-head': { scope: 'flag', description: 'The head of a body is named instead of the body ("Giám đốc các Sở").' },
+  'no-duties': { scope: 'flag', description: 'A body named as responsible with no duty text under it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

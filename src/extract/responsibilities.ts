@@ -1,6 +1,165 @@
-import type { Responsibility } from '../contract/schema.js';
-import type { Doc, Outline } from '../doc/types.js';
+// Responsibilities: the bodies a plan gives duties to. Read in the implementation section ("TỔ CHỨC THỰC HIỆN",
+// "PHÂN CÔNG NHIỆM VỤ", "TRÁCH NHIỆM …") item by item at any depth, and in any other section whose list is laid
+// out body by body ("1. Sở Y tế: …" under "NHIỆM VỤ CỤ THỂ"). One Responsibility per item whose subject is a body
+// or a group of bodies; the item's sub-items are its tasks. Bodies named inside a task are partners, not
+// responsibilities — except a sub-item written "- Hội Liên hiệp Phụ nữ tỉnh: chủ trì …", which hands a body of
+// its own a duty of its own.
+import type { Confidence, Responsibility } from '../contract/schema.js';
+import { linesSpan } from '../doc/build.js';
+import type { Doc, Outline, OutlineItem } from '../doc/types.js';
+import {
+  AGENCY_MATCHER,
+  type AgencyKind,
+  type AgencyMatch,
+  type AgencyMatcher,
+  detectRole,
+  foldVi,
+  readTargetRefs,
+  type SubjectReading,
+} from './agency-names.js';
 
-export function extractResponsibilities(_doc: Doc, _outline: Outline): Responsibility[] {
-  return [];
+interface Reading {
+  subject: SubjectReading;
+  members: string[];
+  matches: AgencyMatch[];
+}
+
+function clean(text: string): string {
+  return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function read(item: OutlineItem, matcher: AgencyMatcher): Reading | null {
+  const subject = matcher.readSubject(item.text);
+  if (!subject) return null;
+  const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
+  return { subject, members, matches: members.map((m) => matcher.canonicalise(m)) };
+}
+
+function isDutySection(title: string, matcher: AgencyMatcher): boolean {
+  const folded = foldVi(title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return matcher.table.dutySectionTitles.some((t) => folded.includes(t));
+}
+
+/** Text lines an item holds of its own: from its head to its first sub-item (continuation paragraphs). */
+function ownLines(doc: Doc, item: OutlineItem): string[] {
+  const stop = item.items[0]?.headLine ?? item.endLine;
+  const out: string[] = [];
+  for (let i = item.headLine + 1; i < stop; i++) {
+    const line = doc.lines[i];
+    if (line?.kind === 'text') {
+      const t = clean(line.text);
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+function lastTextLine(doc: Doc, item: OutlineItem): number {
+  for (let i = item.endLine - 1; i > item.headLine; i--) if (doc.lines[i]?.kind === 'text') return i;
+  return item.headLine;
+}
+
+class Collector {
+  readonly out: Responsibility[] = [];
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly matcher: AgencyMatcher,
+    private readonly section: string,
+  ) {}
+
+  /** A sub-item that names another body before a colon carries that body's own duty. */
+  private nestedBody(child: OutlineItem, parent: Reading): Reading | null {
+    const r = read(child, this.matcher);
+    if (r?.subject.terminator !== 'colon' || r.matches.some((m) => m.match === 'unknown')) return null;
+    const parentNames = new Set(parent.matches.map((m) => m.canonical));
+    return r.matches.every((m) => parentNames.has(m.canonical)) ? null : r;
+  }
+
+  /** Tasks of `item`'s sub-items, depth first; sub-items that are bodies of their own are emitted instead. */
+  private subTasks(item: OutlineItem, owner: Reading, tasks: string[], nested: Array<[OutlineItem, Reading]>): void {
+    for (const child of item.items) {
+      const body = this.nestedBody(child, owner);
+      if (body) {
+        nested.push([child, body]);
+        continue;
+      }
+      const text = [clean(child.text), ...ownLines(this.doc, child)].filter((t) => t).join(' ');
+      if (text) tasks.push(text);
+      this.subTasks(child, owner, tasks, nested);
+    }
+  }
+
+  emit(item: OutlineItem, reading: Reading): void {
+    const { subject, members, matches } = reading;
+    const tasks: string[] = [];
+    const head = [clean(subject.rest), ...ownLines(this.doc, item)].filter((t) => t).join(' ');
+    if (head) tasks.push(head);
+    const nested: Array<[OutlineItem, Reading]> = [];
+    this.subTasks(item, reading, tasks, nested);
+
+    const flags: string[] = [];
+    if (matches.some((m) => m.match === 'typo')) flags.push('agency-typo');
+    if (matches.some((m) => m.match === 'unknown')) flags.push('unknown-agency');
+    if (matches.some((m) => m.leader)) flags.push('agency-head');
+    if (tasks.length === 0) flags.push('no-duties');
+    const confidence: Confidence = flags.length > 0 ? 'medium' : 'high';
+
+    const single = matches.length === 1 ? matches[0] : undefined;
+    const kinds = new Set<AgencyKind>(matches.map((m) => m.kind));
+    const agency: Responsibility['agency'] = {
+      name: clean(subject.name),
+      canonical: single?.canonical ?? null,
+      kind: kinds.size === 1 ? ([...kinds][0] ?? 'other') : 'other',
+    };
+    if (members.length > 1) agency.members = members;
+
+    this.out.push({
+      agency,
+      role: detectRole(tasks, subject.framing === 'request'),
+      tasks,
+      targetRefs: readTargetRefs(tasks.join('\n')),
+      section: this.section,
+      confidence,
+      flags,
+      source: linesSpan(this.doc.lines, item.headLine, lastTextLine(this.doc, item)),
+    });
+    for (const [child, body] of nested) this.emit(child, body);
+  }
+
+  /** Implementation sections: every item whose subject is a body, at any depth. */
+  walkDuties(items: readonly OutlineItem[]): void {
+    for (const item of items) {
+      const r = read(item, this.matcher);
+      if (r) this.emit(item, r);
+      else this.walkDuties(item.items);
+    }
+  }
+
+  /** Other sections: only lists laid out body by body (most siblings open with a known body). */
+  walkLists(items: readonly OutlineItem[]): void {
+    const readings = items.map((item) => read(item, this.matcher));
+    const known = readings.filter((r) => r?.matches.every((m) => m.match !== 'unknown')).length;
+    if (items.length >= 2 && known >= 2 && known * 2 >= items.length) {
+      items.forEach((item, i) => {
+        const r = readings[i];
+        if (r) this.emit(item, r);
+      });
+      return;
+    }
+    for (const item of items) this.walkLists(item.items);
+  }
+}
+
+export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AGENCY_MATCHER): Responsibility[] {
+  const out: Responsibility[] = [];
+  for (const section of outline.sections) {
+    const c = new Collector(doc, matcher, section.numeral);
+    if (isDutySection(section.title, matcher)) c.walkDuties(section.items);
+    else c.walkLists(section.items);
+    out.push(...c.out);
+  }
+  return out;
 }

@@ -1,0 +1,495 @@
+// Pure helpers for reading the bodies a plan gives duties to: canonicalise a written name against the agency
+// table, read an item's subject ("Đề nghị Ủy ban Mặt trận …: …"), split it into member bodies, detect the role
+// and read the target references ("chỉ tiêu 1, 2, 8"). Everything is composed from src/rules/agencies.ts.
+import type { Responsibility } from '../contract/schema.js';
+import { AGENCY_TABLE, type AgencyEntry, type AgencyTable } from '../rules/agencies.js';
+
+export type AgencyKind = Responsibility['agency']['kind'];
+export type Role = Responsibility['role'];
+
+/** Lower case, diacritics removed, đ → d: the form names are compared in. */
+export function foldVi(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+interface Token {
+  folded: string;
+  /** The written word starts with a capital letter (place names and name words do). */
+  cap: boolean;
+  /** Offsets of the written word this token came from (abbreviations expand to several tokens). */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function isCap(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function tokenize(text: string, abbreviations: Record<string, string>): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const folded = foldVi(m[0]);
+    const cap = isCap(m[0]);
+    const expansion = abbreviations[folded];
+    if (expansion) for (const part of expansion.split(' ')) out.push({ folded: part, cap, start, end });
+    else out.push({ folded, cap, start, end });
+  }
+  return out;
+}
+
+function wordCount(text: string): number {
+  return [...text.matchAll(WORD)].length;
+}
+
+/** Levenshtein distance, giving up (returning cap + 1) once every path exceeds `cap`. */
+export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? cap + 1;
+}
+
+/** How many character edits a typo may need to still resolve, by the length of the canonical form. */
+function typoBudget(length: number): number {
+  if (length < 8) return 0;
+  if (length < 16) return 1;
+  if (length < 30) return 2;
+  return 3;
+}
+
+export interface AgencyMatch {
+  /** null when the name is not in the table. */
+  canonical: string | null;
+  kind: AgencyKind;
+  match: 'exact' | 'typo' | 'unknown';
+  /** The name is a group of bodies ("Các sở, ban, ngành", "Ủy ban nhân dân các huyện …"). */
+  group: boolean;
+  /** A leader was named instead of the body ("Giám đốc các Sở"). */
+  leader: boolean;
+  distance: number;
+}
+
+interface Form {
+  entry: AgencyEntry;
+  tokens: string[];
+  joined: string;
+}
+
+export interface SubjectReading {
+  framing: 'request' | 'assign' | null;
+  /** Offsets of the subject (the body or bodies) in the text read. */
+  start: number;
+  end: number;
+  name: string;
+  /** The duty text after the subject (colon and spaces removed). */
+  rest: string;
+  restStart: number;
+  terminator: 'colon' | 'phrase' | 'end' | 'known';
+}
+
+export interface Member {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Everything composed once from an agency table. */
+export class AgencyMatcher {
+  private readonly forms: Form[];
+  private readonly levels: string[][];
+  private readonly heads: Array<{ word: string; kind: AgencyKind; words: number }>;
+
+  constructor(readonly table: AgencyTable) {
+    this.forms = table.entries.flatMap((entry) =>
+      [entry.canonical, ...entry.variants].map((written) => {
+        const tokens = tokenize(written, table.abbreviations).map((t) => t.folded);
+        return { entry, tokens, joined: tokens.join(' ') };
+      }),
+    );
+    this.levels = table.levelWords.map((w) => tokenize(w, table.abbreviations).map((t) => t.folded));
+    // Longest head first so "Ủy ban Mặt trận" wins over "Ủy ban nhân dân"-less guesses and "Hội đồng" over "Hội".
+    this.heads = table.heads
+      .map((h) => ({ word: h.word, kind: h.kind, words: wordCount(h.word) }))
+      .sort((a, b) => b.word.length - a.word.length);
+  }
+
+  /** Tokens from `from` on are only a level ("tỉnh", "thành phố") and/or a capitalised place name. */
+  private tailOk(tokens: Token[], from: number): boolean {
+    let i = from;
+    for (;;) {
+      const level = this.levels.find((l) => l.every((w, k) => tokens[i + k]?.folded === w));
+      if (!level) break;
+      i += level.length;
+    }
+    for (; i < tokens.length; i++) if (!tokens[i]?.cap) return false;
+    return true;
+  }
+
+  private leaderLength(text: string, at: number): number {
+    for (const title of this.table.leaderTitles) {
+      if (startsWithWord(text, at, title, true)) return title.length;
+    }
+    return 0;
+  }
+
+  /** The head word a body's name starts with at `at`, or null. */
+  headAt(text: string, at: number): { word: string; kind: AgencyKind; words: number } | null {
+    for (const h of this.heads) if (startsWithWord(text, at, h.word, false)) return h;
+    return null;
+  }
+
+  /** Resolves a written name (one body or one group) to its canonical entry. */
+  canonicalise(name: string): AgencyMatch {
+    let clean = name.replace(/\([^()]*\)/g, ' ').trim();
+    const lead = this.leaderLength(clean, 0);
+    const leader = lead > 0;
+    if (leader) clean = clean.slice(lead).trim();
+    const tokens = tokenize(clean, this.table.abbreviations);
+    const unknown: AgencyMatch = {
+      canonical: null,
+      kind: this.headAt(clean, 0)?.kind ?? 'other',
+      match: 'unknown',
+      group: /^các\b/iu.test(clean),
+      leader,
+      distance: 0,
+    };
+    if (tokens.length === 0) return unknown;
+
+    let best: Form | null = null;
+    for (const f of this.forms) {
+      if (f.tokens.length > tokens.length || (best && f.tokens.length <= best.tokens.length)) continue;
+      if (!f.tokens.every((w, k) => tokens[k]?.folded === w)) continue;
+      if (f.entry.match === 'prefix' || this.tailOk(tokens, f.tokens.length)) best = f;
+    }
+    if (best) return this.result(best.entry, 'exact', 0, leader);
+
+    // Typos: an approximate match on folded text, only when one canonical name is clearly the nearest.
+    let typo: { form: Form; distance: number } | null = null;
+    let tie = false;
+    for (const f of this.forms) {
+      const budget = typoBudget(f.joined.length);
+      if (budget === 0 || tokens[0]?.folded !== f.tokens[0]) continue;
+      for (const n of [f.tokens.length - 1, f.tokens.length, f.tokens.length + 1]) {
+        if (n < 1 || n > tokens.length) continue;
+        if (f.entry.match !== 'prefix' && !this.tailOk(tokens, n)) continue;
+        const written = tokens
+          .slice(0, n)
+          .map((t) => t.folded)
+          .join(' ');
+        const d = editDistance(written, f.joined, budget);
+        if (d > budget) continue;
+        if (!typo || d < typo.distance) {
+          typo = { form: f, distance: d };
+          tie = false;
+        } else if (d === typo.distance && f.entry.canonical !== typo.form.entry.canonical) tie = true;
+      }
+    }
+    if (typo && !tie) return this.result(typo.form.entry, 'typo', typo.distance, leader);
+    return unknown;
+  }
+
+  private result(entry: AgencyEntry, match: AgencyMatch['match'], distance: number, leader: boolean): AgencyMatch {
+    return { canonical: entry.canonical, kind: entry.kind, match, group: entry.group, leader, distance };
+  }
+
+  /**
+   * Reads the subject an item opens with: "Sở Y tế: chủ trì …", "Đề nghị Hội Nông dân tỉnh …", "Công an tỉnh" (a
+   * heading whose duties follow), "Sở Nội vụ chịu trách nhiệm …". Returns null when the item does not open with a
+   * body's name.
+   */
+  readSubject(text: string): SubjectReading | null {
+    let i = skipMarkup(text, 0);
+    let framing: SubjectReading['framing'] = null;
+    const request = this.table.requestWords.find((w) => startsWithWord(text, i, w, true));
+    const assign = request ? undefined : this.table.assignWords.find((w) => startsWithWord(text, i, w, false));
+    if (request) framing = 'request';
+    else if (assign) framing = 'assign';
+    if (request || assign) i = skipMarkup(text, i + (request ?? assign ?? '').length);
+    const start = i;
+
+    const lead = this.leaderLength(text, i);
+    const headFrom = lead > 0 ? skipSpaces(text, i + lead) : i;
+    const head = this.headAt(text, headFrom);
+    if (!head) return null;
+
+    const searchFrom = headFrom + head.word.length;
+    let end = -1;
+    let terminator: SubjectReading['terminator'] = 'end';
+    const colon = text.indexOf(':', searchFrom);
+    if (colon >= 0) {
+      end = colon;
+      terminator = 'colon';
+    }
+    for (const phrase of this.table.subjectEnders) {
+      const at = findWord(text, phrase, searchFrom, end < 0 ? text.length : end);
+      if (at >= 0 && (end < 0 || at < end)) {
+        end = at;
+        terminator = 'phrase';
+      }
+    }
+    for (const phrase of this.table.dutyStarters) {
+      const at = findWord(text, phrase, searchFrom, end < 0 ? text.length : end);
+      if (at >= 0 && (end < 0 || at < end)) {
+        end = at;
+        terminator = 'phrase';
+      }
+    }
+    // A capitalised duty phrase ends the subject only right after a complete known name: "Các sở, ban, ngành liên
+    // quan Xây dựng kế hoạch …" is cut, "Sở Xây dựng" is not.
+    for (const phrase of this.table.subjectEnders) {
+      const capital = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+      let from = searchFrom;
+      for (;;) {
+        const at = findWord(text, capital, from, end < 0 ? text.length : end);
+        if (at < 0) break;
+        if (this.lastMemberKnown(text.slice(start, at))) {
+          end = at;
+          terminator = 'phrase';
+          break;
+        }
+        from = at + 1;
+      }
+    }
+    if (end < 0) {
+      // No colon and no duty verb: a heading ("5. Sở Y tế"), or a name run into its first sentence when the
+      // heading was unwrapped with the paragraph under it ("8. Sở Tài chính Hằng năm, căn cứ …").
+      if (wordCount(text.slice(start)) <= 20) end = text.length;
+      else {
+        end = this.knownPrefixEnd(text, start);
+        terminator = 'known';
+        if (end < 0) return null;
+      }
+    }
+    // "8. Sở Tài chính Hằng năm, căn cứ …": the heading was unwrapped with its first sentence; cut after the known
+    // name when what was read is not a known name as a whole.
+    const candidate = text.slice(start, end).replace(/[\s,;:.\-–*_]+$/u, '');
+    const lastMember = this.splitMembers(candidate).at(-1);
+    if (lastMember && this.canonicalise(lastMember.text).match === 'unknown') {
+      const known = this.knownPrefixEnd(text, start + lastMember.start);
+      if (known >= 0 && known < start + candidate.length) {
+        end = known;
+        terminator = 'known';
+      }
+    }
+    const raw = text.slice(start, end);
+    const name = raw.replace(/[\s,;:.\-–*_]+$/u, '');
+    if (name.length === 0 || wordCount(name) > 60) return null;
+    const first = this.splitMembers(name)[0];
+    if (!first || !this.namesBody(first.text)) return null;
+    const restRaw = text.slice(end);
+    const restTrim = restRaw.replace(/^[\s:,;.\-–*_]+/u, '');
+    return {
+      framing,
+      start,
+      end: start + name.length,
+      name,
+      rest: restTrim.trimEnd(),
+      restStart: end + (restRaw.length - restTrim.length),
+      terminator,
+    };
+  }
+
+  /**
+   * End offset of the longest table name at `start` with what may follow it: a level ("tỉnh"), the lower-case
+   * rest of a family name ("Các sở, ban, ngành liên quan"), a place ("Bình Dương"). A capitalised word followed by
+   * a lower-case one opens a sentence ("Hằng năm", "Xây dựng kế hoạch") and ends the name. -1 when none matches.
+   */
+  private knownPrefixEnd(text: string, start: number): number {
+    const tokens = tokenize(text.slice(start), this.table.abbreviations);
+    let best = -1;
+    for (const f of this.forms) {
+      if (!f.tokens.every((w, k) => tokens[k]?.folded === w)) continue;
+      let n = f.tokens.length;
+      for (;;) {
+        const level = this.levels.find((l) => l.every((w, k) => tokens[n + k]?.folded === w));
+        if (level) n += level.length;
+        else if (f.entry.match === 'prefix' && tokens[n] && !tokens[n]?.cap) n++;
+        else break;
+      }
+      let run = n;
+      while (tokens[run]?.cap) run++;
+      n = run < tokens.length && run > n ? run - 1 : run;
+      const last = tokens[n - 1];
+      if (last && start + last.end > best) best = start + last.end;
+    }
+    return best;
+  }
+
+  private lastMemberKnown(name: string): boolean {
+    const trimmed = name.replace(/[\s,;:.\-–*_]+$/u, '');
+    const last = this.splitMembers(trimmed).at(-1);
+    return last !== undefined && this.canonicalise(last.text).match !== 'unknown';
+  }
+
+  /**
+   * Splits a subject naming several bodies into members: a new member starts after "," ";" or "và" when the
+   * next words open with a body's head word ("…, Hội Nông dân tỉnh và các tổ chức thành viên …"). Commas inside
+   * one name ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các huyện, thị xã, thành phố") stay.
+   */
+  splitMembers(name: string): Member[] {
+    const members: Member[] = [];
+    const separator = /\s*[,;]\s*|\s+(?:và|cùng)\s+/gu;
+    let pieceStart = 0;
+    const pieces: Array<{ start: number; end: number }> = [];
+    for (const m of name.matchAll(separator)) {
+      pieces.push({ start: pieceStart, end: m.index });
+      pieceStart = m.index + m[0].length;
+    }
+    pieces.push({ start: pieceStart, end: name.length });
+    for (const p of pieces) {
+      const text = name.slice(p.start, p.end);
+      const opens =
+        wordCount(text) >= 2 &&
+        (this.headAt(text, 0) !== null || this.leaderLength(text, 0) > 0) &&
+        this.namesBody(text);
+      const current = members[members.length - 1];
+      if (!current || opens) members.push({ text, start: p.start, end: p.end });
+      else {
+        current.end = p.end;
+        current.text = name.slice(current.start, current.end);
+      }
+    }
+    return members.filter((m) => m.text.trim().length > 0);
+  }
+
+  /**
+   * Whether a phrase opening with a head word really names a body. Known names do; otherwise the word after the
+   * head must be capitalised ("Ban Quản lý …", not "Ban hành …"), unless the head itself is several words
+   * ("Công an xã"), and "Các …" must go on with a head word ("Các Hội …").
+   */
+  namesBody(text: string): boolean {
+    const at = skipSpaces(text, this.leaderLength(text, 0));
+    const head = this.headAt(text, at);
+    if (!head) return false;
+    if (this.canonicalise(text).match !== 'unknown') return true;
+    const afterHead = skipSpaces(text, at + head.word.length);
+    if (/^các$/iu.test(head.word)) return this.headAt(text, afterHead) !== null;
+    if (head.words > 1) return true;
+    const next = text.slice(afterHead).match(/^[\p{L}\p{N}]+/u)?.[0];
+    return next !== undefined && isCap(next);
+  }
+}
+
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /\s/u.test(text.charAt(i))) i++;
+  return i;
+}
+
+/** Skips spaces and emphasis markup left by converters ("**1. Sở", "*2.3. Công an"). */
+function skipMarkup(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /[\s*_]/u.test(text.charAt(i))) i++;
+  return i;
+}
+
+function isLetter(ch: string): boolean {
+  return ch !== '' && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** `text` has `word` at `at`, as a whole word; case-insensitive on request (folded comparison). */
+function startsWithWord(text: string, at: number, word: string, ignoreCase: boolean): boolean {
+  const slice = text.slice(at, at + word.length);
+  const same = ignoreCase ? foldVi(slice) === foldVi(word) : slice === word;
+  return same && !isLetter(text.charAt(at + word.length));
+}
+
+/** First whole-word occurrence of `phrase` (exact case) in text[from, to), or -1. */
+function findWord(text: string, phrase: string, from: number, to: number): number {
+  let at = text.indexOf(phrase, from);
+  while (at >= 0 && at < to) {
+    if (!isLetter(text.charAt(at - 1)) && !isLetter(text.charAt(at + phrase.length))) return at;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return -1;
+}
+
+export const AGENCY_MATCHER = new AgencyMatcher(AGENCY_TABLE);
+
+// ---------------------------------------------------------------------------------------------
+// Role
+
+const LEAD = /(?:^|[;:.!?]\s*|[-–+]\s+|là (?:cơ quan|đơn vị)(?: thường trực)?,?\s+|được giao\s+)chủ trì/iu;
+const COORDINATE = /^(?:chủ động\s+|tích cực\s+|tham gia\s+)?phối hợp/iu;
+const PARTICIPATE = /^(?:trong phạm vi[^,;]{0,80},\s*)?tham gia/iu;
+
+/** Duty clauses: the sentences and ";"-separated parts of each task. */
+export function dutyClauses(tasks: readonly string[]): string[] {
+  return tasks
+    .flatMap((t) => t.split(/;|\.\s+/u))
+    .map((c) => c.replace(/^[\s\-–+*_]+/u, '').trim())
+    .filter((c) => c.length > 0);
+}
+
+/**
+ * chủ trì anywhere as the body's own action → lead; every clause "phối hợp …" → coordinate; opening "tham gia" →
+ * participate; a requested body (the plan cannot order it) → requested; otherwise unspecified.
+ */
+export function detectRole(tasks: readonly string[], requested: boolean): Role {
+  if (requested) return 'requested';
+  const clauses = dutyClauses(tasks);
+  if (clauses.length === 0) return 'unspecified';
+  if (clauses.some((c) => LEAD.test(c))) return 'lead';
+  if (clauses.every((c) => COORDINATE.test(c))) return 'coordinate';
+  if (PARTICIPATE.test(clauses[0] ?? '')) return 'participate';
+  return 'unspecified';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target references
+
+const TARGET_WORD = /chỉ\s+tiêu(?:\s+(?:số|thứ))?\s+(?=\d)/giu;
+const REF = /(\d{1,3}(?:\.\d{1,2})?)(?![\d%]|[.,]\d{3}|\s*%)/uy;
+const REF_SEPARATOR = /\s*(?:,|;|và|đến|tới|-|–)\s*(?:(?:chỉ\s+tiêu\s+)?(?:số|thứ)\s+)?/uy;
+const RANGE_WORD = /^\s*(?:đến|tới|-|–)\s*/u;
+const MAX_RANGE = 60;
+
+/**
+ * "chỉ tiêu 1, 2, 8, 9" → ["1","2","8","9"]; "các chỉ tiêu 7, 15, 16, 17" → all; "chỉ tiêu 1 đến 3" → 1, 2, 3.
+ * Numbers that are values ("chỉ tiêu 100%") or years are not references.
+ */
+export function readTargetRefs(text: string): string[] {
+  const refs: string[] = [];
+  for (const m of text.matchAll(TARGET_WORD)) {
+    let pos = m.index + m[0].length;
+    let previous: string | null = null;
+    let rangeNext = false;
+    for (;;) {
+      REF.lastIndex = pos;
+      const r = REF.exec(text);
+      if (!r?.[1]) break;
+      const ref = r[1];
+      if (/^(?:19|20)\d\d$/u.test(ref)) break;
+      if (rangeNext && previous && /^\d+$/u.test(previous) && /^\d+$/u.test(ref)) {
+        const from = Number(previous);
+        const to = Number(ref);
+        if (to > from && to - from <= MAX_RANGE) for (let n = from + 1; n < to; n++) refs.push(String(n));
+      }
+      refs.push(ref);
+      previous = ref;
+      pos = r.index + r[0].length;
+      REF_SEPARATOR.lastIndex = pos;
+      const s = REF_SEPARATOR.exec(text);
+      if (!s || !/\d/u.test(text.charAt(pos + s[0].length))) break;
+      rangeNext = RANGE_WORD.test(s[0]);
+      pos += s[0].length;
+    }
+  }
+  return [...new Set(refs)];
+}
