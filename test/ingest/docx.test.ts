@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { ParagraphBlock, TableBlock } from '../../src/doc/types.js';
+import { UnreadableDocumentError } from '../../src/errors.js';
+import { readDocx } from '../../src/ingest/docx.js';
+import { ingest } from '../../src/ingest/index.js';
+import { DOCX_LIMITS } from '../../src/ingest/zip.js';
+import { readFixture } from '../helpers/fixtures.js';
+import { buildDocx, buildZip, wPara } from './zip-builder.js';
+
+async function reason(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    return (err as UnreadableDocumentError).reason;
+  }
+  return 'resolved';
+}
+
+const tablesOf = (blocks: { type: string }[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
+const textOf = (blocks: { type: string }[]) =>
+  blocks
+    .filter((b): b is ParagraphBlock => b.type === 'paragraph')
+    .map((b) => b.text)
+    .join('\n');
+
+describe('readDocx on the real corpus', () => {
+  it.each([
+    ['corpus-B03-docx', 'NÂNG CAO', 2],
+    ['corpus-B04-docx', 'chuyển đổi số', 2],
+    ['corpus-B05-docx', 'khoáng sản', 3],
+  ])('%s: Word tables come out as TableBlocks, text as paragraphs', async (name, phrase, minTables) => {
+    const tree = await ingest(readFixture(name));
+    expect(tree.format).toBe('docx');
+    expect(tree.pages).toBeNull();
+    const tables = tablesOf(tree.blocks);
+    expect(tables.length).toBeGreaterThanOrEqual(minTables);
+    expect(tables.every((t) => t.origin === 'docx' && t.rows.every((r) => r.length === t.rows[0]!.length))).toBe(true);
+    const text = textOf(tree.blocks);
+    expect(text).toMatch(/KẾ HOẠCH/);
+    expect(text.toLowerCase()).toContain(phrase.toLowerCase());
+    // The national motto lives in the header layout table, not in the paragraphs.
+    expect(tables.some((t) => t.rows.flat().some((c) => c.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')))).toBe(true);
+    expect(tree.messages.every((m) => m.code === 'reader-message' && m.severity === 'info')).toBe(true);
+  });
+
+  it('B05: the task table keeps its header and numbered rows', async () => {
+    const tree = await ingest(readFixture('corpus-B05-docx'));
+    const task = tablesOf(tree.blocks).find((t) => t.rows[0]?.[0] === 'TT');
+    expect(task?.rows[0]).toContain('Tên nhiệm vụ');
+    expect(task!.rows.length).toBeGreaterThan(10);
+  });
+});
+
+describe('readDocx on built documents', () => {
+  it('merged cells (gridSpan, vMerge) are repeated; paragraphs keep their order', async () => {
+    const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${wPara(text)}</w:tc>`;
+    const table = `<w:tbl>
+      <w:tr>${cell('STT', '<w:vMerge w:val="restart"/>')}${cell('Kinh phí', '<w:gridSpan w:val="2"/>')}</w:tr>
+      <w:tr>${cell('', '<w:vMerge/>')}${cell('2024')}${cell('2025')}</w:tr>
+    </w:tbl>`;
+    const tree = await readDocx(buildDocx(`${wPara('KẾ HOẠCH')}${table}${wPara('Nơi nhận:')}`));
+    expect(tree.blocks.map((b) => b.type)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(tablesOf(tree.blocks)[0]?.rows).toEqual([
+      ['STT', 'Kinh phí', 'Kinh phí'],
+      ['STT', '2024', '2025'],
+    ]);
+  });
+
+  it('refuses a zip bomb by its declared sizes before mammoth sees it', async () => {
+    const bomb = buildDocx(wPara('x'), [{ name: 'word/bomb.xml', data: ' '.repeat(10), declaredSize: 2_000_000_000 }]);
+    expect(await reason(ingest(bomb))).toBe('zip-bomb');
+  });
+
+  it('refuses a real high-ratio bomb (60 MB of spaces in a few KB)', async () => {
+    const payload = Buffer.alloc(60 * 1024 * 1024, 0x20);
+    const bomb = buildDocx(wPara('x'), [{ name: 'word/header1.xml', data: payload }]);
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(await reason(ingest(bomb))).toBe('zip-bomb');
+  });
+
+  it('refuses an entry that lies about its size (declares little, inflates to much)', async () => {
+    const liar = buildDocx(wPara('x'), [{ name: 'word/styles.xml', data: ' '.repeat(3_000_000), declaredSize: 1000 }]);
+    expect(await reason(readDocx(liar))).toBe('zip-bomb');
+  });
+
+  it('refuses an archive with too many entries', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({ name: `word/p${i}.xml`, data: '<x/>' }));
+    expect(await reason(readDocx(buildDocx(wPara('x'), many), { ...DOCX_LIMITS, maxEntries: 20 }))).toBe('zip-bomb');
+  });
+
+  it('a ZIP with word/document.xml that is not XML fails typed', async () => {
+    const broken = buildZip([{ name: 'word/document.xml', data: '<<<not xml' }]);
+    expect(await reason(ingest(broken))).toBe('corrupt-file');
+  });
+});
