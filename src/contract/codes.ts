@@ -69,6 +69,10 @@ export const CODES = {
   'agency-typo': { scope: 'flag', description: 'An agency name with a typo, resolved to the nearest canonical name.' },
   'agency-head': { scope: 'flag', description: 'The head of a body is named instead of the body ("Giám đốc các Sở").' },
   'no-duties': { scope: 'flag', description: 'A body named as responsible with no duty text under it.' },
+  'year-missing': {
+    scope: 'flag',
+    description: 'A target value whose due year neither its line, a heading above nor the plan states.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
