@@ -10,7 +10,10 @@ const LOCK_ID = 0x6b65686f;
 
 /** The migrations folder: next to this file in the source tree; compiled builds fall back to the source copy. */
 export function migrationsDir(): string {
-  const candidates = [new URL('./migrations/', import.meta.url), new URL('../../../src/db/migrations/', import.meta.url)];
+  const candidates = [
+    new URL('./migrations/', import.meta.url),
+    new URL('../../../src/db/migrations/', import.meta.url),
+  ];
   for (const url of candidates) {
     const path = fileURLToPath(url);
     if (existsSync(path)) return path;

@@ -21,7 +21,10 @@ function wrapClient(client: pg.PoolClient): Sql {
   };
 }
 
-export async function openPg(url: string, opts: { schema?: string | undefined; max?: number } = {}): Promise<ClosableSql> {
+export async function openPg(
+  url: string,
+  opts: { schema?: string | undefined; max?: number } = {},
+): Promise<ClosableSql> {
   const { schema } = opts;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
   if (schema) {

@@ -1,0 +1,38 @@
+// The job runner abstraction: the API queues document ids; a runner (in-process or BullMQ) calls the processor.
+import { z } from 'zod';
+import type { JobRef } from '../service/store.js';
+
+/** Job payloads carry ids only, never document text; validated when queued and again in the worker. */
+export const JobPayloadSchema = z.object({
+  documentId: z.string().min(1).max(100),
+  generation: z.int().positive(),
+});
+
+export const QUEUE_NAME = 'extract';
+
+/** A stable job id per (document, generation): queueing the same work twice is a no-op while it is live. */
+export function jobIdOf(ref: JobRef): string {
+  return `${ref.documentId}.g${ref.generation}`;
+}
+
+export interface EnsureResult {
+  /** Jobs that were missing and have been queued again. */
+  requeued: number;
+  /** Jobs the queue gave up on (retries exhausted) with the reason it recorded. */
+  exhausted: { ref: JobRef; reason: string }[];
+}
+
+export interface JobQueue {
+  readonly kind: 'in-process' | 'bullmq';
+  /** Queues jobs; duplicates of live jobs are ignored. */
+  enqueue(refs: JobRef[]): Promise<void>;
+  /** Re-queues any of these jobs that the queue no longer knows about (the requeue sweeper). */
+  ensure(refs: JobRef[]): Promise<EnsureResult>;
+  counts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/** Consumes jobs until stopped; stop() lets in-flight jobs finish. */
+export interface JobRunner {
+  stop(): Promise<void>;
+}

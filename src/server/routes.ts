@@ -1,0 +1,348 @@
+// The route table: every endpoint declares its method, path, required permission, schemas and handler in one
+// place. app.ts mounts it (adding the permission check when auth is wired in) and openapi.ts documents it.
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Permission } from '../auth/roles.js';
+import { extractionJsonSchema } from '../contract/schema.js';
+import type { DocumentRecord } from '../service/store.js';
+import type { RouteContext } from './context.js';
+import { HttpProblem } from './problem.js';
+import {
+  BatchSchema,
+  CreateBatchSchema,
+  DocumentDetailSchema,
+  DocumentListSchema,
+  ExtractionResponseSchema,
+  IdParamsSchema,
+  ListQuerySchema,
+  ReprocessQuerySchema,
+  ReprocessResponseSchema,
+  UploadFormSchema,
+  UploadResponseSchema,
+} from './schemas.js';
+import { documentLinks, handleUpload, idempotent } from './uploads.js';
+
+export interface ResponseDef {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json. */
+  contentType?: string;
+}
+
+export interface RouteDef {
+  method: 'get' | 'post';
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** null: public. Auth middleware (src/auth) enforces it when the app is given an authorizer. */
+  permission: Permission | null;
+  query?: z.ZodType;
+  body?: { contentType: 'multipart/form-data' | 'application/json'; schema: z.ZodType; required: boolean };
+  idempotent?: boolean;
+  responses: Record<number, ResponseDef>;
+  /** Problem types this route can answer with (besides 500), for the documentation. */
+  problems: number[];
+  handler: (ctx: RouteContext, req: Request, res: Response) => Promise<void>;
+}
+
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  type: 'invalid-query' | 'invalid-body',
+): z.output<T> {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const where = type === 'invalid-query' ? 'query' : 'body';
+    throw new HttpProblem(
+      type,
+      `Invalid ${where}: ${errors.map((e) => `${e.path || where}: ${e.message}`).join('; ')}`,
+      {
+        errors,
+      },
+    );
+  }
+  return parsed.data;
+}
+
+function param(req: Request, name: string): string {
+  const v = req.params[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function documentView(d: DocumentRecord) {
+  const { seq: _seq, ...rest } = d;
+  return { ...rest, links: documentLinks(d.id) };
+}
+
+async function requireDocument(ctx: RouteContext, id: string): Promise<DocumentRecord> {
+  const doc = await ctx.store.getDocument(id);
+  if (!doc) throw new HttpProblem('not-found', `No document with id "${id}".`);
+  return doc;
+}
+
+async function requireResult(ctx: RouteContext, id: string) {
+  const doc = await requireDocument(ctx, id);
+  const stored = await ctx.store.getExtraction(id);
+  if (stored) return { doc, stored };
+  if (doc.status === 'failed') {
+    throw new HttpProblem('document-failed', `The document could not be read: ${doc.failure?.message ?? ''}`, {
+      reason: doc.failure?.reason ?? null,
+    });
+  }
+  throw new HttpProblem('extraction-not-ready', `The document is ${doc.status}; try again later.`, {
+    documentStatus: doc.status,
+  });
+}
+
+const CURSOR_PREFIX = 'v1:';
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${seq}`).toString('base64url');
+}
+export function decodeCursor(cursor: string): number {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const seq = raw.startsWith(CURSOR_PREFIX) ? Number(raw.slice(CURSOR_PREFIX.length)) : Number.NaN;
+  if (!Number.isSafeInteger(seq) || seq < 0) {
+    throw new HttpProblem('invalid-query', 'Invalid query: cursor is not one this API returned.');
+  }
+  return seq;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+};
+
+function contentDisposition(fileName: string | null, fallback: string): string {
+  const name = fileName ?? fallback;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const ROUTES: RouteDef[] = [
+  {
+    method: 'post',
+    path: '/v1/documents',
+    operationId: 'uploadDocuments',
+    summary: 'Upload one or more documents (multipart/form-data); optional form field "batch" adds them to a batch',
+    tag: 'documents',
+    permission: 'documents:write',
+    body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
+    idempotent: true,
+    responses: { 202: { description: 'Stored and queued for extraction', schema: UploadResponseSchema } },
+    problems: [400, 404, 409, 413, 415, 422],
+    handler: (ctx, req, res) => handleUpload(ctx, req, res, null),
+  },
+  {
+    method: 'get',
+    path: '/v1/documents',
+    operationId: 'listDocuments',
+    summary: 'List documents, newest first, with filters and cursor pagination',
+    tag: 'documents',
+    permission: 'documents:read',
+    query: ListQuerySchema,
+    responses: { 200: { description: 'A page of documents', schema: DocumentListSchema } },
+    problems: [400],
+    handler: async (ctx, req, res) => {
+      const q = parseWith(ListQuerySchema, req.query, 'invalid-query');
+      const limit = Math.min(q.limit ?? 50, ctx.config.pageLimitMax);
+      const rows = await ctx.store.listDocuments({
+        province: q.province,
+        year: q.year,
+        status: q.status,
+        needsReview: q.needsReview,
+        q: q.q,
+        batchId: q.batch,
+        limit: limit + 1,
+        beforeSeq: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
+      });
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      res.json({
+        items: page.map(documentView),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+      });
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/documents/:id',
+    operationId: 'getDocument',
+    summary: 'Document status and metadata',
+    tag: 'documents',
+    permission: 'documents:read',
+    responses: { 200: { description: 'The document', schema: DocumentDetailSchema } },
+    problems: [404],
+    handler: async (ctx, req, res) => {
+      const doc = await requireDocument(ctx, param(req, 'id'));
+      res.json({ ...documentView(doc), batches: await ctx.store.documentBatches(doc.id) });
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/documents/:id/extraction',
+    operationId: 'getExtraction',
+    summary: 'The extraction result (contract v1, see /v1/schema)',
+    tag: 'documents',
+    permission: 'documents:read',
+    responses: { 200: { description: 'The newest stored extraction', schema: ExtractionResponseSchema } },
+    problems: [404, 409],
+    handler: async (ctx, req, res) => {
+      const { doc, stored } = await requireResult(ctx, param(req, 'id'));
+      res.set('Kehoach-Document-Status', doc.status).set('Kehoach-Extractor-Version', stored.version);
+      res.json(stored.extraction);
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/documents/:id/text',
+    operationId: 'getText',
+    summary: 'The normalised text every span of the extraction points into',
+    tag: 'documents',
+    permission: 'documents:read',
+    responses: { 200: { description: 'Normalised text', contentType: 'text/plain; charset=utf-8' } },
+    problems: [404, 409],
+    handler: async (ctx, req, res) => {
+      const { stored } = await requireResult(ctx, param(req, 'id'));
+      res.type('text/plain; charset=utf-8').send(stored.text);
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/documents/:id/original',
+    operationId: 'getOriginal',
+    summary: 'The uploaded bytes, with the content type of the detected format',
+    tag: 'documents',
+    permission: 'documents:read',
+    responses: { 200: { description: 'Original file', contentType: 'application/octet-stream' } },
+    problems: [404],
+    handler: async (ctx, req, res) => {
+      const id = param(req, 'id');
+      const original = await ctx.store.getOriginal(id);
+      if (!original) throw new HttpProblem('not-found', `No document with id "${id}".`);
+      res
+        .status(200)
+        .set('Content-Type', CONTENT_TYPES[original.format] ?? 'application/octet-stream')
+        .set('Content-Disposition', contentDisposition(original.fileName, `${id}.${original.format}`))
+        .set('X-Content-Type-Options', 'nosniff')
+        .set('Content-Security-Policy', 'sandbox')
+        .send(Buffer.from(original.bytes));
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/documents/:id/reprocess',
+    operationId: 'reprocessDocument',
+    summary: 'Extract the document again (e.g. after an extractor upgrade)',
+    tag: 'documents',
+    permission: 'documents:write',
+    responses: { 202: { description: 'Queued', schema: ReprocessResponseSchema } },
+    problems: [404],
+    handler: async (ctx, req, res) => {
+      const id = param(req, 'id');
+      const ref = await ctx.store.reprocessDocument(id);
+      if (!ref) throw new HttpProblem('not-found', `No document with id "${id}".`);
+      await ctx.enqueue([ref]);
+      res.status(202).json({ queued: [{ id: ref.documentId, generation: ref.generation }] });
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/batches',
+    operationId: 'createBatch',
+    summary: 'Create a batch to upload documents into',
+    tag: 'batches',
+    permission: 'documents:write',
+    body: { contentType: 'application/json', schema: CreateBatchSchema, required: false },
+    idempotent: true,
+    responses: { 201: { description: 'Created', schema: BatchSchema } },
+    problems: [400, 409, 413, 415, 422],
+    handler: async (ctx, req, res) => {
+      if (req.headers['content-length'] && req.headers['content-length'] !== '0' && !req.is('application/json')) {
+        throw new HttpProblem('unsupported-media-type', 'Send the batch as application/json (or no body).');
+      }
+      const body = parseWith(CreateBatchSchema, req.body, 'invalid-body');
+      await idempotent(ctx, req, res, body, async (tx) => {
+        const batch = await ctx.store.createBatch(body.name ?? null, tx);
+        const view = {
+          id: batch.id,
+          name: batch.name,
+          createdAt: new Date().toISOString(),
+          finishedAt: null,
+          total: 0,
+          done: 0,
+          counts: { queued: 0, processing: 0, done: 0, failed: 0 },
+          failures: [],
+        };
+        res.set('Location', `/v1/batches/${batch.id}`);
+        return { status: 201, body: view };
+      });
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/batches/:id/documents',
+    operationId: 'uploadIntoBatch',
+    summary: 'Upload one or more documents into a batch (multipart/form-data)',
+    tag: 'batches',
+    permission: 'documents:write',
+    body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
+    idempotent: true,
+    responses: { 202: { description: 'Stored and queued', schema: UploadResponseSchema } },
+    problems: [400, 404, 409, 413, 415, 422],
+    handler: (ctx, req, res) => handleUpload(ctx, req, res, param(req, 'id')),
+  },
+  {
+    method: 'get',
+    path: '/v1/batches/:id',
+    operationId: 'getBatch',
+    summary: 'Batch progress: counts per status, done/total, failures with reasons',
+    tag: 'batches',
+    permission: 'documents:read',
+    responses: { 200: { description: 'The batch', schema: BatchSchema } },
+    problems: [404],
+    handler: async (ctx, req, res) => {
+      const id = param(req, 'id');
+      const batch = await ctx.store.getBatch(id);
+      if (!batch) throw new HttpProblem('not-found', `No batch with id "${id}".`);
+      res.json(batch);
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/batches/:id/reprocess',
+    operationId: 'reprocessBatch',
+    summary: 'Extract every document of the batch again (?only=failed for the failed ones)',
+    tag: 'batches',
+    permission: 'documents:write',
+    query: ReprocessQuerySchema,
+    responses: { 202: { description: 'Queued', schema: ReprocessResponseSchema } },
+    problems: [400, 404],
+    handler: async (ctx, req, res) => {
+      const q = parseWith(ReprocessQuerySchema, req.query, 'invalid-query');
+      const id = param(req, 'id');
+      const refs = await ctx.store.reprocessBatch(id, q.only === 'failed');
+      if (!refs) throw new HttpProblem('not-found', `No batch with id "${id}".`);
+      await ctx.enqueue(refs);
+      res.status(202).json({ queued: refs.map((r) => ({ id: r.documentId, generation: r.generation })) });
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/schema',
+    operationId: 'getSchema',
+    summary: 'JSON Schema (draft 2020-12) of the extraction contract',
+    tag: 'meta',
+    permission: null,
+    responses: { 200: { description: 'JSON Schema', contentType: 'application/schema+json' } },
+    problems: [],
+    handler: async (_ctx, _req, res) => {
+      res.type('application/schema+json').send(JSON.stringify(extractionJsonSchema()));
+    },
+  },
+];
+
+export { BatchSchema, IdParamsSchema };

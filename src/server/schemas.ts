@@ -1,0 +1,120 @@
+// Zod schemas of the API's requests and responses: routes validate with them and /openapi.json is generated
+// from them, so the documentation cannot drift from the code.
+import { z } from 'zod';
+import { DocumentFormatSchema, ExtractionSchema } from '../contract/schema.js';
+import { DOCUMENT_STATUSES } from '../service/store.js';
+
+export const DocumentStatusSchema = z.enum(DOCUMENT_STATUSES);
+
+export const IdParamsSchema = z.object({ id: z.string().describe('Document or batch id') });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('URI identifying the problem type (https://kehoach.dev/problems/<slug>)'),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
+
+export const FailureSchema = z.object({ reason: z.string(), message: z.string() }).nullable();
+
+export const DocumentSchema = z
+  .object({
+    id: z.string(),
+    sha256: z.string(),
+    fileName: z.string().nullable(),
+    contentType: z.string().nullable().describe('Content type declared by the uploader'),
+    format: DocumentFormatSchema.describe('Format detected from the bytes'),
+    size: z.int(),
+    status: DocumentStatusSchema,
+    failure: FailureSchema,
+    generation: z.int().describe('Incremented by each reprocess request'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    extractorVersion: z.string().nullable(),
+    province: z.string().nullable(),
+    year: z.int().nullable(),
+    needsReview: z.boolean().nullable(),
+    links: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'Document' });
+
+export const DocumentDetailSchema = DocumentSchema.extend({ batches: z.array(z.string()) }).meta({
+  id: 'DocumentDetail',
+});
+
+export const DocumentListSchema = z
+  .object({ items: z.array(DocumentSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'DocumentList' });
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListQuerySchema = z.strictObject({
+  province: z.string().min(1).max(200).optional().describe('Substring of the extracted province (case-insensitive)'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .optional()
+    .describe('Year of issue (else first year of the period)'),
+  status: DocumentStatusSchema.optional(),
+  needsReview: boolParam.optional(),
+  q: z.string().min(1).max(500).optional().describe('Case-insensitive substring of the text or the file name'),
+  batch: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+});
+
+export const UploadedDocumentSchema = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  fileName: z.string().nullable(),
+  format: DocumentFormatSchema,
+  status: DocumentStatusSchema,
+  duplicate: z.boolean().describe('Identical bytes were already stored; this is the existing document'),
+  links: z.record(z.string(), z.string()),
+});
+
+export const UploadResponseSchema = z
+  .object({ batchId: z.string().nullable(), documents: z.array(UploadedDocumentSchema) })
+  .meta({ id: 'UploadResponse' });
+
+export const UploadFormSchema = z
+  .object({
+    file: z.array(z.string()).describe('One or more files (binary parts; any field name is accepted)'),
+    batch: z.string().optional().describe('Add the documents to this existing batch'),
+  })
+  .meta({ id: 'UploadForm' });
+
+export const CreateBatchSchema = z.strictObject({ name: z.string().min(1).max(200).optional() });
+
+export const BatchSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    total: z.int(),
+    done: z.int().describe('Documents in a terminal state (done or failed)'),
+    counts: z.record(DocumentStatusSchema, z.int()),
+    failures: z.array(
+      z.object({ documentId: z.string(), fileName: z.string().nullable(), reason: z.string(), message: z.string() }),
+    ),
+  })
+  .meta({ id: 'Batch' });
+
+export const ReprocessQuerySchema = z.strictObject({
+  only: z.enum(['failed', 'all']).optional().describe('Batch reprocess: only failed documents (default all)'),
+});
+
+export const ReprocessResponseSchema = z
+  .object({ queued: z.array(z.object({ id: z.string(), generation: z.int() })) })
+  .meta({ id: 'ReprocessResponse' });
+
+export const HealthSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.string()).optional() });
+
+export const ExtractionResponseSchema = ExtractionSchema;

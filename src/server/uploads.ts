@@ -1,0 +1,148 @@
+// Upload handling shared by POST /v1/documents and POST /v1/batches/:id/documents: validate every file by
+// content, store everything in one transaction (with the Idempotency-Key record), then queue the jobs.
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { DocumentFormat } from '../contract/schema.js';
+import type { Sql } from '../db/types.js';
+import { UnreadableDocumentError } from '../errors.js';
+import { sniffFormat } from '../ingest/sniff.js';
+import { completeKey, type IdempotencyOutcome, reserveKey } from '../service/idempotency.js';
+import type { NewUpload } from '../service/store.js';
+import type { RouteContext } from './context.js';
+import { parseMultipart } from './multipart.js';
+import { HttpProblem } from './problem.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function idempotencyKey(req: Request): string | null {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return null;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+    throw new HttpProblem('invalid-idempotency-key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+  }
+  return key;
+}
+
+export function documentLinks(id: string): Record<string, string> {
+  const self = `/v1/documents/${id}`;
+  return { self, extraction: `${self}/extraction`, text: `${self}/text`, original: `${self}/original` };
+}
+
+/** Runs fn in a transaction guarded by the Idempotency-Key (if any) and sends its response (or the replay). */
+export async function idempotent(
+  ctx: RouteContext,
+  req: Request,
+  res: Response,
+  fingerprintParts: unknown,
+  fn: (tx: Sql) => Promise<{ status: number; body: unknown; after?: () => Promise<void> }>,
+): Promise<void> {
+  const key = idempotencyKey(req);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([req.method, req.route?.path ?? req.path, fingerprintParts]))
+    .digest('hex');
+  type Result = Awaited<ReturnType<typeof fn>>;
+  type Outcome =
+    | { done: true; result: Result }
+    | { done: false; reserved: Exclude<IdempotencyOutcome, { kind: 'new' }> };
+  const outcome = await ctx.store.sql.transaction(async (tx): Promise<Outcome> => {
+    if (key) {
+      const reserved = await reserveKey(tx, key, fingerprint);
+      if (reserved.kind !== 'new') return { done: false, reserved };
+    }
+    const result = await fn(tx);
+    if (key) await completeKey(tx, key, result.status, result.body);
+    return { done: true, result };
+  });
+  if (!outcome.done) {
+    const r = outcome.reserved;
+    if (r.kind === 'replay') {
+      res.status(r.status).set('Idempotent-Replayed', 'true').json(r.body);
+      return;
+    }
+    if (r.kind === 'mismatch') {
+      throw new HttpProblem(
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used for a different request; use a new key for new content.',
+      );
+    }
+    throw new HttpProblem('idempotency-key-in-use', 'A request with this Idempotency-Key is still being processed.');
+  }
+  // Acknowledged only after the commit: the upload is durable even if queueing fails (the sweeper re-queues).
+  await outcome.result.after?.();
+  res.status(outcome.result.status).json(outcome.result.body);
+}
+
+async function validateFile(file: { fileName: string | null; bytes: Uint8Array }): Promise<DocumentFormat> {
+  const name = file.fileName ?? 'unnamed file';
+  if (file.bytes.byteLength === 0) {
+    throw new HttpProblem('empty-file', `"${name}" is empty (0 bytes).`, { fileName: file.fileName });
+  }
+  try {
+    return await sniffFormat(file.bytes, file.fileName);
+  } catch (err) {
+    if (err instanceof UnreadableDocumentError) {
+      if ((err.reason as string) === 'empty') {
+        throw new HttpProblem('empty-file', err.message, { fileName: file.fileName });
+      }
+      throw new HttpProblem('unsupported-document-type', err.message, {
+        fileName: file.fileName,
+        reason: err.reason,
+      });
+    }
+    throw err;
+  }
+}
+
+export async function handleUpload(
+  ctx: RouteContext,
+  req: Request,
+  res: Response,
+  routeBatchId: string | null,
+): Promise<void> {
+  // Validate the key before reading a possibly large body.
+  idempotencyKey(req);
+  if (routeBatchId && !(await ctx.store.batchExists(routeBatchId))) {
+    req.resume();
+    throw new HttpProblem('unknown-batch', `No batch with id "${routeBatchId}".`);
+  }
+  const { files, fields } = await parseMultipart(req, {
+    maxFileBytes: ctx.config.maxFileBytes,
+    maxFiles: ctx.config.maxFiles,
+  });
+  if (files.length === 0) {
+    throw new HttpProblem('no-files', 'The multipart body has no file parts; send each document as a file part.');
+  }
+  const batchId = routeBatchId ?? fields['batch'] ?? null;
+  if (batchId && !routeBatchId && !(await ctx.store.batchExists(batchId))) {
+    throw new HttpProblem('unknown-batch', `No batch with id "${batchId}".`);
+  }
+  const uploads: NewUpload[] = [];
+  for (const f of files) {
+    const format = await validateFile(f);
+    uploads.push({
+      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      fileName: f.fileName,
+      contentType: f.mimeType,
+      format,
+      bytes: f.bytes,
+    });
+  }
+  const formats = new Map(uploads.map((u) => [u.sha256, u.format]));
+  await idempotent(ctx, req, res, { batchId, files: uploads.map((u) => [u.fileName, u.sha256]) }, async (tx) => {
+    const { documents, jobs } = await ctx.store.storeUploads(tx, uploads, batchId);
+    const body = {
+      batchId,
+      documents: documents.map((d) => ({
+        id: d.id,
+        sha256: d.sha256,
+        fileName: d.fileName,
+        format: formats.get(d.sha256)!,
+        status: d.status,
+        duplicate: d.duplicate,
+        links: documentLinks(d.id),
+      })),
+    };
+    return { status: 202, body, after: () => ctx.enqueue(jobs) };
+  });
+}

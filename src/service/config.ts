@@ -1,0 +1,131 @@
+// All runtime configuration comes from the environment, validated once at start-up.
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const bool = (def: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Environment variable → setting. docs/api.md lists every one of them. */
+export const EnvSchema = z.object({
+  PORT: int(3000, 0),
+  HOST: z.string().default('0.0.0.0'),
+  KEHOACH_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  KEHOACH_DB_SCHEMA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+      .optional(),
+  ),
+  REDIS_URL: optionalString,
+  KEHOACH_QUEUE_PREFIX: z.string().default('kehoach'),
+  KEHOACH_CONCURRENCY: int(2, 1),
+  KEHOACH_SANDBOX: bool(true),
+  KEHOACH_JOB_ATTEMPTS: int(5, 1),
+  KEHOACH_JOB_BACKOFF_MS: int(2000, 0),
+  KEHOACH_JOB_LOCK_MS: int(30_000, 1000),
+  KEHOACH_STALLED_INTERVAL_MS: int(30_000, 500),
+  KEHOACH_SWEEP_INTERVAL_MS: int(60_000, 100),
+  KEHOACH_MAX_FILE_BYTES: int(20 * 1024 * 1024, 1),
+  KEHOACH_MAX_FILES: int(100, 1),
+  KEHOACH_MAX_JSON_BYTES: int(64 * 1024, 1),
+  KEHOACH_PAGE_LIMIT_MAX: int(200, 1),
+  KEHOACH_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  KEHOACH_WEBHOOK_SECRET: optionalString,
+  KEHOACH_WEBHOOK_MAX_ATTEMPTS: int(10, 1),
+  KEHOACH_WEBHOOK_INTERVAL_MS: int(2000, 50),
+  KEHOACH_SHUTDOWN_TIMEOUT_MS: int(60_000, 0),
+  KEHOACH_BULL_BOARD: bool(true),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Embedded PGlite folder; null keeps everything in memory (tests only). */
+  dataDir: string | null;
+  databaseUrl: string | undefined;
+  dbSchema: string | undefined;
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  concurrency: number;
+  /** Run extraction in a sandboxed child process (BullMQ only). */
+  sandbox: boolean;
+  jobAttempts: number;
+  jobBackoffMs: number;
+  jobLockMs: number;
+  stalledIntervalMs: number;
+  sweepIntervalMs: number;
+  maxFileBytes: number;
+  maxFiles: number;
+  maxJsonBytes: number;
+  pageLimitMax: number;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  webhookMaxAttempts: number;
+  webhookIntervalMs: number;
+  shutdownTimeoutMs: number;
+  bullBoard: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // The sandboxed workers and the API are separate processes; PGlite can only be opened by one of them.
+    throw new ConfigError('REDIS_URL requires DATABASE_URL (the embedded PGlite database cannot be shared)');
+  }
+  if (e.KEHOACH_WEBHOOK_URL && !e.KEHOACH_WEBHOOK_SECRET) {
+    throw new ConfigError('KEHOACH_WEBHOOK_URL requires KEHOACH_WEBHOOK_SECRET (deliveries are signed)');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.KEHOACH_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    dbSchema: e.KEHOACH_DB_SCHEMA,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.KEHOACH_QUEUE_PREFIX,
+    concurrency: e.KEHOACH_CONCURRENCY,
+    sandbox: e.KEHOACH_SANDBOX,
+    jobAttempts: e.KEHOACH_JOB_ATTEMPTS,
+    jobBackoffMs: e.KEHOACH_JOB_BACKOFF_MS,
+    jobLockMs: e.KEHOACH_JOB_LOCK_MS,
+    stalledIntervalMs: e.KEHOACH_STALLED_INTERVAL_MS,
+    sweepIntervalMs: e.KEHOACH_SWEEP_INTERVAL_MS,
+    maxFileBytes: e.KEHOACH_MAX_FILE_BYTES,
+    maxFiles: e.KEHOACH_MAX_FILES,
+    maxJsonBytes: e.KEHOACH_MAX_JSON_BYTES,
+    pageLimitMax: e.KEHOACH_PAGE_LIMIT_MAX,
+    webhookUrl: e.KEHOACH_WEBHOOK_URL,
+    webhookSecret: e.KEHOACH_WEBHOOK_SECRET,
+    webhookMaxAttempts: e.KEHOACH_WEBHOOK_MAX_ATTEMPTS,
+    webhookIntervalMs: e.KEHOACH_WEBHOOK_INTERVAL_MS,
+    shutdownTimeoutMs: e.KEHOACH_SHUTDOWN_TIMEOUT_MS,
+    bullBoard: e.KEHOACH_BULL_BOARD,
+  };
+}
+
+/** The variables a sandboxed child needs to reach the same database (and outbox) as its parent. */
+export function childEnv(config: Config): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (config.databaseUrl) env['DATABASE_URL'] = config.databaseUrl;
+  if (config.dbSchema) env['KEHOACH_DB_SCHEMA'] = config.dbSchema;
+  if (config.webhookUrl) env['KEHOACH_WEBHOOK_URL'] = config.webhookUrl;
+  if (config.webhookSecret) env['KEHOACH_WEBHOOK_SECRET'] = config.webhookSecret;
+  return env;
+}

@@ -1,0 +1,198 @@
+// Assembles a process from configuration: database, store, queue, runner, sweeper, webhooks and the app.
+// Roles: 'all' (API + worker), 'api', 'worker'. Embedded mode (no REDIS_URL) always runs jobs in-process.
+import type { RequestHandler } from 'express';
+import { type Logger, pino } from 'pino';
+import type { Permission } from '../auth/roles.js';
+import { type Database, openDatabase } from '../db/open.js';
+import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
+import { InProcessQueue } from '../queue/in-process.js';
+import { isUnreadable, processBullJob, processDocument } from '../queue/job.js';
+import type { JobQueue, JobRunner } from '../queue/types.js';
+import { createApp } from '../server/app.js';
+import type { RouteContext } from '../server/context.js';
+import { createMetrics, type Metrics } from '../server/metrics.js';
+import { type Config, childEnv } from './config.js';
+import type { JobRef } from './store.js';
+import { Store } from './store.js';
+import { type SweepResult, startSweeper } from './sweeper.js';
+import { startWebhookDispatcher } from './webhooks.js';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  authorize?: (permission: Permission) => RequestHandler;
+  /** BullMQ only: run the processor in this process instead of sandboxed children. */
+  inline?: boolean;
+}
+
+export interface Runtime {
+  config: Config;
+  role: Role;
+  db: Database;
+  store: Store;
+  queue: JobQueue;
+  metrics: Metrics;
+  logger: Logger;
+  app: ReturnType<typeof createApp> | null;
+  sweepNow(): Promise<SweepResult | null>;
+  /** Stops taking work, lets in-flight jobs finish, closes connections. */
+  close(): Promise<void>;
+}
+
+export async function startRuntime(config: Config, role: Role, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const db = await openDatabase(config);
+  const store = new Store(db.sql, Boolean(config.webhookUrl));
+  const closers: (() => Promise<void>)[] = [];
+  let queue: JobQueue;
+  let runner: JobRunner | null = null;
+  let bull: BullJobQueue | null = null;
+  const metrics = createMetrics({
+    documentCounts: () => store.statusCounts(),
+    queueCounts: () => queue.counts(),
+  });
+  const onError = (err: unknown) => logger.error({ err }, 'background error');
+  const failForGood = async (ref: JobRef, err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    await store.markFailed(ref, 'extraction-error', message);
+  };
+
+  const worksHere = role !== 'api' || !config.redisUrl;
+  if (!config.redisUrl) {
+    const inProcess = new InProcessQueue({
+      concurrency: config.concurrency,
+      attempts: config.jobAttempts,
+      backoffMs: config.jobBackoffMs,
+      handle: async (ref) => {
+        try {
+          metrics.jobs.inc({ outcome: await processDocument(store, ref) });
+        } catch (err) {
+          metrics.jobs.inc({ outcome: isUnreadable(err) ? 'failed' : 'error' });
+          throw err;
+        }
+      },
+      isPermanent: isUnreadable,
+      onExhausted: failForGood,
+      onError,
+    });
+    queue = inProcess;
+    runner = inProcess;
+  } else {
+    const producer = redisConnection(config.redisUrl);
+    bull = new BullJobQueue({
+      connection: producer,
+      prefix: config.queuePrefix,
+      attempts: config.jobAttempts,
+      backoffMs: config.jobBackoffMs,
+    });
+    queue = bull;
+    closers.push(async () => {
+      producer.disconnect();
+    });
+    if (role !== 'api') {
+      const consumer = redisConnection(config.redisUrl);
+      runner = new BullRunner({
+        connection: consumer,
+        prefix: config.queuePrefix,
+        concurrency: config.concurrency,
+        lockMs: config.jobLockMs,
+        stalledIntervalMs: config.stalledIntervalMs,
+        sandbox:
+          config.sandbox && !opts.inline
+            ? { env: childEnv(config) }
+            : { inline: (data) => processBullJob(store, data) },
+        onFailedForGood: async (ref, reason, unrecoverable) => {
+          metrics.jobs.inc({ outcome: 'failed' });
+          // Unreadable files were recorded by the processor itself with their precise reason.
+          if (!unrecoverable) await failForGood(ref, new Error(reason));
+        },
+        onCompleted: () => metrics.jobs.inc({ outcome: 'done' }),
+        onError,
+      });
+      closers.push(async () => {
+        consumer.disconnect();
+      });
+    }
+  }
+
+  const sweeper = worksHere ? startSweeper(store, queue, config.sweepIntervalMs, onError) : null;
+  const webhooks =
+    worksHere && config.webhookUrl && config.webhookSecret
+      ? startWebhookDispatcher(db.sql, {
+          url: config.webhookUrl,
+          secret: config.webhookSecret,
+          maxAttempts: config.webhookMaxAttempts,
+          intervalMs: config.webhookIntervalMs,
+          onError,
+        })
+      : null;
+
+  const ctx: RouteContext = {
+    store,
+    queue,
+    config,
+    logger,
+    async enqueue(refs) {
+      try {
+        await withTimeout(queue.enqueue(refs), 5000);
+      } catch (err) {
+        logger.warn({ err, jobs: refs.length }, 'queueing failed; the sweeper will queue these documents');
+      }
+    },
+  };
+  const app =
+    role === 'worker'
+      ? null
+      : createApp({
+          ctx,
+          metrics,
+          bullQueue: config.bullBoard ? bull?.queue : undefined,
+          ...(opts.authorize ? { authorize: opts.authorize } : {}),
+          ready: async () => {
+            await db.sql.query('select 1');
+            await withTimeout(queue.counts(), 2000);
+            return { database: db.kind, queue: queue.kind };
+          },
+        });
+
+  let closing: Promise<void> | null = null;
+  return {
+    config,
+    role,
+    db,
+    store,
+    queue,
+    metrics,
+    logger,
+    app,
+    sweepNow: () => sweeper?.runNow() ?? Promise.resolve(null),
+    close() {
+      closing ??= (async () => {
+        await sweeper?.stop();
+        await runner?.stop();
+        await webhooks?.stop();
+        if ((queue as unknown) !== runner) await queue.close();
+        for (const close of closers) await close();
+        await db.sql.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}

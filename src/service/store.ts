@@ -1,0 +1,508 @@
+// Repositories over Sql. The database is the source of truth: queues only carry document ids, so anything lost
+// in Redis is rebuilt from here by the requeue sweeper.
+import { randomUUID } from 'node:crypto';
+import type { DocumentFormat, Extraction } from '../contract/schema.js';
+import type { Sql } from '../db/types.js';
+
+export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+const TERMINAL = "('done', 'failed')";
+
+/** What a queued job refers to: the document and the reprocess generation it was queued for. */
+export interface JobRef {
+  documentId: string;
+  generation: number;
+}
+
+export interface NewUpload {
+  sha256: string;
+  fileName: string | null;
+  contentType: string | null;
+  format: DocumentFormat;
+  bytes: Uint8Array;
+}
+
+export interface StoredUpload {
+  id: string;
+  sha256: string;
+  fileName: string | null;
+  status: DocumentStatus;
+  /** True when identical bytes were already stored (the existing document is returned). */
+  duplicate: boolean;
+}
+
+export interface DocumentRecord {
+  id: string;
+  seq: number;
+  sha256: string;
+  fileName: string | null;
+  contentType: string | null;
+  format: DocumentFormat;
+  size: number;
+  status: DocumentStatus;
+  failure: { reason: string; message: string } | null;
+  generation: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  extractorVersion: string | null;
+  province: string | null;
+  year: number | null;
+  needsReview: boolean | null;
+}
+
+export interface BatchSummary {
+  id: string;
+  name: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  total: number;
+  done: number;
+  counts: Record<DocumentStatus, number>;
+  failures: { documentId: string; fileName: string | null; reason: string; message: string }[];
+}
+
+export interface DocumentFilter {
+  province?: string | undefined;
+  year?: number | undefined;
+  status?: DocumentStatus | undefined;
+  needsReview?: boolean | undefined;
+  q?: string | undefined;
+  batchId?: string | undefined;
+  limit: number;
+  /** Exclusive upper bound on seq (newest first). */
+  beforeSeq?: number | undefined;
+}
+
+export interface WebhookEvent {
+  event: 'document.finished' | 'batch.finished';
+  payload: Record<string, unknown>;
+}
+
+interface DocumentRow {
+  id: string;
+  seq: number | string;
+  sha256: string;
+  file_name: string | null;
+  content_type: string | null;
+  format: DocumentFormat;
+  size: number;
+  status: DocumentStatus;
+  failure_reason: string | null;
+  failure_message: string | null;
+  generation: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  finished_at: Date | string | null;
+  extractor_version: string | null;
+  province: string | null;
+  year: number | null;
+  needs_review: boolean | null;
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+function toRecord(r: DocumentRow): DocumentRecord {
+  return {
+    id: r.id,
+    seq: Number(r.seq),
+    sha256: r.sha256,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    format: r.format,
+    size: r.size,
+    status: r.status,
+    failure: r.status === 'failed' ? { reason: r.failure_reason ?? 'unknown', message: r.failure_message ?? '' } : null,
+    generation: r.generation,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    finishedAt: r.finished_at === null ? null : iso(r.finished_at),
+    extractorVersion: r.extractor_version,
+    province: r.province,
+    year: r.year,
+    needsReview: r.needs_review,
+  };
+}
+
+const DOCUMENT_COLUMNS = `d.id, d.seq, d.sha256, d.file_name, d.content_type, d.format, d.size, d.status, d.failure_reason,
+  d.failure_message, d.generation, d.created_at, d.updated_at, d.finished_at,
+  e.extractor_version, e.province, e.year, e.needs_review`;
+// The newest stored result, whatever extractor version produced it.
+const LATEST_EXTRACTION = `left join lateral (select x.extractor_version, x.province, x.year, x.needs_review
+  from extractions x where x.document_id = d.id order by x.updated_at desc limit 1) e on true`;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The year a plan is filed under: its issue date, else the first year of its period. */
+function planYear(x: Extraction): number | null {
+  const date = x.metadata.issuedDate.value;
+  if (date) return Number(date.slice(0, 4));
+  return x.metadata.period.value?.from ?? null;
+}
+
+export class Store {
+  constructor(
+    readonly sql: Sql,
+    /** Write webhook outbox rows (only when a webhook is configured). */
+    private readonly webhooks = false,
+  ) {}
+
+  async batchExists(id: string, tx: Sql = this.sql): Promise<boolean> {
+    return (await tx.query('select 1 from batches where id = $1', [id])).rows.length > 0;
+  }
+
+  async createBatch(name: string | null, tx: Sql = this.sql): Promise<{ id: string; name: string | null }> {
+    const id = randomUUID();
+    await tx.query('insert into batches (id, name) values ($1, $2)', [id, name]);
+    return { id, name };
+  }
+
+  /** Stores uploads (inside the caller's transaction); returns the documents and the jobs to queue after commit. */
+  async storeUploads(
+    tx: Sql,
+    uploads: NewUpload[],
+    batchId: string | null,
+  ): Promise<{ documents: StoredUpload[]; jobs: JobRef[] }> {
+    const documents: StoredUpload[] = [];
+    const jobs: JobRef[] = [];
+    for (const u of uploads) {
+      const inserted = await tx.query<{ id: string }>(
+        `insert into documents (id, sha256, file_name, content_type, format, size, bytes, status)
+         values ($1, $2, $3, $4, $5, $6, $7, 'queued') on conflict (sha256) do nothing returning id`,
+        [randomUUID(), u.sha256, u.fileName, u.contentType, u.format, u.bytes.byteLength, u.bytes],
+      );
+      let doc: StoredUpload;
+      if (inserted.rows[0]) {
+        doc = { id: inserted.rows[0].id, sha256: u.sha256, fileName: u.fileName, status: 'queued', duplicate: false };
+        jobs.push({ documentId: doc.id, generation: 1 });
+      } else {
+        const existing = await tx.query<{ id: string; file_name: string | null; status: DocumentStatus }>(
+          'select id, file_name, status from documents where sha256 = $1',
+          [u.sha256],
+        );
+        const row = existing.rows[0];
+        if (!row) throw new Error('document vanished during upload');
+        doc = { id: row.id, sha256: u.sha256, fileName: row.file_name, status: row.status, duplicate: true };
+      }
+      if (batchId) {
+        const linked = await tx.query(
+          `insert into batch_documents (batch_id, document_id, file_name) values ($1, $2, $3)
+           on conflict do nothing returning document_id`,
+          [batchId, doc.id, u.fileName],
+        );
+        // A batch that had finished is open again while its new document is pending.
+        if (linked.rows.length > 0 && doc.status !== 'done' && doc.status !== 'failed') {
+          await tx.query('update batches set finished_at = null where id = $1', [batchId]);
+        }
+      }
+      documents.push(doc);
+    }
+    if (batchId) await this.finishBatches(tx, [batchId]);
+    return { documents, jobs };
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const res = await this.sql.query<DocumentRow>(
+      `select ${DOCUMENT_COLUMNS} from documents d ${LATEST_EXTRACTION} where d.id = $1`,
+      [id],
+    );
+    return res.rows[0] ? toRecord(res.rows[0]) : null;
+  }
+
+  async documentBatches(id: string): Promise<string[]> {
+    const res = await this.sql.query<{ batch_id: string }>(
+      'select batch_id from batch_documents where document_id = $1 order by added_at',
+      [id],
+    );
+    return res.rows.map((r) => r.batch_id);
+  }
+
+  async getOriginal(
+    id: string,
+  ): Promise<{ bytes: Uint8Array; fileName: string | null; format: DocumentFormat; generation: number } | null> {
+    const res = await this.sql.query<{
+      bytes: Uint8Array;
+      file_name: string | null;
+      format: DocumentFormat;
+      generation: number;
+    }>('select bytes, file_name, format, generation from documents where id = $1', [id]);
+    const r = res.rows[0];
+    return r ? { bytes: r.bytes, fileName: r.file_name, format: r.format, generation: r.generation } : null;
+  }
+
+  async getExtraction(id: string): Promise<{ extraction: Extraction; text: string; version: string } | null> {
+    const res = await this.sql.query<{ extraction: Extraction | string; text: string; extractor_version: string }>(
+      `select extraction, text, extractor_version from extractions where document_id = $1
+       order by updated_at desc limit 1`,
+      [id],
+    );
+    const r = res.rows[0];
+    if (!r) return null;
+    const extraction = typeof r.extraction === 'string' ? (JSON.parse(r.extraction) as Extraction) : r.extraction;
+    return { extraction, text: r.text, version: r.extractor_version };
+  }
+
+  async countExtractions(documentId: string): Promise<{ rows: number; runs: number }> {
+    const res = await this.sql.query<{ rows: number | string; runs: number | string | null }>(
+      'select count(*) as rows, sum(runs) as runs from extractions where document_id = $1',
+      [documentId],
+    );
+    return { rows: Number(res.rows[0]?.rows ?? 0), runs: Number(res.rows[0]?.runs ?? 0) };
+  }
+
+  async listDocuments(f: DocumentFilter): Promise<DocumentRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.status) where.push(`d.status = ${p(f.status)}`);
+    if (f.province) where.push(`e.province ilike ${p(`%${escapeLike(f.province)}%`)}`);
+    if (f.year !== undefined) where.push(`e.year = ${p(f.year)}`);
+    if (f.needsReview !== undefined) where.push(`e.needs_review = ${p(f.needsReview)}`);
+    if (f.batchId)
+      where.push(
+        `exists (select 1 from batch_documents b where b.document_id = d.id and b.batch_id = ${p(f.batchId)})`,
+      );
+    if (f.q) {
+      const pattern = p(`%${escapeLike(f.q)}%`);
+      where.push(`(d.file_name ilike ${pattern} or exists (select 1 from extractions t
+        where t.document_id = d.id and t.text ilike ${pattern}))`);
+    }
+    if (f.beforeSeq !== undefined) where.push(`d.seq < ${p(f.beforeSeq)}`);
+    const res = await this.sql.query<DocumentRow>(
+      `select ${DOCUMENT_COLUMNS} from documents d ${LATEST_EXTRACTION}
+       ${where.length ? `where ${where.join(' and ')}` : ''} order by d.seq desc limit ${p(f.limit)}`,
+      params,
+    );
+    return res.rows.map(toRecord);
+  }
+
+  async getBatch(id: string): Promise<BatchSummary | null> {
+    const batch = await this.sql.query<{ id: string; name: string | null; created_at: Date; finished_at: Date | null }>(
+      'select id, name, created_at, finished_at from batches where id = $1',
+      [id],
+    );
+    const b = batch.rows[0];
+    if (!b) return null;
+    const counts = await this.sql.query<{ status: DocumentStatus; n: number | string }>(
+      `select d.status, count(*) as n from batch_documents bd join documents d on d.id = bd.document_id
+       where bd.batch_id = $1 group by d.status`,
+      [id],
+    );
+    const byStatus: Record<DocumentStatus, number> = { queued: 0, processing: 0, done: 0, failed: 0 };
+    for (const r of counts.rows) byStatus[r.status] = Number(r.n);
+    const failures = await this.sql.query<{
+      id: string;
+      file_name: string | null;
+      failure_reason: string | null;
+      failure_message: string | null;
+    }>(
+      `select d.id, bd.file_name, d.failure_reason, d.failure_message from batch_documents bd
+       join documents d on d.id = bd.document_id where bd.batch_id = $1 and d.status = 'failed' order by d.seq`,
+      [id],
+    );
+    const total = Object.values(byStatus).reduce((a, n) => a + n, 0);
+    return {
+      id: b.id,
+      name: b.name,
+      createdAt: iso(b.created_at),
+      finishedAt: b.finished_at ? iso(b.finished_at) : null,
+      total,
+      done: byStatus.done + byStatus.failed,
+      counts: byStatus,
+      failures: failures.rows.map((r) => ({
+        documentId: r.id,
+        fileName: r.file_name,
+        reason: r.failure_reason ?? 'unknown',
+        message: r.failure_message ?? '',
+      })),
+    };
+  }
+
+  /** What a worker needs; null when the job is stale (document gone, reprocessed since, or already finished). */
+  async claim(ref: JobRef): Promise<{ bytes: Uint8Array; fileName: string | null; format: DocumentFormat } | null> {
+    const res = await this.sql.query<{ bytes: Uint8Array; file_name: string | null; format: DocumentFormat }>(
+      `update documents set status = 'processing', updated_at = now()
+       where id = $1 and generation = $2 and status in ('queued', 'processing')
+       returning bytes, file_name, format`,
+      [ref.documentId, ref.generation],
+    );
+    const r = res.rows[0];
+    return r ? { bytes: r.bytes, fileName: r.file_name, format: r.format } : null;
+  }
+
+  /** Upserts the result for (document, extractor version) and marks the document done. Idempotent. */
+  async saveResult(ref: JobRef, version: string, extraction: Extraction, text: string): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      if (!(await this.lockCurrent(tx, ref))) return false;
+      await tx.query(
+        `insert into extractions (document_id, extractor_version, extraction, text, province, year, needs_review)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (document_id, extractor_version) do update set extraction = excluded.extraction,
+           text = excluded.text, province = excluded.province, year = excluded.year,
+           needs_review = excluded.needs_review, runs = extractions.runs + 1, updated_at = now()`,
+        [
+          ref.documentId,
+          version,
+          JSON.stringify(extraction),
+          text,
+          extraction.metadata.province.value,
+          planYear(extraction),
+          extraction.review.needed,
+        ],
+      );
+      await tx.query(
+        `update documents set status = 'done', failure_reason = null, failure_message = null,
+         updated_at = now(), finished_at = now() where id = $1`,
+        [ref.documentId],
+      );
+      await this.documentFinished(tx, ref.documentId, 'done', null);
+      return true;
+    });
+  }
+
+  /** Terminal failure with a reason (unreadable file, or retries exhausted). */
+  async markFailed(ref: JobRef, reason: string, message: string): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      if (!(await this.lockCurrent(tx, ref))) return false;
+      await tx.query(
+        `update documents set status = 'failed', failure_reason = $2, failure_message = $3,
+         updated_at = now(), finished_at = now() where id = $1`,
+        [ref.documentId, reason, message.slice(0, 2000)],
+      );
+      await this.documentFinished(tx, ref.documentId, 'failed', { reason, message });
+      return true;
+    });
+  }
+
+  private async lockCurrent(tx: Sql, ref: JobRef): Promise<boolean> {
+    const res = await tx.query(
+      `select 1 from documents where id = $1 and generation = $2 and status in ('queued', 'processing') for update`,
+      [ref.documentId, ref.generation],
+    );
+    return res.rows.length > 0;
+  }
+
+  private async documentFinished(
+    tx: Sql,
+    documentId: string,
+    status: 'done' | 'failed',
+    failure: { reason: string; message: string } | null,
+  ): Promise<void> {
+    await this.emit(tx, { event: 'document.finished', payload: { documentId, status, failure } });
+    const batches = await tx.query<{ batch_id: string }>(
+      'select batch_id from batch_documents where document_id = $1',
+      [documentId],
+    );
+    await this.finishBatches(
+      tx,
+      batches.rows.map((r) => r.batch_id),
+    );
+  }
+
+  /** Marks batches whose documents are all terminal as finished (once), emitting batch.finished. */
+  async finishBatches(tx: Sql, batchIds: string[]): Promise<string[]> {
+    const finished: string[] = [];
+    for (const id of [...batchIds].sort()) {
+      // The row lock serialises the last documents of a batch finishing at the same time.
+      const locked = await tx.query('select 1 from batches where id = $1 and finished_at is null for update', [id]);
+      if (locked.rows.length === 0) continue;
+      const res = await tx.query<{ pending: number | string; total: number | string }>(
+        `select count(*) filter (where d.status not in ${TERMINAL}) as pending, count(*) as total
+         from batch_documents bd join documents d on d.id = bd.document_id where bd.batch_id = $1`,
+        [id],
+      );
+      const row = res.rows[0];
+      if (!row || Number(row.total) === 0 || Number(row.pending) > 0) continue;
+      await tx.query('update batches set finished_at = now() where id = $1', [id]);
+      await this.emit(tx, { event: 'batch.finished', payload: { batchId: id } });
+      finished.push(id);
+    }
+    return finished;
+  }
+
+  /** Batches that are complete but were never marked (e.g. a crash between commits); used by the sweeper. */
+  async finishStaleBatches(): Promise<string[]> {
+    const res = await this.sql.query<{ id: string }>(
+      `select b.id from batches b where b.finished_at is null and exists (select 1 from batch_documents bd where bd.batch_id = b.id)
+       and not exists (select 1 from batch_documents bd join documents d on d.id = bd.document_id
+         where bd.batch_id = b.id and d.status not in ${TERMINAL})`,
+    );
+    if (res.rows.length === 0) return [];
+    return this.sql.transaction((tx) =>
+      this.finishBatches(
+        tx,
+        res.rows.map((r) => r.id),
+      ),
+    );
+  }
+
+  private async emit(tx: Sql, e: WebhookEvent): Promise<void> {
+    if (!this.webhooks) return;
+    await tx.query('insert into webhook_deliveries (event, payload) values ($1, $2)', [
+      e.event,
+      JSON.stringify({ event: e.event, ...e.payload, at: new Date().toISOString() }),
+    ]);
+  }
+
+  /** Documents accepted but not finished, oldest first (the sweeper's work list). */
+  async pending(afterSeq: number, limit: number): Promise<(JobRef & { seq: number })[]> {
+    const res = await this.sql.query<{ id: string; generation: number; seq: number | string }>(
+      `select id, generation, seq from documents where status in ('queued', 'processing') and seq > $1
+       order by seq limit $2`,
+      [afterSeq, limit],
+    );
+    return res.rows.map((r) => ({ documentId: r.id, generation: r.generation, seq: Number(r.seq) }));
+  }
+
+  async reprocessDocument(id: string): Promise<JobRef | null> {
+    return this.sql.transaction(async (tx) => {
+      const res = await tx.query<{ generation: number }>(
+        `update documents set status = 'queued', generation = generation + 1, failure_reason = null,
+         failure_message = null, finished_at = null, updated_at = now() where id = $1 returning generation`,
+        [id],
+      );
+      const r = res.rows[0];
+      if (!r) return null;
+      await tx.query(
+        `update batches set finished_at = null where id in (select batch_id from batch_documents where document_id = $1)`,
+        [id],
+      );
+      return { documentId: id, generation: r.generation };
+    });
+  }
+
+  async reprocessBatch(batchId: string, onlyFailed: boolean): Promise<JobRef[] | null> {
+    return this.sql.transaction(async (tx) => {
+      if (!(await this.batchExists(batchId, tx))) return null;
+      const res = await tx.query<{ id: string; generation: number }>(
+        `update documents set status = 'queued', generation = generation + 1, failure_reason = null,
+         failure_message = null, finished_at = null, updated_at = now()
+         where id in (select document_id from batch_documents where batch_id = $1) ${onlyFailed ? "and status = 'failed'" : ''}
+         returning id, generation`,
+        [batchId],
+      );
+      if (res.rows.length > 0) {
+        await tx.query(
+          `update batches set finished_at = null where id in (select bd2.batch_id from batch_documents bd
+           join batch_documents bd2 on bd2.document_id = bd.document_id where bd.batch_id = $1)`,
+          [batchId],
+        );
+      }
+      return res.rows.map((r) => ({ documentId: r.id, generation: r.generation }));
+    });
+  }
+
+  async statusCounts(): Promise<Record<DocumentStatus, number>> {
+    const res = await this.sql.query<{ status: DocumentStatus; n: number | string }>(
+      'select status, count(*) as n from documents group by status',
+    );
+    const counts: Record<DocumentStatus, number> = { queued: 0, processing: 0, done: 0, failed: 0 };
+    for (const r of res.rows) counts[r.status] = Number(r.n);
+    return counts;
+  }
+}

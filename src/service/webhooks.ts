@@ -1,0 +1,96 @@
+// Signed webhooks from the outbox table: at-least-once delivery with exponential backoff. Receivers verify
+// X-Kehoach-Signature = "sha256=" + hex(HMAC-SHA256(secret, timestamp + "." + body)) and may dedupe on
+// X-Kehoach-Delivery.
+import { createHmac } from 'node:crypto';
+import type { Sql } from '../db/types.js';
+
+export interface WebhookOptions {
+  url: string;
+  secret: string;
+  maxAttempts: number;
+  intervalMs: number;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  onError?: (err: unknown) => void;
+}
+
+export function signPayload(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** Delay before attempt n+1 after n failures: 2^n seconds, capped at one hour. */
+export function backoffSeconds(failures: number): number {
+  return Math.min(3600, 2 ** failures);
+}
+
+interface DeliveryRow {
+  id: number | string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+}
+
+/** Sends the deliveries that are due; returns how many succeeded. */
+export async function deliverDue(sql: Sql, opts: WebhookOptions): Promise<number> {
+  // Leasing rows by pushing next_attempt_at forward lets several processes run this loop without double sends.
+  const due = await sql.query<DeliveryRow>(
+    `update webhook_deliveries set next_attempt_at = now() + interval '5 minutes'
+     where id in (select id from webhook_deliveries where delivered_at is null and attempts < $1
+       and next_attempt_at <= now() order by id limit 20 for update skip locked)
+     returning id, event, payload, attempts`,
+    [opts.maxAttempts],
+  );
+  const doFetch = opts.fetch ?? fetch;
+  let ok = 0;
+  for (const row of due.rows) {
+    const body = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    try {
+      const res = await doFetch(opts.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-kehoach-event': row.event,
+          'x-kehoach-delivery': String(row.id),
+          'x-kehoach-timestamp': timestamp,
+          'x-kehoach-signature': signPayload(opts.secret, timestamp, body),
+        },
+        body,
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      });
+      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+      await sql.query('update webhook_deliveries set delivered_at = now(), attempts = attempts + 1 where id = $1', [
+        row.id,
+      ]);
+      ok++;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await sql.query(
+        `update webhook_deliveries set attempts = attempts + 1, last_error = $2,
+         next_attempt_at = now() + make_interval(secs => $3) where id = $1`,
+        [row.id, message.slice(0, 500), backoffSeconds(row.attempts + 1)],
+      );
+    }
+  }
+  return ok;
+}
+
+export function startWebhookDispatcher(sql: Sql, opts: WebhookOptions): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    running ??= deliverDue(sql, opts)
+      .catch((err: unknown) => opts.onError?.(err))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, opts.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

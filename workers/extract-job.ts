@@ -1,0 +1,22 @@
+// BullMQ sandboxed processor: runs in a child process forked by the worker. It opens its own database
+// connection (from the environment the parent passes) and handles one job at a time.
+import type { SandboxedJob } from 'bullmq';
+import { openDatabase } from '../src/db/open.js';
+import { processBullJob } from '../src/queue/job.js';
+import { loadConfig } from '../src/service/config.js';
+import { Store } from '../src/service/store.js';
+
+let store: Promise<Store> | undefined;
+
+function getStore(): Promise<Store> {
+  store ??= (async () => {
+    const config = loadConfig(process.env);
+    const db = await openDatabase(config, { migrate: false });
+    return new Store(db.sql, Boolean(config.webhookUrl));
+  })();
+  return store;
+}
+
+export default async function extractJob(job: SandboxedJob): Promise<string> {
+  return processBullJob(await getStore(), job.data);
+}
