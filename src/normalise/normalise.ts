@@ -1,0 +1,141 @@
+// DocTree → Doc: body text unwrapped into one line per paragraph, tables (pipe/tab layouts and reader tables)
+// rebuilt as rows with header rows, leaf columns and a layout/content classification.
+import type { Diagnostic } from '../contract/schema.js';
+import { DocBuilder, type DocHeader } from '../doc/build.js';
+import type { Doc, DocTree, TableBlock } from '../doc/types.js';
+import { blockRows } from './blocks.js';
+import { cleanLine, cleanSpaces, joinCellLines } from './clean.js';
+import { isLayoutTable, layoutTableRows } from './layout.js';
+import { type RawLine, splitRegions } from './regions.js';
+import { layoutRows, type RowLayout } from './rows.js';
+import { type UnwrapOptions, unwrap } from './unwrap.js';
+
+const LINE_BREAK_RE = /\r\n|\r|\n/;
+const TAB_START_RE = /^[ \u00A0]{0,3}\t/;
+
+type Unit = { kind: 'lines'; lines: RawLine[] } | { kind: 'block'; block: TableBlock };
+
+function toUnits(tree: DocTree): Unit[] {
+  // Plain text and PDF readers emit raw lines that need unwrapping; DOCX/HTML paragraphs are already whole.
+  const hard = tree.format === 'docx' || tree.format === 'html';
+  const units: Unit[] = [];
+  let lines: RawLine[] = [];
+  let index = 0;
+  for (const block of tree.blocks) {
+    if (block.type === 'table') {
+      if (lines.length > 0) units.push({ kind: 'lines', lines });
+      lines = [];
+      units.push({ kind: 'block', block });
+      continue;
+    }
+    const raws = hard ? [block.text.split(LINE_BREAK_RE).join(' ')] : block.text.split(LINE_BREAK_RE);
+    for (const raw of raws) {
+      const spaced = cleanSpaces(raw);
+      const text = cleanLine(raw);
+      // Lines holding only markdown markers ("**", "* *") are layout residue, not paragraph breaks.
+      if (text === '' && spaced !== '' && !TAB_START_RE.test(raw)) continue;
+      const line: RawLine = {
+        text,
+        pipe: spaced === '|',
+        tab: !hard && TAB_START_RE.test(raw),
+        index: index++,
+      };
+      if (hard) line.hard = true;
+      if (block.page !== undefined) line.page = block.page;
+      lines.push(line);
+    }
+  }
+  if (lines.length > 0) units.push({ kind: 'lines', lines });
+  return units;
+}
+
+/** Source habits measured once per document: typical line width and blank-line paragraphing. */
+function measure(units: readonly Unit[]): UnwrapOptions {
+  const lengths: number[] = [];
+  let blanks = 0;
+  for (const u of units) {
+    if (u.kind !== 'lines') continue;
+    for (const l of u.lines) {
+      if (l.pipe) continue;
+      if (l.text === '') blanks++;
+      else lengths.push(l.text.length);
+    }
+  }
+  lengths.sort((a, b) => a - b);
+  const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+  return { wrapWidth: Math.max(40, p90), blankSeparated: blanks * 4 >= lengths.length && lengths.length > 0 };
+}
+
+interface TableInput {
+  layout: RowLayout;
+  origin: TableBlock['origin'];
+  isLayout: boolean;
+  page?: number;
+}
+
+function addTable(b: DocBuilder, t: TableInput, diagnostics: Diagnostic[]): void {
+  const flags = t.layout.irregular.length > 0 ? ['irregular-row'] : [];
+  const table = b.addTable(t.layout.rows, {
+    origin: t.origin,
+    layout: t.isLayout,
+    headerRows: t.layout.headerRows,
+    columns: t.layout.columns,
+    flags,
+    ...(t.page !== undefined ? { page: t.page } : {}),
+  });
+  for (const r of t.layout.irregular) {
+    const row = table.rows[r];
+    if (!row) continue;
+    diagnostics.push({
+      code: 'irregular-row',
+      severity: 'warning',
+      message: `Table ${table.index + 1}, row ${r + 1}: ${row.cells.length} cells do not fit the table's ${
+        t.layout.columns?.length ?? 'inferred'
+      } columns.`,
+      source: row.span,
+    });
+  }
+}
+
+function layoutOnly(cells: string[][]): RowLayout {
+  return { rows: cells, headerRows: 0, columns: null, irregular: [] };
+}
+
+export function normalise(tree: DocTree, header: Omit<DocHeader, 'format' | 'pages'>): Doc {
+  const b = new DocBuilder({ ...header, format: tree.format, pages: tree.pages });
+  const diagnostics: Diagnostic[] = [];
+  const units = toUnits(tree);
+  const opts = measure(units);
+  for (const unit of units) {
+    if (unit.kind === 'block') {
+      const rows = unit.block.rows.map((r) => r.map((c) => joinCellLines(c.split(LINE_BREAK_RE).map(cleanLine))));
+      const isLayout = isLayoutTable(rows.flat());
+      addTable(
+        b,
+        {
+          layout: isLayout ? layoutOnly(rows) : blockRows(rows),
+          origin: unit.block.origin,
+          isLayout,
+          ...(unit.block.page !== undefined ? { page: unit.block.page } : {}),
+        },
+        diagnostics,
+      );
+      continue;
+    }
+    for (const region of splitRegions(unit.lines)) {
+      if (region.type === 'body') {
+        for (const p of unwrap(region.lines, opts)) {
+          b.addText(p.text, { wrapped: p.wrapped, ...(p.page !== undefined ? { page: p.page } : {}) });
+        }
+        continue;
+      }
+      const cells = region.cells.map((c) => joinCellLines(c.map((l) => l.text)));
+      const page = region.cells.flat()[0]?.page;
+      const leading = region.type === 'pipe' && region.leading;
+      const isLayout = region.type === 'tab' || isLayoutTable(cells);
+      const layout = isLayout ? layoutOnly(layoutTableRows(cells, leading)) : layoutRows(cells, leading);
+      addTable(b, { layout, origin: region.type, isLayout, ...(page !== undefined ? { page } : {}) }, diagnostics);
+    }
+  }
+  return b.build([...tree.messages, ...diagnostics]);
+}

@@ -1,0 +1,70 @@
+// Regexes composed from the rule tables. Every pattern is linear: alternations of literals and bounded classes,
+// no nested quantifiers.
+import {
+  CONNECTOR_PUNCTUATION,
+  CONNECTOR_WORDS,
+  LABEL_WORDS,
+  PARAGRAPH_OPENERS,
+  STANDALONE_LINES,
+  TABLE_BREAK_OPENERS,
+  TERMINAL_PUNCTUATION,
+} from './rules.js';
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const alt = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|');
+
+/** Item labels: "IV.", "1.", "1.1.", "1.1", "a)", "đ)", "-", "+", "Chỉ tiêu 3:". A year "2030." is not a label. */
+export const LABEL_RE = new RegExp(
+  [
+    '^[IVXLC]{1,6}\\.(?=\\s|$)',
+    '^\\d{1,2}(?:\\.\\d{1,2}){0,3}\\.(?=\\s|$)',
+    '^\\d{1,2}(?:\\.\\d{1,2}){1,3}(?=\\s+\\S)',
+    '^\\d{1,2}\\)(?=\\s|$)',
+    '^[a-zđ]\\)(?=\\s|$)',
+    '^[-–—+•·*](?=\\s|\\S)',
+    `^(?:${alt(LABEL_WORDS)})\\s+(?:\\d{1,3}|[IVXLC]{1,6})(?:\\.\\d{1,2})?\\s?[:.)](?=\\s|$)`,
+  ].join('|'),
+  'u',
+);
+
+/** A line that is nothing but a label ("III.", "1.", "a)"). */
+export const LABEL_ONLY_RE = new RegExp(`^(?:${LABEL_RE.source.split('|^').join('|')})\\s*$`, 'u');
+
+export const STANDALONE_RE = new RegExp(`^(?:${alt(STANDALONE_LINES)})(?:\\s+[IVXLC\\d]{1,5})?\\s*$`, 'u');
+export const OPENER_RE = new RegExp(`^(?:${alt(PARAGRAPH_OPENERS)})`, 'u');
+export const TABLE_BREAK_RE = new RegExp(`^(?:${alt(TABLE_BREAK_OPENERS)})`, 'u');
+
+const connectorWords = CONNECTOR_WORDS.map((w) => w.toLocaleLowerCase('vi'));
+/** Last word of a line, lowercased, for connector lookup. */
+const CONNECTOR_SET = new Set(connectorWords);
+const MULTI_WORD_CONNECTORS = connectorWords.filter((w) => w.includes(' '));
+
+export function endsWithConnector(line: string): boolean {
+  const t = line.trimEnd();
+  const last = t.slice(-1);
+  if (CONNECTOR_PUNCTUATION.includes(last)) return true;
+  const lower = t.toLocaleLowerCase('vi');
+  const space = lower.lastIndexOf(' ');
+  const word = lower.slice(space + 1);
+  if (CONNECTOR_SET.has(word)) return true;
+  return MULTI_WORD_CONNECTORS.some((w) => lower.endsWith(` ${w}`) || lower === w);
+}
+
+const TERMINAL_SET = new Set(TERMINAL_PUNCTUATION);
+/** True when the line ends a sentence or list entry ("./.", "…;", "…)." count; closing quotes are skipped). */
+export function endsWithTerminal(line: string): boolean {
+  let t = line.trimEnd();
+  while (t.length > 0 && /["”’)\]*]/.test(t.slice(-1))) t = t.slice(0, -1);
+  return TERMINAL_SET.has(t.slice(-1));
+}
+
+/** A 4-digit year range continued on the next line: "… 2021" / "- 2030". */
+export const YEAR_END_RE = /(?:^|\D)(?:19|20)\d{2}$/;
+export const DASH_YEAR_START_RE = /^[-–]\s?(?:19|20)\d{2}\b/;

@@ -1,0 +1,166 @@
+// Splits the raw line stream into body text, pipe-delimited tables and tab-indented layout blocks.
+// Pipe layout: each cell is one or more lines terminated by a line holding only "|"; rows are not marked.
+// Where a table starts and ends is decided on the gaps between "|" lines: a gap with a blank line, a table
+// title/unit line or too many lines is body text followed by the next table's first cell.
+import { isDecoration } from './clean.js';
+import { TABLE_BREAK_RE } from './patterns.js';
+import { LAYOUT_MARKERS } from './rules.js';
+
+export interface RawLine {
+  /** Cleaned text ('' for blank). */
+  text: string;
+  pipe: boolean;
+  tab: boolean;
+  page?: number;
+  hard?: boolean;
+  /** 0-based index in the raw stream, for diagnostics. */
+  index: number;
+}
+
+export type Region =
+  | { type: 'body'; lines: RawLine[] }
+  | { type: 'pipe'; cells: RawLine[][]; leading: boolean; first: number; last: number }
+  | { type: 'tab'; cells: RawLine[][]; first: number; last: number };
+
+/** A cell longer than this is not a cell: the gap holds body text. */
+const MAX_CELL_LINES = 14;
+const MAX_RECIPIENT_LINES = 40;
+/** A tab layout cell continues over at most this many untabbed lines. */
+const MAX_TAB_CELL_LINES = 16;
+const NOI_NHAN_RE = /^Nơi nhận\b/u;
+const LOWER_START_RE = /^\p{Ll}/u;
+
+function nonBlank(lines: readonly RawLine[]): RawLine[] {
+  return lines.filter((l) => l.text !== '');
+}
+
+/** Does this gap between two "|" lines (or before the first) hold body text as well as a cell? */
+export function isBreakGap(gap: readonly RawLine[]): boolean {
+  // Pipe-layout cells never hold blank lines; paragraphs around tables are blank-separated.
+  if (gap.some((l) => l.text === '')) return true;
+  const lines = gap.filter((l) => !isDecoration(l.text));
+  // The recipients cell of a signature block is long but is one cell.
+  if (NOI_NHAN_RE.test(lines[0]?.text ?? '')) return lines.length > MAX_RECIPIENT_LINES;
+  if (lines.length > MAX_CELL_LINES) return true;
+  return lines.some(
+    (l, i) => (i > 0 && NOI_NHAN_RE.test(l.text)) || (i < lines.length - 1 && TABLE_BREAK_RE.test(l.text)),
+  );
+}
+
+/** Splits a break gap into the body lines and the lines of the next table's first cell. */
+export function splitGap(gap: readonly RawLine[]): { body: RawLine[]; cell: RawLine[] } {
+  let lastBlank = -1;
+  for (let i = gap.length - 1; i >= 0; i--) {
+    if (gap[i]?.text === '') {
+      lastBlank = i;
+      break;
+    }
+  }
+  if (lastBlank >= 0) return { body: gap.slice(0, lastBlank + 1), cell: gap.slice(lastBlank + 1) };
+  const noi = gap.findIndex((l) => NOI_NHAN_RE.test(l.text));
+  if (noi >= 0) return { body: gap.slice(0, noi), cell: gap.slice(noi) };
+  // A header cell is short: take the last line, and the lines above it that it plainly continues.
+  let start = gap.length - 1;
+  while (start > 0 && gap.length - start < 3 && LOWER_START_RE.test(gap[start]?.text ?? '')) start--;
+  return { body: gap.slice(0, Math.max(0, start)), cell: gap.slice(Math.max(0, start)) };
+}
+
+const LAYOUT_RE = new RegExp(LAYOUT_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+
+function hasLayoutMarker(cells: RawLine[][]): boolean {
+  return cells.some((c) => c.some((l) => LAYOUT_RE.test(l.text)));
+}
+
+/** Tab layout starting at `i` (a line that began with a tab); null when it is not a header/signature block. */
+function readTabBlock(lines: readonly RawLine[], i: number): { cells: RawLine[][]; end: number } | null {
+  const cells: RawLine[][] = [];
+  let j = i;
+  while (j < lines.length) {
+    const l = lines[j]!;
+    if (l.pipe) break;
+    if (l.tab) {
+      cells.push(l.text === '' ? [] : [l]);
+      j++;
+      continue;
+    }
+    if (l.text === '') {
+      let k = j;
+      while (k < lines.length && lines[k]!.text === '' && !lines[k]!.tab) k++;
+      if (k < lines.length && lines[k]!.tab) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    const cur = cells[cells.length - 1];
+    if (!cur || cur.length >= MAX_TAB_CELL_LINES) break;
+    cur.push(l);
+    j++;
+  }
+  const filled = cells.filter((c) => c.length > 0);
+  if (filled.length === 0 || !hasLayoutMarker(filled)) return null;
+  return { cells: filled, end: j };
+}
+
+/** Splits the stream into regions, in order. */
+export function splitRegions(lines: readonly RawLine[]): Region[] {
+  const regions: Region[] = [];
+  let body: RawLine[] = [];
+  const pushBody = (ls: readonly RawLine[]) => {
+    for (const l of ls) body.push(l);
+  };
+  const flushBody = () => {
+    if (body.length > 0) regions.push({ type: 'body', lines: body });
+    body = [];
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l.tab) {
+      const block = readTabBlock(lines, i);
+      if (block) {
+        flushBody();
+        regions.push({ type: 'tab', cells: block.cells, first: i, last: block.end - 1 });
+        i = block.end;
+        continue;
+      }
+    }
+    if (!l.pipe) {
+      body.push(l);
+      i++;
+      continue;
+    }
+    // A run of pipe-delimited cells starts at this "|" line. The lines collected as body since the last region
+    // hold body text and the table's first cell.
+    const pre = body;
+    body = [];
+    const first = isBreakGap(pre) ? splitGap(pre) : { body: [], cell: pre };
+    pushBody(first.body);
+    flushBody();
+    const cells: RawLine[][] = [nonBlank(first.cell)];
+    const startIndex = first.cell[0]?.index ?? l.index;
+    let lastPipe = i;
+    let j = i + 1;
+    while (j < lines.length) {
+      // Collect the gap up to the next "|"; a gap that cannot be a cell ends the table at the previous "|".
+      const gap: RawLine[] = [];
+      while (
+        j < lines.length &&
+        !lines[j]!.pipe &&
+        !(lines[j]!.tab && gap.length === 0) &&
+        gap.length <= MAX_RECIPIENT_LINES
+      ) {
+        gap.push(lines[j]!);
+        j++;
+      }
+      if (j >= lines.length || !lines[j]!.pipe || isBreakGap(gap)) break;
+      cells.push(gap);
+      lastPipe = j;
+      j++;
+    }
+    regions.push({ type: 'pipe', cells, leading: cells[0]!.length === 0, first: startIndex, last: lastPipe });
+    i = lastPipe + 1;
+  }
+  flushBody();
+  return regions;
+}

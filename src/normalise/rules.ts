@@ -1,0 +1,207 @@
+// Line-joining and table-layout rules as data. Regexes elsewhere are composed from these lists; every entry is
+// validated when the module loads so that a malformed rule fails the build, not a document.
+import { z } from 'zod';
+
+const WordList = z.array(z.string().min(1)).min(1);
+
+/** A line ending in one of these words continues on the next line (the phrase is incomplete). */
+export const CONNECTOR_WORDS = WordList.parse([
+  'và',
+  'của',
+  'các',
+  'với',
+  'cho',
+  'trong',
+  'về',
+  'tại',
+  'theo',
+  'đến',
+  'từ',
+  'để',
+  'là',
+  'có',
+  'được',
+  'những',
+  'hoặc',
+  'như',
+  'bằng',
+  'do',
+  'thuộc',
+  'giữa',
+  'vào',
+  'số',
+  'ngày',
+  'tháng',
+  'năm',
+  'giai',
+  'nhằm',
+  'gồm',
+  'việc',
+  'sự',
+  'đạt',
+  'mỗi',
+  'ban',
+  // Head nouns of agency names: "Sở" / "Giáo dục và Đào tạo" is one name split by the layout.
+  'Ủy',
+  'Sở',
+  'Bộ',
+  'Ban',
+  'Hội',
+  'Cục',
+  'Chi',
+  'Trung',
+  'Văn',
+  'Quỹ',
+  'Đoàn',
+  'Liên',
+  'Ủy ban',
+  'UBND',
+]);
+
+/** Trailing punctuation that leaves a phrase open. */
+export const CONNECTOR_PUNCTUATION = WordList.parse([',', '-', '–', '&', '/', '(', '+']);
+
+/** Punctuation that closes a sentence or a list entry. */
+export const TERMINAL_PUNCTUATION = WordList.parse(['.', ';', ':', '!', '?', '…']);
+
+/** Words that, followed by a number and ":" or ".", label an item ("Chỉ tiêu 3:", "Mục tiêu 1:"). */
+export const LABEL_WORDS = WordList.parse([
+  'Chỉ tiêu',
+  'Mục tiêu',
+  'Nhiệm vụ',
+  'Giải pháp',
+  'Điều',
+  'Khoản',
+  'Phần',
+  'PHẦN',
+  'Chương',
+  'CHƯƠNG',
+  'Mục',
+  'Bước',
+  'Phụ lục',
+  'PHỤ LỤC',
+  'Biểu',
+  'Dự án',
+  'Tiểu dự án',
+  'Nội dung',
+  'Hoạt động',
+]);
+
+/**
+ * Lines that are always a paragraph of their own (document type, appendix heads, signature blocks): they are
+ * never joined to the line before nor to the line after.
+ */
+export const STANDALONE_LINES = WordList.parse([
+  'KẾ HOẠCH',
+  'QUYẾT ĐỊNH',
+  'CHƯƠNG TRÌNH',
+  'TỜ TRÌNH',
+  'BÁO CÁO',
+  'PHỤ LỤC',
+  'DANH MỤC',
+  'Nơi nhận:',
+  'Nơi nhận',
+  'Kính gửi:',
+  'DỰ THẢO',
+  'Dự thảo',
+]);
+
+/** Line openings that always start a new paragraph (and may not continue the previous one). */
+export const PARAGRAPH_OPENERS = WordList.parse([
+  'Nơi nhận',
+  'Kính gửi',
+  '(Kèm theo',
+  '(Ban hành kèm theo',
+  'Ban hành kèm theo',
+  'Kèm theo',
+  'Căn cứ',
+  'Đơn vị tính',
+  'ĐVT',
+  'Trên đây',
+  'PHỤ LỤC',
+  'Phụ lục',
+  'TM.',
+  'KT.',
+  'TL.',
+  'TUQ.',
+  'Thực hiện Quyết định',
+  'Thực hiện Nghị quyết',
+  'Thực hiện Chỉ thị',
+  'Thực hiện Kế hoạch',
+  'Thực hiện Công văn',
+  'Theo đề nghị',
+]);
+
+/** Lines between two tables that mark the end of one table and the start of text (titles, units, notes). */
+export const TABLE_BREAK_OPENERS = WordList.parse([
+  'PHỤ LỤC',
+  'Phụ lục',
+  'BẢNG',
+  'Bảng',
+  'BIỂU',
+  'Biểu',
+  '(Kèm theo',
+  '(Ban hành kèm theo',
+  'Kèm theo',
+  'Ban hành kèm theo',
+  'Đơn vị tính',
+  'Đơn vị',
+  'ĐVT',
+  'Nơi nhận',
+  'KẾ HOẠCH',
+  'DANH MỤC',
+  'TỔNG HỢP',
+  'TỔNG DỰ TOÁN',
+  'DỰ TOÁN',
+  'Ghi chú',
+]);
+
+/** Layout-table markers: header and signature blocks drawn as tables. */
+export const LAYOUT_MARKERS = WordList.parse([
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'ỦY BAN NHÂN DÂN',
+  'UỶ BAN NHÂN DÂN',
+  'Nơi nhận',
+  'TM. ',
+  'KT. ',
+  'TL. ',
+  'TUQ. ',
+  'CHỦ TỊCH',
+  'Số:',
+]);
+
+/** Header words of content tables: a table whose first cells are these has a header row. */
+export const HEADER_WORDS = WordList.parse([
+  'STT',
+  'TT',
+  'Số TT',
+  'Nội dung',
+  'Chỉ tiêu',
+  'Nhiệm vụ',
+  'Đơn vị',
+  'Tên',
+  'Ghi chú',
+  'Thời gian',
+  'Kinh phí',
+  'Tổng',
+  'Cơ quan',
+  'Chủ trì',
+  'Phối hợp',
+  'Mục tiêu',
+  'Năm',
+  'Kế hoạch',
+  'Dự toán',
+  'Ước',
+  'Thực hiện',
+  'Sản phẩm',
+  'Kết quả',
+  'Tiến độ',
+  'Địa điểm',
+  'Danh mục',
+  'Nguồn',
+  'Trong đó',
+  'Chia ra',
+  'Bao gồm',
+]);
