@@ -366,3 +366,9 @@ export function readTargetValues(text: string): ValueReading[] {
   }
   return out;
 }
+
+/** The year a heading dates its targets with ("Mục tiêu cụ thể đến năm 2025", "giai đoạn 2021 - 2025"). */
+export function headingYear(text: string): number | null {
+  for (const y of yearMentions(text)) if (y.year !== null) return y.year;
+  return null;
+}

@@ -1,6 +1,317 @@
-import type { Metadata, Target } from '../contract/schema.js';
-import type { Doc, Outline } from '../doc/types.js';
+// Targets: one per target line of the plan's objectives (contract, "What counts").
+//
+// Where targets are (Nghị định 30/2020/NĐ-CP layout):
+// - a section whose title contains "MỤC TIÊU": its items and paragraphs are targets;
+// - a sub-item headed "Mục tiêu …" / "Chỉ tiêu …" anywhere in the body ("4. Các chỉ tiêu cụ thể đến năm 2030");
+// - a list the text introduces as targets ("… các chỉ tiêu cụ thể như sau:").
+// Inside them, the general aim ("Mục tiêu chung/tổng quát") counts only where it states values; everything
+// else is a target line, with `values: []` when it has no number. Lines that only head a block (a short
+// line with no value and lines under it: "a) Đối với trẻ em", "2.1. Đến năm 2030") are not targets, but a
+// year they state dates the targets under them (flagged `inferred`).
+//
+// Confidence: high only when every value is read unambiguously and dated by the line itself (or stated as
+// recurring). A year from a heading or from a one-year plan → medium + `inferred`; no year at all → medium +
+// `year-missing`; an uncertain number → `ambiguous-number`; a bound carried to an elliptical value → `inferred`;
+// a target reassembled from paragraphs split by the reader → `wrapped`.
+import type { Confidence, Metadata, Target, TargetValue } from '../contract/schema.js';
+import { linesSpan } from '../doc/build.js';
+import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
+import { TARGET_WORDS } from '../rules/target-words.js';
+import { headingYear, readTargetValues, type ValueReading } from './target-values.js';
 
-export function extractTargets(_doc: Doc, _outline: Outline, _metadata: Metadata): Target[] {
-  return [];
+type Mode = 'none' | 'general' | 'specific';
+
+interface Context {
+  doc: Doc;
+  section: OutlineSection;
+  planYear: number | null;
+  out: Target[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+const clean = (s: string) => s.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
+const startsWithWord = (s: string, w: string) => s.startsWith(w) && !/[\p{L}\p{N}]/u.test(s[w.length] ?? '');
+
+// "Chỉ tiêu 3: …", "Mục tiêu 1: Về …": the document numbers the target or the block.
+const NAMED_RE =
+  /^((?:Chỉ|chỉ|CHỈ)\s+(?:tiêu|TIÊU)|(?:Mục|mục|MỤC)\s+(?:tiêu|TIÊU))\s+(?:số\s+)?(\d{1,3})\s*[:.)-]\s*/u;
+// A bullet or number left at the start of a raw line.
+const LEAD_MARK_RE = /^[\s*_]*(?:[-–—+•·●▪○◦]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\))?[\s*_]*/u;
+
+function targetHead(text: string): { general: boolean; rest: string } | null {
+  const t = lower(clean(text));
+  const head = [...TARGET_WORDS.targetHeads].sort((a, b) => b.length - a.length).find((w) => startsWithWord(t, w));
+  if (!head) return null;
+  const after = t.slice(head.length).trim();
+  const general = head === 'mục tiêu' && TARGET_WORDS.generalAim.some((w) => startsWithWord(after, w));
+  const colon = clean(text).indexOf(':');
+  return {
+    general,
+    rest:
+      colon >= 0
+        ? clean(text)
+            .slice(colon + 1)
+            .trim()
+        : '',
+  };
+}
+
+function isListIntro(text: string): boolean {
+  const t = lower(clean(text));
+  return t.endsWith(':') && TARGET_WORDS.listIntro.some((w) => t.includes(w));
+}
+
+function objectiveSection(title: string): boolean {
+  const t = lower(clean(title));
+  return TARGET_WORDS.objectiveSection.some((w) => t.includes(w));
+}
+
+/** The single year a one-year plan covers ("… năm 2016"), else null. */
+function planSingleYear(metadata: Metadata): number | null {
+  const p = metadata.period.value;
+  if (p) return p.from === p.to ? p.to : null;
+  const title = metadata.title.value;
+  if (!title || /giai\s+đoạn|\d{4}\s*[-–]\s*\d{4}/iu.test(title)) return null;
+  const years = [...title.matchAll(/năm\s+(\d{4})/giu)].map((m) => Number(m[1]));
+  return years.length === 1 ? (years[0] ?? null) : null;
+}
+
+function firstLine(item: OutlineItem): number {
+  return item.headLine;
+}
+
+/** Short, value-less and not closed by punctuation: it heads the lines under it. */
+function headingLike(text: string, values: readonly ValueReading[]): boolean {
+  const t = clean(text);
+  return values.length === 0 && t.split(' ').length <= 12 && !/[.;]$/.test(t);
+}
+
+function startsLowercase(text: string): boolean {
+  const t = clean(text).replace(/^[^\p{L}\p{N}]+/u, '');
+  return /^\p{Ll}/u.test(t);
+}
+
+interface Draft {
+  label: string | null;
+  text: string;
+  first: number;
+  last: number;
+  wrapped: boolean;
+  readFrom: string;
+}
+
+function emit(ctx: Context, d: Draft, inherited: number | null): void {
+  const values = readTargetValues(d.readFrom);
+  const flags = new Set<string>();
+  let confidence: Confidence = 'high';
+  const lowerTo = (c: Confidence, flag: string) => {
+    flags.add(flag);
+    if (c === 'low' || confidence === 'high') confidence = c;
+  };
+  const out: TargetValue[] = values.map((v) => {
+    let year = v.year;
+    if (v.yearFrom === 'none') {
+      const fallback = inherited ?? ctx.planYear;
+      if (fallback !== null) {
+        year = fallback;
+        lowerTo('medium', 'inferred');
+      } else lowerTo('medium', 'year-missing');
+    }
+    if (v.ambiguous) lowerTo('medium', 'ambiguous-number');
+    if (v.comparatorInferred) lowerTo('medium', 'inferred');
+    return { value: v.value, unit: v.unit, comparator: v.comparator, year, text: v.text };
+  });
+  if (d.wrapped) lowerTo('medium', 'wrapped');
+  ctx.out.push({
+    id: `t${ctx.out.length + 1}`,
+    label: d.label,
+    text: d.text,
+    section: ctx.section.numeral,
+    values: out,
+    confidence,
+    flags: [...flags],
+    source: linesSpan(ctx.doc.lines, d.first, d.last),
+  });
+}
+
+function labelOf(itemLabel: string | null, text: string): { label: string | null; body: string } {
+  const t = clean(text);
+  const named = NAMED_RE.exec(t);
+  if (named) {
+    const kind = lower(named[1] ?? '').startsWith('chỉ') ? 'Chỉ tiêu' : 'Mục tiêu';
+    return { label: `${kind} ${Number(named[2])}`, body: t };
+  }
+  if (itemLabel && /^(?:\d|[a-zđ]$)/u.test(itemLabel)) return { label: itemLabel, body: t };
+  return { label: null, body: t };
+}
+
+/** The raw text of a line with its bullet or number removed, for reading values. */
+function rawBody(line: Line): string {
+  return line.text.replace(LEAD_MARK_RE, '');
+}
+
+/**
+ * Walks the lines [from, to) of a block: child items in order, and the paragraphs between them.
+ * `years` is the chain of heading years above, nearest last.
+ */
+function walk(
+  ctx: Context,
+  from: number,
+  to: number,
+  items: readonly OutlineItem[],
+  mode: Mode,
+  year: number | null,
+  skip: ReadonlySet<number>,
+  topLevel = false,
+): void {
+  const lines = ctx.doc.lines;
+  let k = 0;
+  let last: Draft | null = null;
+  let currentMode = mode;
+  let currentYear = year;
+  const flush = () => {
+    if (last) emit(ctx, last, currentYear);
+    last = null;
+  };
+  for (let i = from; i < to; i++) {
+    const child = items[k];
+    if (child && firstLine(child) === i) {
+      flush();
+      visit(ctx, child, currentMode, currentYear);
+      i = Math.max(i, child.endLine - 1);
+      k++;
+      continue;
+    }
+    const line = lines[i];
+    if (line?.kind !== 'text' || skip.has(i)) continue;
+    const text = clean(line.text);
+    if (text === '') continue;
+    const d = last as Draft | null;
+    if (d && startsLowercase(text)) {
+      // A paragraph the reader split mid-sentence: it continues the previous target line.
+      d.text = `${d.text} ${text}`;
+      d.readFrom = `${d.readFrom} ${rawBody(line)}`;
+      d.last = i;
+      d.wrapped = true;
+      continue;
+    }
+    flush();
+    if (currentMode === 'none') {
+      if (isListIntro(text)) currentMode = 'specific';
+      continue;
+    }
+    const values = readTargetValues(text);
+    const head = targetHead(text);
+    if (head && !head.rest) {
+      // An unlabelled heading line ("Mục tiêu cụ thể đến năm 2025") opens a block for what follows.
+      currentMode = head.general ? 'general' : 'specific';
+      currentYear = headingYear(text) ?? currentYear;
+      continue;
+    }
+    if ((currentMode === 'general' || (topLevel && currentMode === mode)) && values.length === 0) continue;
+    const nextText = lines.slice(i + 1, to).find((l) => l.kind === 'text' && clean(l.text) !== '');
+    if (headingLike(text, values) && nextText) {
+      currentYear = headingYear(text) ?? currentYear;
+      continue;
+    }
+    const { label, body } = labelOf(null, text);
+    last = { label, text: body, first: i, last: i, wrapped: false, readFrom: rawBody(line) };
+  }
+  flush();
+}
+
+function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null): void {
+  const lines = ctx.doc.lines;
+  // The outline may take "Chỉ tiêu 3" / "Mục tiêu 2" as the item's label: read the head with it.
+  const namedLabel = /^(?:Chỉ|Mục) tiêu/u.test(item.label);
+  let headText = namedLabel ? `${item.label}: ${item.text}` : item.text;
+  const skip = new Set<number>();
+  // A label alone on its line ("2.2." then "Mục tiêu 2: Về bảo vệ trẻ em"): the next line is the head.
+  if (clean(headText) === '') {
+    for (let j = item.headLine + 1; j < item.endLine; j++) {
+      const l = lines[j];
+      if (l?.kind !== 'text' || clean(l.text) === '') continue;
+      if (item.items.some((c) => c.headLine === j)) break;
+      headText = clean(l.text);
+      skip.add(j);
+      break;
+    }
+  }
+  const head = targetHead(headText);
+  const named = NAMED_RE.exec(clean(headText));
+  const hasBody = item.endLine > item.headLine + 1 + skip.size;
+  // Children, or a paragraph that is not the rest of a split sentence: the item heads a block.
+  const heads =
+    item.items.length > 0 ||
+    lines
+      .slice(item.headLine + 1, item.endLine)
+      .some(
+        (l, j) =>
+          l.kind === 'text' && !skip.has(item.headLine + 1 + j) && clean(l.text) !== '' && !startsLowercase(l.text),
+      );
+  const line = lines[item.headLine];
+  const values = readTargetValues(headText);
+  let childMode: Mode = mode;
+  let childYear = year;
+  let isTarget = false;
+
+  if (head && !(named && !hasBody)) {
+    // A block of targets: "Mục tiêu chung: …", "2. Mục tiêu cụ thể đến năm 2025", "Mục tiêu 1: Về …".
+    childMode = head.general ? 'general' : 'specific';
+    childYear = headingYear(headText) ?? year;
+    isTarget = head.rest !== '' && (values.length > 0 || (!head.general && !named && !hasBody));
+    if (head.general && head.rest !== '' && values.length > 0) isTarget = true;
+  } else if (head || named) {
+    // "Chỉ tiêu 3: …" with nothing under it is one target line wherever it sits.
+    isTarget = true;
+  } else if (mode === 'none') {
+    if (isListIntro(headText)) childMode = 'specific';
+  } else if (mode === 'general') {
+    isTarget = values.length > 0;
+  } else if (heads && headingLike(headText, values)) {
+    childYear = headingYear(headText) ?? year;
+  } else {
+    isTarget = true;
+  }
+
+  if (isTarget && line) {
+    const { label, body } = labelOf(namedLabel ? null : item.label, headText);
+    const readFrom = skip.size > 0 ? headText : rawBody(line);
+    // Paragraphs under a target line that start in lowercase continue it (a split sentence).
+    let last = item.headLine;
+    let text = body;
+    let read = readFrom;
+    let wrapped = false;
+    for (let j = item.headLine + 1; j < item.endLine; j++) {
+      const l = lines[j];
+      if (!l || skip.has(j) || l.kind === 'blank' || clean(l.text) === '') continue;
+      if (l.kind !== 'text' || item.items.some((c) => c.headLine === j) || !startsLowercase(l.text)) break;
+      text = `${text} ${clean(l.text)}`;
+      read = `${read} ${rawBody(l)}`;
+      last = j;
+      wrapped = true;
+      skip.add(j);
+    }
+    emit(ctx, { label, text, first: item.headLine, last, wrapped, readFrom: read }, year);
+  }
+  walk(ctx, item.headLine + 1, item.endLine, item.items, childMode, childYear, skip);
+}
+
+export function extractTargets(doc: Doc, outline: Outline, metadata: Metadata): Target[] {
+  const out: Target[] = [];
+  const planYear = planSingleYear(metadata);
+  for (const section of outline.sections) {
+    const ctx: Context = { doc, section, planYear, out };
+    const objective = objectiveSection(section.title);
+    // The heading's own lines (a title wrapped onto the next line) are not paragraphs of the section.
+    const skip = new Set<number>();
+    for (let j = section.headLine + 1; j < section.endLine && j <= section.headLine + 2; j++) {
+      const l = doc.lines[j];
+      if (l?.kind === 'text' && clean(l.text) !== '' && clean(section.title).includes(clean(l.text))) skip.add(j);
+    }
+    const year = headingYear(section.title);
+    // Paragraphs directly under an objectives heading may be the general aim: they count only with values.
+    walk(ctx, section.headLine + 1, section.endLine, section.items, objective ? 'specific' : 'none', year, skip, true);
+  }
+  return out;
 }
