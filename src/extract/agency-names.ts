@@ -22,6 +22,7 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const MAX_SUBJECT_CHARS = 600;
 
 function isCap(word: string): boolean {
   const c = word.charAt(0);
@@ -229,22 +230,24 @@ export class AgencyMatcher {
     if (!head) return null;
 
     const searchFrom = headFrom + head.word.length;
+    // A subject is at most a few hundred characters: never scan a whole paragraph for its end.
+    const limit = Math.min(text.length, start + MAX_SUBJECT_CHARS);
     let end = -1;
     let terminator: SubjectReading['terminator'] = 'end';
     const colon = text.indexOf(':', searchFrom);
-    if (colon >= 0) {
+    if (colon >= 0 && colon < limit) {
       end = colon;
       terminator = 'colon';
     }
     for (const phrase of this.table.subjectEnders) {
-      const at = findWord(text, phrase, searchFrom, end < 0 ? text.length : end);
+      const at = findWord(text, phrase, searchFrom, end < 0 ? limit : end);
       if (at >= 0 && (end < 0 || at < end)) {
         end = at;
         terminator = 'phrase';
       }
     }
     for (const phrase of this.table.dutyStarters) {
-      const at = findWord(text, phrase, searchFrom, end < 0 ? text.length : end);
+      const at = findWord(text, phrase, searchFrom, end < 0 ? limit : end);
       if (at >= 0 && (end < 0 || at < end)) {
         end = at;
         terminator = 'phrase';
@@ -256,7 +259,7 @@ export class AgencyMatcher {
       const capital = phrase.charAt(0).toUpperCase() + phrase.slice(1);
       let from = searchFrom;
       for (;;) {
-        const at = findWord(text, capital, from, end < 0 ? text.length : end);
+        const at = findWord(text, capital, from, end < 0 ? limit : end);
         if (at < 0) break;
         if (this.lastMemberKnown(text.slice(start, at))) {
           end = at;
@@ -311,7 +314,7 @@ export class AgencyMatcher {
    * a lower-case one opens a sentence ("Hằng năm", "Xây dựng kế hoạch") and ends the name. -1 when none matches.
    */
   private knownPrefixEnd(text: string, start: number): number {
-    const tokens = tokenize(text.slice(start), this.table.abbreviations);
+    const tokens = tokenize(text.slice(start, start + MAX_SUBJECT_CHARS), this.table.abbreviations);
     let best = -1;
     for (const f of this.forms) {
       if (!f.tokens.every((w, k) => tokens[k]?.folded === w)) continue;

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectRole,
+  editDistance,
+  foldVi,
+  AGENCY_MATCHER as M,
+  readTargetRefs,
+} from '../../src/extract/agency-names.js';
+
+describe('foldVi / editDistance', () => {
+  it('folds diacritics and đ', () => {
+    expect(foldVi('Sở Lao động - Thương binh')).toBe('so lao dong - thuong binh');
+    expect(foldVi('ĐOÀN')).toBe('doan');
+  });
+  it('counts edits and gives up past the cap', () => {
+    expect(editDistance('thung', 'thuong')).toBe(1);
+    expect(editDistance('abc', 'xyz')).toBe(3);
+    expect(editDistance('a'.repeat(50), 'b'.repeat(50), 2)).toBe(3);
+  });
+});
+
+describe('canonicalise', () => {
+  it.each([
+    ['Sở Lao động -Thương binh và Xã hội', 'Sở Lao động - Thương binh và Xã hội'],
+    ['Sở LĐ-TB&XH', 'Sở Lao động - Thương binh và Xã hội'],
+    ['Sở Kế hoạch - Đầu tư', 'Sở Kế hoạch và Đầu tư'],
+    ['Sở Văn hoá, Thể thao và Du lịch', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ['Sở Y tế tỉnh Bình Dương', 'Sở Y tế'],
+    ['Công an thành phố', 'Công an tỉnh'],
+    ['UBND các huyện, thị xã và thành phố Huế', 'Ủy ban nhân dân cấp huyện'],
+    ['Ủy ban nhân dân xã, phường', 'Ủy ban nhân dân cấp xã'],
+    ['Báo và Phát thanh, Truyền hình Cần Thơ', 'Báo và Phát thanh, Truyền hình tỉnh'],
+    ['Ủy ban MTTQ Việt Nam tỉnh', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh'],
+    ['Các Sở, ngành, đơn vị liên quan', 'Các sở, ban, ngành'],
+    ['Ban Quản lý Khu kinh tế Đông Nam', 'Ban Quản lý Khu kinh tế'],
+  ])('%s → %s', (written, canonical) => {
+    const m = M.canonicalise(written);
+    expect(m.canonical).toBe(canonical);
+    expect(m.match).toBe('exact');
+  });
+
+  it('resolves typos approximately and says so', () => {
+    const m = M.canonicalise('Sở Lao động - Thưng binh và Xã hội');
+    expect(m).toMatchObject({ canonical: 'Sở Lao động - Thương binh và Xã hội', match: 'typo', distance: 1 });
+    expect(M.canonicalise('Sở Sây dựng')).toMatchObject({ canonical: 'Sở Xây dựng', match: 'typo' });
+  });
+
+  it('does not force a short or distant name onto a neighbour', () => {
+    // Sở Nội vụ and Sở Ngoại vụ are two edits apart: both exact, never confused.
+    expect(M.canonicalise('Sở Nội vụ').canonical).toBe('Sở Nội vụ');
+    expect(M.canonicalise('Sở Ngoại vụ').canonical).toBe('Sở Ngoại vụ');
+    expect(M.canonicalise('Sở Giáo dục')).toMatchObject({ canonical: null, match: 'unknown', kind: 'department' });
+    expect(M.canonicalise('Trung tâm Y tế huyện')).toMatchObject({ canonical: null, match: 'unknown' });
+    // A lower-case tail is not a place name: "Sở Y tế chủ trì" is not the name of a body.
+    expect(M.canonicalise('Sở Y tế chủ trì').canonical).toBeNull();
+  });
+
+  it('resolves a leader to the body and marks it', () => {
+    expect(M.canonicalise('Giám đốc các Sở')).toMatchObject({ canonical: 'Các sở, ban, ngành', leader: true });
+  });
+});
+
+describe('readSubject', () => {
+  it('reads a name before a colon', () => {
+    const r = M.readSubject('Sở Y tế: chủ trì triển khai cung cấp dịch vụ');
+    expect(r).toMatchObject({ name: 'Sở Y tế', rest: 'chủ trì triển khai cung cấp dịch vụ', terminator: 'colon' });
+  });
+
+  it('reads a requested group and splits it into members', () => {
+    const text =
+      'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Đoàn Thanh niên Cộng sản Hồ Chí Minh, Hội Nông dân tỉnh và các tổ chức thành viên của Mặt trận, các tổ chức xã hội: trong phạm vi chức năng';
+    const r = M.readSubject(text);
+    expect(r?.framing).toBe('request');
+    expect(M.splitMembers(r?.name ?? '').map((m) => m.text)).toEqual([
+      'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+      'Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+      'Hội Nông dân tỉnh',
+      'các tổ chức thành viên của Mặt trận',
+      'các tổ chức xã hội',
+    ]);
+  });
+
+  it('keeps commas inside one name', () => {
+    expect(M.splitMembers('Sở Văn hóa, Thể thao và Du lịch')).toHaveLength(1);
+    expect(M.splitMembers('Ủy ban nhân dân các huyện, thị xã, thành phố')).toHaveLength(1);
+    expect(M.splitMembers('Các Sở, Ban, ngành tỉnh')).toHaveLength(1);
+    expect(M.splitMembers('Sở Lao động - Thương binh và Xã hội')).toHaveLength(1);
+  });
+
+  it('ends a subject written without a colon at the duty verb', () => {
+    expect(M.readSubject('Công an tỉnh Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội')?.name).toBe(
+      'Công an tỉnh',
+    );
+    expect(M.readSubject('Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi')?.name).toBe(
+      'Sở Khoa học và Công nghệ',
+    );
+    expect(
+      M.readSubject('Đề nghị Ủy ban Mặt trận Tổ quốc và các đoàn thể nhân dân tỉnh trong phạm vi chức năng')?.name,
+    ).toBe('Ủy ban Mặt trận Tổ quốc và các đoàn thể nhân dân tỉnh');
+    expect(M.readSubject('Giao Công an tỉnh chủ trì, phối hợp các đơn vị')).toMatchObject({
+      name: 'Công an tỉnh',
+      framing: 'assign',
+    });
+  });
+
+  it('cuts a heading unwrapped into its first sentence', () => {
+    expect(M.readSubject('Sở Tài chính Hằng năm, căn cứ vào các chế độ, phối hợp với Sở Y tế')?.name).toBe(
+      'Sở Tài chính',
+    );
+    expect(M.readSubject('Các sở, ban, ngành liên quan Xây dựng kế hoạch và lồng ghép tổ chức triển khai')?.name).toBe(
+      'Các sở, ban, ngành liên quan',
+    );
+    // "Xây dựng" inside a name is not a duty.
+    expect(M.readSubject('Sở Xây dựng')?.name).toBe('Sở Xây dựng');
+  });
+
+  it('reads a heading alone', () => {
+    expect(M.readSubject('Sở Lao động - Thương binh và Xã hội')).toMatchObject({ rest: '', terminator: 'end' });
+    expect(M.readSubject('**Công an tỉnh**')?.name).toBe('Công an tỉnh');
+  });
+
+  it.each([
+    'Ban hành kế hoạch triển khai thực hiện',
+    'Hội nghị sơ kết được tổ chức vào quý IV',
+    'Các nhiệm vụ cụ thể',
+    'Tăng cường sự lãnh đạo của các cấp ủy Đảng',
+    'Công tác theo dõi, kiểm tra',
+    'Chế độ thông tin, báo cáo',
+    'Căn cứ Kế hoạch này, các Sở, ban, ngành xây dựng kế hoạch',
+  ])('is not a subject: %s', (text) => {
+    expect(M.readSubject(text)).toBeNull();
+  });
+});
+
+describe('detectRole', () => {
+  it.each([
+    [['chủ trì phối hợp với các sở ban, ngành'], false, 'lead'],
+    [['Là cơ quan chủ trì thực hiện Kế hoạch; phối hợp với các sở'], false, 'lead'],
+    [['Xây dựng kế hoạch', 'Chủ trì, triển khai thực hiện các chính sách'], false, 'lead'],
+    [['Phối hợp với Sở Giáo dục và Đào tạo kiểm tra', 'Phối hợp với các đơn vị liên quan'], false, 'coordinate'],
+    [['phối hợp với cơ quan chủ trì kiểm tra'], false, 'coordinate'],
+    [['tham gia tổ chức triển khai kế hoạch'], false, 'participate'],
+    [['trong phạm vi chức năng, tham gia tổ chức triển khai kế hoạch'], true, 'requested'],
+    [['Phối hợp với các sở; hướng dẫn việc đưa các mục tiêu'], false, 'unspecified'],
+    [['các dự án do Bộ Công an chủ trì theo chức năng'], false, 'unspecified'],
+    [[], false, 'unspecified'],
+  ] as const)('%j → %s', (tasks, requested, role) => {
+    expect(detectRole(tasks, requested)).toBe(role);
+  });
+});
+
+describe('readTargetRefs', () => {
+  it('reads lists, wrapped lists and ranges', () => {
+    expect(readTargetRefs('thực hiện Kế hoạch và các chỉ tiêu 1, 2, 8, 9 của Kế hoạch')).toEqual(['1', '2', '8', '9']);
+    expect(readTargetRefs('các chỉ tiêu 7, 15, 16,\n17, 18, 19, 20 của Kế hoạch')).toEqual([
+      '7',
+      '15',
+      '16',
+      '17',
+      '18',
+      '19',
+      '20',
+    ]);
+    expect(readTargetRefs('chỉ tiêu 1 đến 3')).toEqual(['1', '2', '3']);
+    expect(readTargetRefs('chỉ tiêu 13, 21 của Kế hoạch; chỉ tiêu số 4 và 5')).toEqual(['13', '21', '4', '5']);
+    expect(readTargetRefs('chỉ tiêu 2.1, 2.2')).toEqual(['2.1', '2.2']);
+  });
+
+  it.each([
+    'đạt chỉ tiêu 100% xã, phường',
+    'chỉ tiêu 2025 đề ra',
+    'đạt chỉ tiêu đề ra trong Kế hoạch số 105/KH-UBND',
+    'các mục tiêu, chỉ tiêu của Kế hoạch',
+    'chỉ tiêu 1.500 hộ',
+  ])('reads no reference from: %s', (text) => {
+    expect(readTargetRefs(text)).toEqual([]);
+  });
+
+  it('stays linear on long adversarial input', () => {
+    const long = `chỉ tiêu ${'1, '.repeat(40_000)}x ${'chỉ tiêu '.repeat(10_000)}`;
+    const t0 = performance.now();
+    readTargetRefs(long);
+    M.readSubject(`Sở ${'Y tế, '.repeat(20_000)}`);
+    M.readSubject(`Đề nghị ${'Hội '.repeat(30_000)}`);
+    M.splitMembers(`Sở Y tế${', và'.repeat(30_000)}`);
+    M.canonicalise(`Sở ${'a'.repeat(100_000)}`);
+    M.readSubject(`Các sở, ban, ngành ${'Tăng cường '.repeat(20_000)}`);
+    M.readSubject(`Sở Y tế ${'Xây dựng: '.repeat(20_000)}`);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { DocBuilder } from '../../src/doc/build.js';
+import type { Doc } from '../../src/doc/types.js';
+import { buildOutline } from '../../src/extract/outline.js';
+import { extractResponsibilities } from '../../src/extract/responsibilities.js';
+
+/** A Doc with one normalised line per paragraph, as the normaliser hands it over. */
+function doc(lines: string[]): Doc {
+  const b = new DocBuilder({ format: 'text', sha256: '0'.repeat(64), fileName: null, pages: null });
+  for (const l of ['ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG', 'KẾ HOẠCH', 'Thực hiện chương trình', ...lines]) b.addText(l);
+  return b.build();
+}
+
+function run(lines: string[]) {
+  const d = doc(lines);
+  return { d, rs: extractResponsibilities(d, buildOutline(d)) };
+}
+
+const GOALS = ['I. MỤC TIÊU', '1. Mục tiêu chung', 'Nâng cao chất lượng chăm sóc trẻ em.'];
+
+describe('extractResponsibilities', () => {
+  it('reads "name: duty" items with bullets, a requested group and a people committee', () => {
+    const { d, rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Lao động - Thương binh và Xã hội: chủ trì phối hợp với các sở, ban, ngành triển khai thực hiện kế hoạch.',
+      '- Tổ chức các hoạt động truyền thông.',
+      '- Theo dõi, giám sát, đánh giá tình hình thực hiện kế hoạch.',
+      '2. Sở Tài chính: Hàng năm căn cứ khả năng cân đối ngân sách bố trí kinh phí; phối hợp với Sở Lao động - Thương binh và Xã hội kiểm tra việc sử dụng kinh phí.',
+      '3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh và các tổ chức thành viên của Mặt trận: trong phạm vi chức năng, nhiệm vụ của mình, tham gia tổ chức triển khai kế hoạch.',
+      '4. Ủy ban nhân dân các huyện, thị xã, thành phố: chỉ đạo xây dựng và tổ chức thực hiện kế hoạch tại địa phương.',
+      'III. CHẾ ĐỘ BÁO CÁO',
+      'Các cơ quan, đơn vị báo cáo về Sở Lao động - Thương binh và Xã hội.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical, r.role, r.section])).toEqual([
+      ['Sở Lao động - Thương binh và Xã hội', 'lead', 'II'],
+      ['Sở Tài chính', 'unspecified', 'II'],
+      [null, 'requested', 'II'],
+      ['Ủy ban nhân dân cấp huyện', 'unspecified', 'II'],
+    ]);
+    const [first, , group, ubnd] = rs;
+    expect(first?.tasks).toHaveLength(3);
+    expect(first?.confidence).toBe('high');
+    expect(group?.agency.members).toEqual([
+      'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+      'Hội Nông dân tỉnh',
+      'các tổ chức thành viên của Mặt trận',
+    ]);
+    expect(group?.agency.kind).toBe('mass-organisation');
+    expect(ubnd?.agency.kind).toBe('people-committee');
+    // The source covers the item and points at its first line.
+    expect(d.text.slice(first?.source.start, first?.source.end)).toMatch(/^1\. Sở Lao động.*đánh giá tình hình/su);
+  });
+
+  it('reads heading layouts with numbered sub-items, target references, and ignores partners', () => {
+    const { rs } = run([
+      ...GOALS,
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Lao động - Thương binh và Xã hội',
+      '1.1. Chủ trì xây dựng, hướng dẫn triển khai thực hiện Kế hoạch và các chỉ tiêu 1, 2, 8, 9 của Kế hoạch.',
+      '1.2. Hướng dẫn, triển khai các hoạt động tập huấn, truyền thông.',
+      '2. Công an tỉnh',
+      'Chủ trì, phối hợp với Sở Lao động - Thưng binh và Xã hội và các sở, ngành liên quan để thực hiện chỉ tiêu 9 của Kế hoạch.',
+      '3. Sở Giáo dục và Đào tạo',
+      '3.1. Hướng dẫn triển khai, thực hiện các chỉ tiêu 7, 15, 16, 17, 18 của Kế hoạch.',
+      '4. Chế độ thông tin, báo cáo',
+      'Giao Sở Lao động - Thương binh và Xã hội đôn đốc, kiểm tra việc triển khai thực hiện.',
+    ]);
+    expect(rs.map((r) => [r.agency.name, r.agency.canonical, r.role, r.targetRefs])).toEqual([
+      ['Sở Lao động - Thương binh và Xã hội', 'Sở Lao động - Thương binh và Xã hội', 'lead', ['1', '2', '8', '9']],
+      ['Công an tỉnh', 'Công an tỉnh', 'lead', ['9']],
+      ['Sở Giáo dục và Đào tạo', 'Sở Giáo dục và Đào tạo', 'unspecified', ['7', '15', '16', '17', '18']],
+    ]);
+    // The typo sits in a partner inside a task: the subject is clean and nothing is flagged.
+    expect(rs.every((r) => r.confidence === 'high' && r.flags.length === 0)).toBe(true);
+    expect(rs[0]?.tasks).toHaveLength(2);
+  });
+
+  it('flags a typo in a subject and an unknown body, with medium confidence', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Lao động - Thưng binh và Xã hội: chủ trì triển khai kế hoạch.',
+      '2. Trung tâm Y tế huyện Dầu Tiếng: phối hợp tổ chức khám sàng lọc.',
+    ]);
+    expect(rs[0]).toMatchObject({
+      agency: { canonical: 'Sở Lao động - Thương binh và Xã hội' },
+      confidence: 'medium',
+      flags: ['agency-typo'],
+    });
+    expect(rs[1]).toMatchObject({
+      agency: { canonical: null, name: 'Trung tâm Y tế huyện Dầu Tiếng' },
+      role: 'coordinate',
+      confidence: 'medium',
+      flags: ['unknown-agency'],
+    });
+  });
+
+  it('gives a sub-item naming another body before a colon its own responsibility', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Đề nghị Mặt trận tổ quốc và các tổ chức chính trị - xã hội tỉnh:',
+      'Tuyên truyền, giáo dục nâng cao nhận thức về chăm sóc trẻ em.',
+      '- Hội Liên hiệp phụ nữ tỉnh: Chủ trì triển khai thực hiện các nội dung tuyên truyền.',
+      '2. Bộ Chỉ huy Quân sự tỉnh',
+      'Chỉ đạo lực lượng chức năng tăng cường tuần tra.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical, r.role, r.agency.kind])).toEqual([
+      [null, 'requested', 'mass-organisation'],
+      ['Hội Liên hiệp Phụ nữ tỉnh', 'lead', 'mass-organisation'],
+      ['Bộ Chỉ huy Quân sự tỉnh', 'unspecified', 'other'],
+    ]);
+    expect(rs[0]?.tasks).toEqual(['Tuyên truyền, giáo dục nâng cao nhận thức về chăm sóc trẻ em.']);
+  });
+
+  it('reads a section laid out body by body outside the implementation section, and only such lists', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. NHIỆM VỤ CỤ THỂ',
+      '1. Sở Y tế: tổ chức khám sức khỏe định kỳ cho trẻ em.',
+      '2. Sở Giáo dục và Đào tạo: triển khai giáo dục kỹ năng sống.',
+      '3. Sở Nông nghiệp và Môi trường: chủ trì kiểm soát chất lượng nước sinh hoạt.',
+      'III. GIẢI PHÁP',
+      '1. Tăng cường sự lãnh đạo của các cấp ủy Đảng.',
+      '2. Sở Tài chính bố trí kinh phí theo phân cấp.',
+      '3. Đẩy mạnh truyền thông, vận động xã hội.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical, r.section, r.role])).toEqual([
+      ['Sở Y tế', 'II', 'unspecified'],
+      ['Sở Giáo dục và Đào tạo', 'II', 'unspecified'],
+      ['Sở Nông nghiệp và Môi trường', 'II', 'lead'],
+    ]);
+  });
+
+  it('finds nothing in a plan without duties assigned to bodies', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Căn cứ Kế hoạch này, các đơn vị xây dựng kế hoạch cụ thể.',
+      '2. Công tác theo dõi, kiểm tra',
+      '- Tăng cường công tác giám sát, đánh giá độc lập.',
+    ]);
+    expect(rs).toEqual([]);
+  });
+
+  it('marks a body with no duty text', () => {
+    const { rs } = run([...GOALS, 'II. TỔ CHỨC THỰC HIỆN', '1. Sở Tư pháp', '2. Sở Y tế: chủ trì.']);
+    expect(rs[0]).toMatchObject({ tasks: [], confidence: 'medium', flags: ['no-duties'] });
+  });
+});
