@@ -1,19 +1,387 @@
-import { absent } from '../contract/field.js';
-import type { Metadata } from '../contract/schema.js';
-import type { Doc, Outline } from '../doc/types.js';
+// Metadata: the header block (issuer, "Số:", place and date, document type, title), the period, the signer,
+// the legal basis and the recipients.
+//
+// Policy for values every issued plan states (issuer, province, number, type, date, place, title, signer):
+// when absent they are null with confidence medium and the flag `missing`; an unissued draft's blank number
+// and date ("Số: …/KH-UBND", "ngày … tháng … năm 2023") are null with `draft` instead. Values taken from
+// somewhere other than their usual place (province from the body, a period's start from the issue year)
+// carry `inferred` and confidence medium. Optional values (period, legal basis) are simply null/empty.
+import { absent, field } from '../contract/field.js';
+import type { Field, Metadata, Span } from '../contract/schema.js';
+import type { Doc, Line, Outline } from '../doc/types.js';
+import { documentKindByName, documentKindByNumber } from '../rules/legal.js';
+import { matchProvinceWords, type Province } from '../rules/provinces.js';
+import { isoDate } from './dates.js';
+import { extractLegalBasis } from './legal-basis.js';
+import { cleanText, parseLabel } from './outline.js';
+import { findRecipients, findSigner } from './signature.js';
 
-export function extractMetadata(_doc: Doc, _outline: Outline): Metadata {
+const MISSING = ['missing'];
+/** The 2025 merger took effect on 12 June 2025; documents after it name the 34 new units. */
+const MERGER_DATE = '2025-06-12';
+
+function span(doc: Doc, start: number, end: number): Span {
+  let lo = 0;
+  let hi = doc.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((doc.lines[mid]?.start ?? 0) <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  return { start, end, line: doc.lines[lo]?.number ?? 1 };
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issuer and province.
+
+interface PlaceMatch {
+  province: Province | null;
+  /** The name as written, when it is not in the provinces table. */
+  raw: string;
+  prefix: 'tỉnh' | 'thành phố';
+  start: number;
+  end: number;
+}
+
+// "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG", "Ủy ban nhân dân thành phố Cần Thơ", "UBND TP. Hồ Chí Minh".
+const ISSUER_RE = /(?<![\p{L}])(?:[UỦ][YỶ]\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(TỈNH|THÀNH\s+PHỐ|TP\.?)\s*/giu;
+const WORDS_RE = /^[^\s|,;:()]+(?:[ \t]+[^\s|,;:()]+){0,5}/u;
+
+/** Province words after a "tỉnh"/"thành phố" prefix ending at `at`. */
+function provinceAfter(text: string, at: number, prefixText: string): PlaceMatch | null {
+  const m = WORDS_RE.exec(text.slice(at, at + 120));
+  if (!m) return null;
+  const words = m[0].split(/[ \t]+/);
+  const hit = matchProvinceWords(words);
+  const prefix = /^t[iỉ]nh/iu.test(prefixText) ? 'tỉnh' : 'thành phố';
+  if (hit) {
+    const used = words.slice(0, hit.words).join(' ');
+    return { province: hit.province, raw: used, prefix, start: at, end: at + used.length };
+  }
+  // Unknown name: keep the capitalised words, which is all a name can be.
+  const cap: string[] = [];
+  for (const w of words) {
+    if (!/^\p{Lu}/u.test(w)) break;
+    cap.push(w);
+  }
+  if (cap.length === 0) return null;
+  const used = cap.join(' ');
+  return { province: null, raw: used, prefix, start: at, end: at + used.length };
+}
+
+function headerIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; start: number } | null {
+  const text = doc.text.slice(0, headerEnd);
+  for (const m of text.matchAll(ISSUER_RE)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const place = provinceAfter(text, at, m[1] as string);
+    if (place) return { match: place, start: m.index ?? 0 };
+  }
+  return null;
+}
+
+// Lower-case "tỉnh"/"thành phố" in running text: "trên địa bàn tỉnh Quảng Ninh".
+const BODY_PLACE_RE = /(?<![\p{L}])(tỉnh|thành phố)\s+(?=\p{Lu})/gu;
+
+function bodyProvince(doc: Doc, from: number, to: number, issued: string | null): PlaceMatch | null {
+  const text = doc.text.slice(0, to);
+  const counts = new Map<string, { n: number; first: PlaceMatch }>();
+  BODY_PLACE_RE.lastIndex = from;
+  for (let m = BODY_PLACE_RE.exec(text); m; m = BODY_PLACE_RE.exec(text)) {
+    const place = provinceAfter(text, m.index + m[0].length, m[1] as string);
+    const prov = place?.province;
+    if (!place || !prov) continue;
+    // "thành phố Huế" in a 2016 plan is the provincial capital, not the 2025 city.
+    if (issued && issued < MERGER_DATE && prov.era === 'post-2025') continue;
+    if (issued && issued >= MERGER_DATE && prov.era === 'pre-2025') continue;
+    const entry = counts.get(prov.name);
+    if (entry) entry.n++;
+    else counts.set(prov.name, { n: 1, first: place });
+  }
+  let best: { n: number; first: PlaceMatch } | null = null;
+  for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+  return best?.first ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number, place and date.
+
+const NUMBER_RE = /(?<![\p{L}])Số\s*:\s*([^|\n]*)/u;
+const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,60}?)\s*,\s*ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm\s+(\S+)/mu;
+
+function documentNumber(doc: Doc, headerEnd: number): Field<string> {
+  const text = doc.text.slice(0, headerEnd);
+  const m = NUMBER_RE.exec(text);
+  if (!m) return absent(MISSING);
+  const raw = (m[1] as string).replace(/\*+/g, '').trim();
+  const start =
+    (m.index ?? 0) +
+    m[0].length -
+    (m[1] as string).length +
+    ((m[1] as string).length - (m[1] as string).trimStart().length);
+  const num = /^(\d{1,6}[A-Za-z]?\/[\p{L}\d./&-]+)/u.exec(raw)?.[1];
+  if (num) return field(num, span(doc, start, start + num.length));
+  // "Số: …/KH-UBND", "Số:      /KH-UBND": an unissued draft.
+  if (/^[\s….·_-]*\/\S/u.test(raw))
+    return field<string>(null, span(doc, start, start + raw.length), 'medium', ['draft']);
+  return field<string>(null, span(doc, start, start + raw.length), 'medium', MISSING);
+}
+
+function placeAndDate(doc: Doc, headerEnd: number): { place: Field<string>; date: Field<string> } {
+  const text = doc.text.slice(0, headerEnd);
+  const m = DATE_LINE_RE.exec(text);
+  if (!m) return { place: absent(MISSING), date: absent(MISSING) };
+  const rawPlace = m[1] as string;
+  const placeText = cleanText(rawPlace).replace(/^[\s*]+|[\s*]+$/g, '');
+  const placeStart = (m.index ?? 0) + m[0].indexOf(rawPlace) + (rawPlace.length - rawPlace.trimStart().length);
+  const placeSpan = span(doc, placeStart, placeStart + rawPlace.trim().length);
+  const place = placeText === '' ? absent<string>(MISSING) : field(placeText, placeSpan);
+  const dateStart = (m.index ?? 0) + m[0].indexOf('ngày');
+  const dateSpan = span(doc, dateStart, (m.index ?? 0) + m[0].length);
+  const [d, mo, y] = [m[2], m[3], m[4]].map((s) => (s as string).replace(/\*+/g, ''));
+  if (![d, mo, y].every((s) => /^\d+$/.test(s as string))) {
+    return { place, date: field<string>(null, dateSpan, 'medium', ['draft']) };
+  }
+  const iso = isoDate(Number(d), Number(mo), Number(y));
   return {
-    issuer: absent(),
-    province: absent(),
-    documentNumber: absent(),
-    documentType: absent(),
-    issuedDate: absent(),
-    place: absent(),
-    title: absent(),
-    period: absent(),
-    signer: absent(),
-    legalBasis: [],
-    recipients: [],
+    place,
+    date: iso ? field(iso, dateSpan) : field<string>(null, dateSpan, 'medium', ['date-invalid']),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document type and title.
+
+interface TypeLine {
+  index: number;
+  kind: string;
+  /** Title text on the same line after the type word, when the reader joined them. */
+  rest: string;
+}
+
+function findTypeLine(doc: Doc, headerEnd: number): TypeLine | null {
+  for (let i = 0; i < doc.lines.length && (doc.lines[i]?.start ?? 0) < headerEnd; i++) {
+    const line = doc.lines[i] as Line;
+    if (line.kind !== 'text') continue;
+    const t = cleanText(line.text);
+    const exact = documentKindByName(t);
+    if (exact && t === t.toUpperCase()) return { index: i, kind: exact.name, rest: '' };
+    const m = /^(KẾ HOẠCH)\s+(\p{Lu}.*)$/u.exec(t);
+    if (m) return { index: i, kind: 'Kế hoạch', rest: m[2] as string };
+  }
+  return null;
+}
+
+const TITLE_STOP_RE = /^(?:Căn cứ|Kính gửi|Xét đề nghị|Thực hiện\s+\p{L}+\s+(?:số|\d)|Trên cơ sở)/u;
+
+function isUpperText(s: string): boolean {
+  const l = s.replace(/[^\p{L}]/gu, '');
+  return l.length > 0 && l === l.toUpperCase();
+}
+
+function title(doc: Doc, type: TypeLine | null, bodyStart: number): { field: Field<string>; end: number } {
+  if (!type) return { field: absent(MISSING), end: 0 };
+  const typeLine = doc.lines[type.index] as Line;
+  if (type.rest !== '') {
+    const at = typeLine.text.indexOf(type.rest.slice(0, 10));
+    const s = at >= 0 ? typeLine.start + at : typeLine.start;
+    return { field: field(type.rest, span(doc, s, typeLine.end)), end: type.index + 1 };
+  }
+  const parts: Line[] = [];
+  for (let i = type.index + 1; i < bodyStart; i++) {
+    const line = doc.lines[i] as Line;
+    if (line.kind === 'blank') {
+      if (parts.length > 0) break;
+      continue;
+    }
+    const t = cleanText(line.text);
+    if (line.kind !== 'text' || /^-+$/.test(t)) {
+      if (parts.length > 0) break;
+      continue;
+    }
+    if (TITLE_STOP_RE.test(t) || parseLabel(line.text)?.kind === 'dec') break;
+    // Only an upper-case title can continue on the next line: prose never follows it in capitals.
+    if (parts.length > 0 && !(isUpperText(cleanText((parts[0] as Line).text)) && !/\p{Ll}/u.test(t))) break;
+    parts.push(line);
+  }
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) return { field: absent(MISSING), end: type.index + 1 };
+  const text = parts.map((l) => cleanText(l.text)).join(' ');
+  const s = span(doc, first.start, last.end);
+  const f = parts.length > 1 ? field(text, s, 'medium', ['wrapped']) : field(text, s);
+  return { field: f, end: doc.lines.indexOf(last) + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Period.
+
+type Period = { from: number; to: number };
+
+const RANGE_RE =
+  /(?<![\p{L}])(?:giai đoạn|thời kỳ|năm học|năm|từ năm)\s+((?:19|20)\d\d)\s*(?:[-–—]|đến(?:\s+hết)?(?:\s+năm)?)\s*((?:19|20)\d\d)(?!\d)/iu;
+const SINGLE_RE = /(?<![\p{L}])năm\s+((?:19|20)\d\d)(?![\d\s]*[-–—]\s*\d)/giu;
+const UNTIL_RE = /(?<![\p{L}])đến\s+năm\s+((?:19|20)\d\d)(?!\d)/giu;
+
+function periodIn(
+  text: string,
+  issuedYear: number | null,
+): { value: Period; at: number; len: number; inferred: boolean } | null {
+  const r = RANGE_RE.exec(text);
+  if (r) {
+    const from = Number(r[1]);
+    const to = Number(r[2]);
+    if (from <= to && to - from <= 50) return { value: { from, to }, at: r.index, len: r[0].length, inferred: false };
+  }
+  for (const m of text.matchAll(SINGLE_RE)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+    // "ngày 25 tháng 12 năm 2023" is a date; "tầm nhìn đến năm 2045" a vision; "đến năm" is handled below.
+    if (/tháng\s+\d{1,2}\s*$/iu.test(before) || /(?:đến|tầm nhìn|định hướng)\s*$/iu.test(before)) continue;
+    const y = Number(m[1]);
+    return { value: { from: y, to: y }, at: m.index ?? 0, len: m[0].length, inferred: false };
+  }
+  for (const m of text.matchAll(UNTIL_RE)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index);
+    if (/(?:tầm nhìn|định hướng)\s*$/iu.test(before) || issuedYear === null) continue;
+    const to = Number(m[1]);
+    if (to < issuedYear) continue;
+    return { value: { from: issuedYear, to }, at: m.index ?? 0, len: m[0].length, inferred: true };
+  }
+  return null;
+}
+
+function period(doc: Doc, outline: Outline, titleField: Field<string>, issuedYear: number | null): Field<Period> {
+  const src = titleField.source;
+  if (titleField.value && src) {
+    const text = doc.text.slice(src.start, src.end);
+    const p = periodIn(text, issuedYear);
+    if (p) {
+      const s = span(doc, src.start + p.at, src.start + p.at + p.len);
+      return p.inferred ? field(p.value, s, 'medium', ['inferred']) : field(p.value, s);
+    }
+  }
+  // Fall back to a "2. Thời gian thực hiện: từ năm 2019 đến năm 2025" line in the body. Bullets under tasks
+  // ("- Thời gian thực hiện: Năm 2025 và các năm tiếp theo") time one task, not the plan: only ranges count.
+  for (let i = outline.bodyStart; i < outline.bodyEnd; i++) {
+    const line = doc.lines[i] as Line;
+    const at = line.text.search(/Thời gian(?: thực hiện| triển khai)?\s*:/iu);
+    if (at < 0 || line.kind !== 'text') continue;
+    const kind = parseLabel(line.text)?.kind;
+    if (kind && kind !== 'dec' && kind !== 'letter') continue;
+    const p = periodIn(line.text.slice(at, at + 200), issuedYear);
+    if (p && !p.inferred && p.value.from < p.value.to) {
+      const s = span(doc, line.start + at + p.at, line.start + at + p.at + p.len);
+      return field(p.value, s, 'medium', ['inferred']);
+    }
+  }
+  return absent();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function extractMetadata(doc: Doc, outline: Outline): Metadata {
+  const bodyStartLine = doc.lines[outline.bodyStart];
+  const headerEnd = bodyStartLine ? bodyStartLine.start : doc.text.length;
+
+  const documentNumberField = documentNumber(doc, headerEnd);
+  const { place, date } = placeAndDate(doc, headerEnd);
+  const type = findTypeLine(doc, headerEnd);
+  const { field: titleField, end: titleEnd } = title(doc, type, outline.bodyStart);
+
+  // Document type: the type line, else the number's type code ("/KH-").
+  let documentType: Field<string>;
+  const byNumber = documentNumberField.value ? documentKindByNumber(documentNumberField.value) : null;
+  if (type) {
+    const line = doc.lines[type.index] as Line;
+    documentType = field(type.kind, { start: line.start, end: line.end, line: line.number });
+    if (
+      byNumber &&
+      byNumber.name !== type.kind &&
+      !byNumber.codes.some((c) => documentKindByName(type.kind)?.codes.includes(c))
+    ) {
+      documentType = field(type.kind, documentType.source, 'medium', ['type-mismatch']);
+    }
+  } else if (byNumber && documentNumberField.source) {
+    documentType = field(byNumber.name, documentNumberField.source, 'medium', ['inferred']);
+  } else {
+    documentType = absent(MISSING);
+  }
+
+  // Issuer and province: the header, else the body ("trên địa bàn tỉnh Quảng Ninh").
+  let issuer: Field<string>;
+  let province: Field<string>;
+  const head = headerIssuer(doc, headerEnd);
+  if (head) {
+    const { match } = head;
+    const name = match.province?.name ?? titleCase(match.raw);
+    const s = span(doc, head.start, match.end);
+    const provSpan = span(doc, match.start, match.end);
+    const flags = match.province ? [] : ['unknown-province'];
+    const conf = match.province ? 'high' : 'medium';
+    issuer = field(`Ủy ban nhân dân ${match.prefix} ${name}`, s, conf, flags);
+    province = field(name, provSpan, conf, flags);
+  } else {
+    const found = bodyProvince(
+      doc,
+      headerEnd > 0 ? 0 : 0,
+      doc.lines[outline.bodyEnd]?.start ?? doc.text.length,
+      date.value,
+    );
+    if (found?.province) {
+      const s = span(doc, found.start, found.end);
+      province = field(found.province.name, s, 'medium', ['inferred']);
+      issuer = field(`Ủy ban nhân dân ${found.prefix} ${found.province.name}`, s, 'medium', ['inferred']);
+    } else {
+      province = absent(MISSING);
+      issuer = absent(MISSING);
+    }
+  }
+  if (date.value && province.value && province.confidence === 'high') {
+    // A unit dissolved by the 2025 merger cannot issue after it (or the date is wrong).
+    const prov = head?.match.province;
+    if (prov && prov.era === 'pre-2025' && date.value >= MERGER_DATE) {
+      province = field(province.value, province.source, 'medium', ['date-invalid']);
+    }
+  }
+
+  const issuedYear = date.value ? Number(date.value.slice(0, 4)) : null;
+  const periodField = period(doc, outline, titleField, issuedYear);
+
+  // Tail: from the end of the body to the first appendix ("PHỤ LỤC") after it.
+  const tailStart = doc.lines[outline.bodyEnd]?.start ?? doc.text.length;
+  let tailEnd = doc.text.length;
+  for (let i = outline.bodyEnd + 1; i < doc.lines.length; i++) {
+    const t = cleanText((doc.lines[i] as Line).text);
+    if (/^PHỤ LỤC\b|^Phụ lục(?:\s+(?:số\s+)?[0-9IVX]+)?\s*$/u.test(t)) {
+      tailEnd = (doc.lines[i] as Line).start;
+      break;
+    }
+  }
+  const signer = findSigner(doc, tailStart, tailEnd);
+  const isDraft = documentNumberField.flags.includes('draft') || date.flags.includes('draft');
+  const signerField: Metadata['signer'] = signer
+    ? field(
+        { name: signer.name, position: signer.position, onBehalfOf: signer.onBehalfOf },
+        signer.source,
+        signer.position ? 'high' : 'medium',
+        signer.position ? [] : MISSING,
+      )
+    : absent(isDraft ? ['missing', 'draft'] : MISSING);
+
+  return {
+    issuer,
+    province,
+    documentNumber: documentNumberField,
+    documentType,
+    issuedDate: date,
+    place,
+    title: titleField,
+    period: periodField,
+    signer: signerField,
+    legalBasis: extractLegalBasis(doc, outline, titleEnd),
+    recipients: findRecipients(doc, tailStart, tailEnd),
   };
 }

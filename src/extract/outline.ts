@@ -78,6 +78,16 @@ function headingCandidate(lines: readonly Line[], i: number): Candidate | null {
     }
   }
   if (!plausibleTitle(title)) return null;
+  // An upper-case title broken across lines ("VII. CHẾ ĐỘ" / "BÁO CÁO") continues on short capital lines.
+  while (isUpper(title)) {
+    const next = lines[titleEnd + 1];
+    if (next?.kind !== 'text') break;
+    const t = cleanText(next.text);
+    if (t.length > 120 || !isUpper(t) || /\p{Ll}/u.test(t) || HEADING_RE.test(t) || parseLabel(t)) break;
+    if (/^(?:PHỤ LỤC|PHẦN|TM\.|KT\.|NƠI NHẬN)/u.test(t)) break;
+    title = `${title} ${t}`;
+    titleEnd++;
+  }
   return { line: i, titleEnd, numeral, number, title: title.replace(/\s*:$/, '') };
 }
 
@@ -265,6 +275,16 @@ export function parseLabel(raw: string): Label | null {
   return null;
 }
 
+/**
+ * A dash line that opens in lower case right after an unfinished line ("… từ sản xuất" / "- quản lý - tiêu
+ * thụ …") is the rest of a sentence broken before a hyphen, not a bullet: bullets open with a capital.
+ */
+function continuesPrevious(lines: readonly Line[], i: number): boolean {
+  const prev = lines[i - 1];
+  if (prev?.kind !== 'text') return false;
+  return !/[.;:!?…)”"]\s*$/u.test(cleanText(prev.text));
+}
+
 interface Open {
   label: Label;
   node: OutlineItem;
@@ -276,7 +296,8 @@ function buildItems(lines: readonly Line[], from: number, to: number): OutlineIt
   for (let i = from; i < to; i++) {
     const line = lines[i] as Line;
     if (line.kind === 'blank') continue;
-    const label = line.kind === 'text' ? parseLabel(line.text) : null;
+    let label = line.kind === 'text' ? parseLabel(line.text) : null;
+    if (label?.kind === 'dash' && /^\p{Ll}/u.test(label.text) && continuesPrevious(lines, i)) label = null;
     if (label) {
       if (label.kind === 'dec') {
         while (stack.length > 0) {

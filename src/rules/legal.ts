@@ -100,8 +100,6 @@ export const ISSUER_STOP_WORDS: readonly string[] = z
     'tiếp tục',
     'đẩy mạnh',
     'tăng cường',
-    'lãnh đạo',
-    'chỉ đạo',
     'điều chỉnh',
     'bổ sung',
     'giao',
@@ -114,8 +112,32 @@ export const ISSUER_STOP_WORDS: readonly string[] = z
     'nâng cao',
     'quyết định',
     'công bố',
-    'và',
+    'trên địa bàn',
+    'Thực hiện',
+    'Căn cứ',
+    'Triển khai',
     'tại',
     'đã',
     'sau đây',
   ]);
+
+/** Positions a signer holds, longest first ("PHÓ CHỦ TỊCH" before "CHỦ TỊCH"). */
+export const SIGNER_POSITIONS: readonly string[] = z
+  .array(z.string())
+  .parse([
+    'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+    'PHÓ CHỦ TỊCH',
+    'CHỦ TỊCH',
+    'PHÓ CHÁNH VĂN PHÒNG',
+    'CHÁNH VĂN PHÒNG',
+    'PHÓ GIÁM ĐỐC',
+    'GIÁM ĐỐC',
+    'PHÓ TRƯỞNG BAN',
+    'TRƯỞNG BAN',
+    'PHÓ BÍ THƯ',
+    'BÍ THƯ',
+  ])
+  .sort((a, b) => b.length - a.length);
+
+/** Authority markers of a signature block: "TM." (on behalf of), "KT." (deputising), "TL.", "TUQ.", "Q.". */
+export const AUTHORITY_MARKERS: readonly string[] = ['TM', 'KT', 'TL', 'TUQ', 'Q'];

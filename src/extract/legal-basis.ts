@@ -1,0 +1,128 @@
+// Legal basis: every numbered document a plan cites in its preamble ("Căn cứ …", "Thực hiện …") or in a
+// section that states its grounds ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"). Unnumbered references ("Luật Tổ chức
+// chính quyền địa phương") are left out: the contract requires a number.
+import type { LegalBasis } from '../contract/schema.js';
+import { lineSpan } from '../doc/build.js';
+import type { Doc, Line, Outline } from '../doc/types.js';
+import {
+  BASIS_OPENERS,
+  basisKindAlternation,
+  DOCUMENT_KINDS,
+  ISSUER_BY_SUFFIX,
+  ISSUER_STOP_WORDS,
+} from '../rules/legal.js';
+import { classifySection } from '../rules/sections.js';
+import { leadingDate } from './dates.js';
+import { cleanText } from './outline.js';
+
+// Kind, optional "số", then a number with at least one separator: "1437/QĐ-TTg", "57-NQ/TW",
+// "163/2024/QH15", "10- CTr/TU". Each repetition starts with a separator, so matching stays linear.
+const REF_RE = new RegExp(
+  `(?<![\\p{L}])(${basisKindAlternation()})\\s+(?:số\\s*)?(\\d{1,5}(?:\\s?[/-]\\s?[\\p{L}\\d&]+){1,4})`,
+  'giu',
+);
+const ISSUER_HEAD_RE = /^\s*,?\s*của\s+/iu;
+const STOP_RE = new RegExp(
+  `^(?:${[...ISSUER_STOP_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/\s+/g, '\\s+'))
+    .join('|')})(?![\\p{L}])`,
+  'u',
+);
+
+const KIND_START_RE = new RegExp(`^(?:${basisKindAlternation()})(?![\\p{L}])`, 'iu');
+
+function canonicalKind(written: string): string {
+  const key = written.toLowerCase().replace(/\s+/g, ' ');
+  return DOCUMENT_KINDS.find((k) => k.name.toLowerCase() === key)?.name ?? written;
+}
+
+/** The issuer phrase at the start of `text` (after "của"): words up to a stop word or punctuation. */
+function readIssuer(text: string): string | null {
+  const head = ISSUER_HEAD_RE.exec(text);
+  if (!head) return null;
+  let rest = text.slice(head[0].length);
+  const words: string[] = [];
+  while (words.length < 12) {
+    const m = /^(\s*)([^\s,;:()“”"]+)/u.exec(rest);
+    if (!m) break;
+    const word = m[2] as string;
+    // Stop words only end the phrase in lower case: "Ban Tổ chức Trung ương" keeps its "Tổ chức".
+    if (words.length > 0 && STOP_RE.test(rest.slice((m[1] as string).length))) break;
+    if (/^(?:ngày|số)$/u.test(word)) break;
+    // "và" joins two issuers' names ("Bộ Lao động - Thương binh và Xã hội") but also two citations
+    // ("của Thủ tướng Chính phủ và Kế hoạch số 160-KH/TU"): continue only into a capitalised non-kind word.
+    if (word === 'và') {
+      const next = /^\s*(\S+(?:\s+\S+)?)/u.exec(rest.slice(m[0].length))?.[1] ?? '';
+      if (!/^\p{Lu}/u.test(next) || KIND_START_RE.test(next)) break;
+    }
+    words.push(word);
+    rest = rest.slice(m[0].length);
+  }
+  const issuer = words.join(' ').replace(/[.]+$/, '');
+  return issuer === '' ? null : issuer;
+}
+
+function normaliseNumber(raw: string): string {
+  return raw.replace(/\s*([/-])\s*/g, '$1');
+}
+
+function referencesIn(line: Line): LegalBasis[] {
+  const out: LegalBasis[] = [];
+  for (const m of line.text.matchAll(REF_RE)) {
+    const number = normaliseNumber(m[2] as string);
+    if (!number.includes('/')) continue;
+    const start = m.index ?? 0;
+    let end = start + m[0].length;
+    const after = line.text.slice(end, end + 400);
+    const date = leadingDate(after);
+    let issuerText = after;
+    if (date) {
+      end += date.length;
+      issuerText = after.slice(date.length);
+    }
+    const issuer = readIssuer(issuerText) ?? ISSUER_BY_SUFFIX.find((s) => s.pattern.test(number))?.issuer ?? null;
+    out.push({
+      kind: canonicalKind(m[1] as string),
+      number,
+      date: date?.iso ?? null,
+      issuer,
+      source: lineSpan(line, start, end),
+    });
+  }
+  return out;
+}
+
+function opensBasis(text: string): boolean {
+  const t = cleanText(text);
+  return BASIS_OPENERS.some((o) => t.startsWith(o) && !/^\p{L}/u.test(t.slice(o.length, o.length + 1)));
+}
+
+/** Legal basis of the plan; `from` is the first preamble line (after the title). */
+export function extractLegalBasis(doc: Doc, outline: Outline, from: number): LegalBasis[] {
+  const lines: Line[] = [];
+  for (let i = Math.max(0, from); i < Math.min(outline.bodyStart, doc.lines.length); i++) {
+    const line = doc.lines[i] as Line;
+    if (line.kind === 'text' && opensBasis(line.text)) lines.push(line);
+  }
+  for (const s of outline.sections) {
+    if (classifySection(s.title) !== 'basis') continue;
+    for (let i = s.headLine + 1; i < s.endLine; i++) {
+      const line = doc.lines[i] as Line;
+      if (line.kind === 'text') lines.push(line);
+    }
+  }
+  const byNumber = new Map<string, LegalBasis>();
+  for (const line of lines) {
+    for (const ref of referencesIn(line)) {
+      const key = ref.number.toLowerCase();
+      const seen = byNumber.get(key);
+      if (!seen) byNumber.set(key, ref);
+      else {
+        seen.date ??= ref.date;
+        seen.issuer ??= ref.issuer;
+      }
+    }
+  }
+  return [...byNumber.values()];
+}

@@ -1,0 +1,168 @@
+// The tail of a plan: "Nơi nhận:" (recipients) and the signature block ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
+// PHÓ CHỦ TỊCH / Đặng Minh Hưng"). Both work on the raw text of the tail, so they read the same whether the
+// reader kept one line per paragraph or put recipients and signature side by side in a layout table row.
+import type { Span } from '../contract/schema.js';
+import type { Doc } from '../doc/types.js';
+import { AUTHORITY_MARKERS, SIGNER_POSITIONS } from '../rules/legal.js';
+
+export interface Signer {
+  name: string;
+  position: string | null;
+  onBehalfOf: string | null;
+  source: Span;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Whitespace-separated tokens of doc.text[from, to), markdown asterisks trimmed; "|" is its own token. */
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = /[^\s|]+|\|/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const raw = m[0];
+    const lead = raw.length - raw.replace(/^\*+/, '').length;
+    const body = raw.replace(/^\*+/, '').replace(/\*+$/, '');
+    if (body === '') continue;
+    out.push({ text: body, start: m.index + lead, end: m.index + lead + body.length });
+  }
+  return out;
+}
+
+const MARKER_RE = new RegExp(`^(?:${AUTHORITY_MARKERS.join('|')})\\.(.*)$`, 'u');
+
+function isUpperWord(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+function isNameWord(s: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(s);
+}
+
+/** Splits "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ TỊCH" into its authority parts and the position. */
+function readAuthority(words: string[]): { position: string | null; onBehalfOf: string | null } {
+  const run = words.join(' ').replace(/\s+/g, ' ').trim();
+  let position: string | null = null;
+  let rest = run;
+  for (const p of SIGNER_POSITIONS) {
+    if (run === p || run.endsWith(` ${p}`) || run.endsWith(`.${p}`)) {
+      // "KT. CHỦ TỊCH" alone: the position is the deputy's, which the block leaves implicit.
+      const before = run.slice(0, run.length - p.length).trimEnd();
+      if (/(?:^|\s)(?:KT|TL|TUQ|TM|Q)\.$/u.test(before)) continue;
+      position = p;
+      rest = before;
+      break;
+    }
+  }
+  const parts = rest
+    .split(/\s*(?=(?:^|\s)(?:TM|KT|TL|TUQ|Q)\.)/u)
+    .map((s) => s.trim().replace(/\.(?=\S)/, '. '))
+    .filter((s) => s !== '');
+  return { position, onBehalfOf: parts.length > 0 ? parts.join('; ') : null };
+}
+
+/** The signer in doc.text[from, to), or null when no signature block is found. */
+export function findSigner(doc: Doc, from: number, to: number): Signer | null {
+  const toks = tokens(doc.text, from, to);
+  let i = toks.findIndex((t) => MARKER_RE.test(t.text));
+  if (i < 0) {
+    // No authority marker: a bare position on its own ("CHỦ TỊCH") followed by a name.
+    i = toks.findIndex(
+      (t, k) => t.text === 'CHỦ' && toks[k + 1]?.text === 'TỊCH' && isNameWord(toks[k + 2]?.text ?? ''),
+    );
+    if (i < 0) return null;
+  }
+  const start = toks[i]?.start ?? from;
+  const words: string[] = [];
+  for (; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.text === '|') break;
+    if (!(MARKER_RE.test(t.text) || isUpperWord(t.text))) break;
+    words.push(t.text);
+  }
+  // Skip "(Đã ký)" and similar notes between the position and the name.
+  while (i < toks.length && /^\(|^\[|^Đã$|^ký\)?$|^\)$/u.test((toks[i] as Token).text)) {
+    const t = toks[i] as Token;
+    i++;
+    if (/[)\]]$/.test(t.text)) break;
+  }
+  const name: Token[] = [];
+  for (; i < toks.length && name.length < 6; i++) {
+    const t = toks[i] as Token;
+    if (!isNameWord(t.text)) break;
+    // A name sits on one line; a capitalised word on the next line starts something else ("Mẫu số …").
+    const prev = name[name.length - 1];
+    if (prev && doc.text.slice(prev.end, t.start).includes('\n')) break;
+    name.push(t);
+  }
+  const { position, onBehalfOf } = readAuthority(words);
+  const last = name[name.length - 1];
+  if (name.length < 2 || !last) return null;
+  return {
+    name: name.map((t) => t.text).join(' '),
+    position,
+    onBehalfOf,
+    source: { start, end: last.end, line: lineOf(doc, start) },
+  };
+}
+
+function lineOf(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((doc.lines[mid]?.start ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return (doc.lines[lo]?.number ?? 1) as number;
+}
+
+/** The "Nơi nhận:" entries in doc.text[from, to), without their dashes and trailing ";" or ".". */
+export function findRecipients(doc: Doc, from: number, to: number): string[] {
+  const tail = doc.text.slice(from, to);
+  const head = /Nơi nhận\s*:?\**/u.exec(tail);
+  if (!head) return [];
+  let rest = tail.slice(head.index + head[0].length);
+  const cell = rest.indexOf(' | ');
+  if (cell >= 0 && !rest.slice(0, cell).includes('\n')) rest = rest.slice(0, cell);
+  // Line by line: an entry starts with a dash; an undashed line continues the previous entry unless a blank
+  // line or a finished entry (";" or ".") comes first, or it opens the signature block.
+  const entries: string[] = [];
+  let open = false;
+  for (const rawLine of rest.split('\n')) {
+    const line = rawLine.replace(/\*+/g, '').trim();
+    if (line === '') {
+      if (entries.length > 0) open = false;
+      continue;
+    }
+    if (/^(?:TM|KT|TL|TUQ|Q)\s*\./u.test(line) || line.startsWith('|')) break;
+    // A dash after ";", "," or ")" opens the next entry; one inside a name ("Lao động - Thương binh") does not.
+    const parts = line.split(/(?:^|[;,)])\s*[-–•+]\s*/u);
+    const dashed = /^[-–•+]\s*/u.test(line);
+    if (!dashed) {
+      if (!open || entries.length === 0) {
+        if (entries.length > 0) break;
+        continue;
+      }
+      entries[entries.length - 1] += ` ${parts.shift() ?? ''}`;
+    } else {
+      parts.shift();
+    }
+    for (const p of parts) entries.push(p);
+    const lastEntry = entries[entries.length - 1] ?? '';
+    open = !/[;.]\s*$/.test(lastEntry);
+  }
+  return entries
+    .map((e) =>
+      e
+        .replace(/\s+/g, ' ')
+        .replace(/[\s;.,]+$/u, '')
+        .trim(),
+    )
+    .filter((e) => e !== '');
+}
