@@ -114,7 +114,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   } else {
     // An empty page inside the document (the last one often holds only a signature) means a scanned
     // insert, e.g. a signed annex page.
-    const empty = out.pages.filter((p, i) => chars[i] === 0 && i < out.pages.length - 1).map((p) => p.num);
+    const empty = out.pages.filter((_p, i) => chars[i] === 0 && i < out.pages.length - 1).map((p) => p.num);
     if (empty.length > 0) {
       warn(
         'partial-text-layer',
