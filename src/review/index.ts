@@ -6,4 +6,5 @@ export * from './records.js';
 export * from './replay.js';
 export * from './router.js';
 export * from './service.js';
+export * from './service-store.js';
 export * from './store.js';
