@@ -428,7 +428,7 @@ export const AGENCY_MATCHER = new AgencyMatcher(AGENCY_TABLE);
 // ---------------------------------------------------------------------------------------------
 // Role
 
-const LEAD = /(?:^|[;:.!?]\s*|[-–+]\s+|là (?:cơ quan|đơn vị)(?: thường trực)?,?\s+|được giao\s+)chủ trì/iu;
+const LEAD = /(?:^|[;:.!?]\s*|[-–+]\s+|là (?:cơ quan|đơn vị)(?: thường trực)?,?\s+)chủ trì/iu;
 const COORDINATE = /^(?:chủ động\s+|tích cực\s+|tham gia\s+)?phối hợp/iu;
 const PARTICIPATE = /^(?:trong phạm vi[^,;]{0,80},\s*)?tham gia/iu;
 

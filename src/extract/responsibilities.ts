@@ -20,6 +20,8 @@ import {
 
 interface Reading {
   subject: SubjectReading;
+  /** Lines the head takes (2 when the label stands alone on its line). */
+  headLines: number;
   members: string[];
   matches: AgencyMatch[];
 }
@@ -28,11 +30,26 @@ function clean(text: string): string {
   return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function read(item: OutlineItem, matcher: AgencyMatcher): Reading | null {
-  const subject = matcher.readSubject(item.text);
+/**
+ * The text an item opens with. A label standing alone on its line ("**1.**" then "Công an thành phố**") opens
+ * with the next text line, which then belongs to the head rather than to the duties.
+ */
+function headText(doc: Doc, item: OutlineItem): { text: string; lines: number } {
+  if (clean(item.text) !== '') return { text: item.text, lines: 1 };
+  const stop = item.items[0]?.headLine ?? item.endLine;
+  for (let i = item.headLine + 1; i < stop; i++) {
+    const line = doc.lines[i];
+    if (line?.kind === 'text') return { text: clean(line.text), lines: i - item.headLine + 1 };
+  }
+  return { text: '', lines: 1 };
+}
+
+function read(doc: Doc, item: OutlineItem, matcher: AgencyMatcher): Reading | null {
+  const head = headText(doc, item);
+  const subject = matcher.readSubject(head.text);
   if (!subject) return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
-  return { subject, members, matches: members.map((m) => matcher.canonicalise(m)) };
+  return { subject, members, matches: members.map((m) => matcher.canonicalise(m)), headLines: head.lines };
 }
 
 function isDutySection(title: string, matcher: AgencyMatcher): boolean {
@@ -43,10 +60,10 @@ function isDutySection(title: string, matcher: AgencyMatcher): boolean {
 }
 
 /** Text lines an item holds of its own: from its head to its first sub-item (continuation paragraphs). */
-function ownLines(doc: Doc, item: OutlineItem): string[] {
+function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
   const stop = item.items[0]?.headLine ?? item.endLine;
   const out: string[] = [];
-  for (let i = item.headLine + 1; i < stop; i++) {
+  for (let i = item.headLine + headLines; i < stop; i++) {
     const line = doc.lines[i];
     if (line?.kind === 'text') {
       const t = clean(line.text);
@@ -72,7 +89,7 @@ class Collector {
 
   /** A sub-item that names another body before a colon carries that body's own duty. */
   private nestedBody(child: OutlineItem, parent: Reading): Reading | null {
-    const r = read(child, this.matcher);
+    const r = read(this.doc, child, this.matcher);
     if (r?.subject.terminator !== 'colon' || r.matches.some((m) => m.match === 'unknown')) return null;
     const parentNames = new Set(parent.matches.map((m) => m.canonical));
     return r.matches.every((m) => parentNames.has(m.canonical)) ? null : r;
@@ -95,7 +112,7 @@ class Collector {
   emit(item: OutlineItem, reading: Reading): void {
     const { subject, members, matches } = reading;
     const tasks: string[] = [];
-    const head = [clean(subject.rest), ...ownLines(this.doc, item)].filter((t) => t).join(' ');
+    const head = [clean(subject.rest), ...ownLines(this.doc, item, reading.headLines)].filter((t) => t).join(' ');
     if (head) tasks.push(head);
     const nested: Array<[OutlineItem, Reading]> = [];
     this.subTasks(item, reading, tasks, nested);
@@ -132,16 +149,17 @@ class Collector {
   /** Implementation sections: every item whose subject is a body, at any depth. */
   walkDuties(items: readonly OutlineItem[]): void {
     for (const item of items) {
-      const r = read(item, this.matcher);
+      const r = read(this.doc, item, this.matcher);
       if (r) this.emit(item, r);
       else this.walkDuties(item.items);
     }
   }
 
-  /** Other sections: only lists laid out body by body (most siblings open with a known body). */
+  /** Other sections: only lists laid out body by body (most siblings open with a known, named body). */
   walkLists(items: readonly OutlineItem[]): void {
-    const readings = items.map((item) => read(item, this.matcher));
-    const known = readings.filter((r) => r?.matches.every((m) => m.match !== 'unknown')).length;
+    const readings = items.map((item) => read(this.doc, item, this.matcher));
+    // Groups ("Các doanh nghiệp …", "Các đơn vị liên quan …") open ordinary sentences too: only named bodies count.
+    const known = readings.filter((r) => r?.matches.every((m) => m.match !== 'unknown' && !m.group)).length;
     if (items.length >= 2 && known >= 2 && known * 2 >= items.length) {
       items.forEach((item, i) => {
         const r = readings[i];
