@@ -142,7 +142,7 @@ export function findRecipients(doc: Doc, from: number, to: number): string[] {
     }
     if (/^(?:TM|KT|TL|TUQ|Q)\s*\./u.test(line) || line.startsWith('|')) break;
     // A dash after ";", "," or ")" opens the next entry; one inside a name ("Lao động - Thương binh") does not.
-    const parts = line.split(/(?:^|[;,)])\s*[-–•+]\s*/u);
+    const parts = line.split(/(?:^|[;,]|(?<=\)))\s*[-–•+]\s*/u);
     const dashed = /^[-–•+]\s*/u.test(line);
     if (!dashed) {
       if (!open || entries.length === 0) {

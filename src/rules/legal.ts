@@ -57,7 +57,8 @@ export function documentKindByName(s: string): DocumentKind | null {
 
 /** The kind a document number's type code denotes ("824/KH-UBND" → Kế hoạch), or null. */
 export function documentKindByNumber(num: string): DocumentKind | null {
-  const m = /\/([A-ZĐa-zđ]+)(?:-|\/|$)/u.exec(num) ?? /^\d+-([A-ZĐa-zđ]+)\//u.exec(num);
+  // Party documents put the type before the slash ("57-NQ/TW"); State documents after it ("1437/QĐ-TTg").
+  const m = /^\d+-([A-ZĐa-zđ]+)\//u.exec(num) ?? /\/([A-ZĐa-zđ]+)(?:-|\/|$)/u.exec(num);
   const code = m?.[1];
   if (!code) return null;
   return DOCUMENT_KINDS.find((k) => k.codes.includes(code)) ?? null;

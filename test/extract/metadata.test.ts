@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { extractMetadata } from '../../src/extract/metadata.js';
+import { buildOutline } from '../../src/extract/outline.js';
+import { extractSections } from '../../src/extract/sections.js';
+import { docOf } from './plan-doc.js';
+
+function meta(lines: string[]) {
+  const doc = docOf(lines);
+  return { doc, m: extractMetadata(doc, buildOutline(doc)) };
+}
+
+const ISSUED = [
+  'ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+  'Số: 824/KH-UBND | Bình Dương, ngày 28 tháng 02 năm 2019',
+  'KẾ HOẠCH',
+  'THỰC HIỆN ĐỀ ÁN CHĂM SÓC TRẺ EM TỈNH BÌNH DƯƠNG GIAI ĐOẠN 2019 - 2025',
+  'Thực hiện Quyết định số 1437/QĐ-TTg ngày 29/10/2018 của Thủ tướng Chính phủ phê duyệt Đề án; Kế hoạch số 160-KH/TU ngày 28 tháng 6 năm 2024 của Tỉnh ủy và Thông tư số 06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:',
+  'Xét đề nghị của Sở Lao động tại Tờ trình số 137/TTr-SLĐTBXH ngày 02/12/2024,',
+  'I. MỤC TIÊU',
+  '1. Thời gian thực hiện: từ năm 2019 đến năm 2025.',
+  'Trên đây là Kế hoạch triển khai thực hiện./.',
+  'Nơi nhận: - Bộ LĐTB&XH; - Bộ Lao động - Thương binh và Xã hội (b/c); - CT, PCT; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đặng Minh Hưng',
+  'PHỤ LỤC',
+  'Mẫu số 01',
+];
+
+describe('extractMetadata on an issued plan', () => {
+  const { doc, m } = meta(ISSUED);
+  it('reads the header with spans into the text', () => {
+    expect(m.issuer).toMatchObject({ value: 'Ủy ban nhân dân tỉnh Bình Dương', confidence: 'high' });
+    expect(m.province.value).toBe('Bình Dương');
+    expect(m.documentNumber.value).toBe('824/KH-UBND');
+    const src = m.documentNumber.source;
+    expect(src && doc.text.slice(src.start, src.end)).toBe('824/KH-UBND');
+    expect(m.documentType.value).toBe('Kế hoạch');
+    expect(m.issuedDate.value).toBe('2019-02-28');
+    expect(m.place.value).toBe('Bình Dương');
+    expect(m.title.value).toBe('THỰC HIỆN ĐỀ ÁN CHĂM SÓC TRẺ EM TỈNH BÌNH DƯƠNG GIAI ĐOẠN 2019 - 2025');
+    expect(m.period).toMatchObject({ value: { from: 2019, to: 2025 }, confidence: 'high' });
+  });
+  it('reads the signer and recipients from a layout row', () => {
+    expect(m.signer.value).toEqual({
+      name: 'Đặng Minh Hưng',
+      position: 'PHÓ CHỦ TỊCH',
+      onBehalfOf: 'TM. ỦY BAN NHÂN DÂN TỈNH; KT. CHỦ TỊCH',
+    });
+    expect(m.recipients).toEqual(['Bộ LĐTB&XH', 'Bộ Lao động - Thương binh và Xã hội (b/c)', 'CT, PCT', 'Lưu: VT']);
+  });
+  it('cites every numbered document of the preamble, not the submission', () => {
+    expect(m.legalBasis.map((b) => [b.kind, b.number, b.date, b.issuer])).toEqual([
+      ['Quyết định', '1437/QĐ-TTg', '2018-10-29', 'Thủ tướng Chính phủ'],
+      ['Kế hoạch', '160-KH/TU', '2024-06-28', 'Tỉnh ủy'],
+      ['Thông tư', '06/2022/TT-BTTTT', '2022-06-30', 'Bộ trưởng Bộ Lao động - Thương binh và Xã hội'],
+    ]);
+    const first = m.legalBasis[0]?.source;
+    expect(first && doc.text.slice(first.start, first.end)).toBe('Quyết định số 1437/QĐ-TTg ngày 29/10/2018');
+  });
+});
+
+describe('extractMetadata on incomplete documents', () => {
+  it('infers the province of a plan without header and flags what is missing', () => {
+    const { m } = meta([
+      'KẾ HOẠCH',
+      'Triển khai Đề án chăm sóc trẻ em giai đoạn 2019 - 2025',
+      'Thực hiện Quyết định số 1437/QĐ-TTg, Ủy ban nhân dân tỉnh xây dựng Kế hoạch trên địa bàn tỉnh Quảng Ninh như sau:',
+      'I. MỤC TIÊU',
+      'Phát triển trẻ em tỉnh Quảng Ninh và hợp tác với tỉnh Lạng Sơn.',
+      'Nơi nhận:',
+      '- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Vũ Thị Thu Thủy',
+    ]);
+    expect(m.province).toMatchObject({ value: 'Quảng Ninh', confidence: 'medium', flags: ['inferred'] });
+    expect(m.issuer).toMatchObject({ value: 'Ủy ban nhân dân tỉnh Quảng Ninh', flags: ['inferred'] });
+    expect(m.documentNumber).toMatchObject({ value: null, confidence: 'medium', flags: ['missing'] });
+    expect(m.issuedDate).toMatchObject({ value: null, flags: ['missing'] });
+    expect(m.title.value).toBe('Triển khai Đề án chăm sóc trẻ em giai đoạn 2019 - 2025');
+    expect(m.signer.value).toEqual({
+      name: 'Vũ Thị Thu Thủy',
+      position: 'CHỦ TỊCH',
+      onBehalfOf: 'TM. ỦY BAN NHÂN DÂN',
+    });
+    expect(m.recipients).toEqual(['Lưu: VT']);
+  });
+
+  it('marks a draft number and date as draft, not as values', () => {
+    const { m } = meta([
+      'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: …/KH-UBND | Hải Dương, ngày … tháng … năm 2023',
+      'KẾ HOẠCH',
+      'Thí điểm bồi dưỡng kiến thức chuyển đổi số đến năm 2025',
+      'I. Mục tiêu và phương pháp',
+    ]);
+    expect(m.documentNumber).toMatchObject({ value: null, flags: ['draft'], confidence: 'medium' });
+    expect(m.issuedDate).toMatchObject({ value: null, flags: ['draft'] });
+    expect(m.signer.flags).toEqual(['missing', 'draft']);
+    // No issue year: "đến năm 2025" cannot give a start.
+    expect(m.period.value).toBeNull();
+    expect(m.province.value).toBe('Hải Dương');
+  });
+
+  it('rejects impossible dates and keeps periods that are not terms or visions', () => {
+    const { m } = meta([
+      'ỦY BAN NHÂN DÂN TỈNH ĐĂK LĂK | X',
+      'Số: 12/KH-UBND | Đắk Lắk, ngày 31 tháng 02 năm 2025',
+      'KẾ HOẠCH',
+      'BẦU CỬ ĐẠI BIỂU NHIỆM KỲ 2026 - 2031, TẦM NHÌN ĐẾN NĂM 2045 VÀ NGÀY 25 THÁNG 12 NĂM 2023',
+      'I. MỤC TIÊU',
+    ]);
+    expect(m.province.value).toBe('Đắk Lắk');
+    expect(m.issuedDate).toMatchObject({ value: null, flags: ['date-invalid'] });
+    expect(m.period.value).toBeNull();
+  });
+
+  it('never throws and yields flagged nulls on empty input', () => {
+    const { m } = meta([]);
+    expect(m.title.flags).toEqual(['missing']);
+    expect(m.legalBasis).toEqual([]);
+    expect(m.recipients).toEqual([]);
+  });
+
+  it('stays linear on long adversarial headers', () => {
+    const t = performance.now();
+    meta([
+      `Số: ${'1/'.repeat(50_000)}`,
+      `${'Bình '.repeat(20_000)}, ngày 1 tháng`,
+      `Căn cứ Quyết định số 1${'-A'.repeat(40_000)} của ${'Bộ '.repeat(20_000)}`,
+      `ỦY BAN NHÂN DÂN TỈNH ${'A '.repeat(50_000)}`,
+    ]);
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('extractSections', () => {
+  it('marks sections with irregular numbering medium', () => {
+    const doc = docOf(['KẾ HOẠCH', 'Tiêu đề', 'I. MỤC TIÊU', '1. Một', 'I. MỤC TIÊU', 'Nơi nhận:']);
+    const sections = extractSections(doc, buildOutline(doc));
+    expect(sections.map((s) => [s.numeral, s.confidence, s.flags])).toEqual([
+      ['I', 'high', []],
+      ['I', 'medium', ['repeated-numeral']],
+    ]);
+    expect(sections[0]?.items[0]).toMatchObject({ label: '1', text: 'Một' });
+  });
+});
