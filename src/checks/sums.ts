@@ -37,7 +37,7 @@ export interface SumResult {
 
 const TOTAL_HEADER = /^(?:tổng|cộng)(?:\s|$)/;
 const TOTAL_LABEL = /^(?:tổng|cộng)(?:\s|$|:)/i;
-const PARTIAL_LEAD = /^(?:trong đó|trong do)\b/i;
+const PARTIAL_LEAD = /^(?:trong đó|trong do)(?![\p{L}])/iu;
 const LIST_LEAD = /^(?:trong đó|bao gồm|gồm|chia ra)\s*:?\s*/i;
 const LABEL_FORMULA = /\(\s*([IVXLCA-Z\d.]+(?:\s*[+-]\s*[IVXLCA-Z\d.]+)+)\s*\)/;
 const ROMAN = /^[IVXLC]+$/;

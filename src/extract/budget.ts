@@ -1,7 +1,290 @@
-import { absent } from '../contract/field.js';
-import type { Budget, Table } from '../contract/schema.js';
-import type { Doc, Outline } from '../doc/types.js';
+// The plan's budget: its overall amount in đồng (stated in the KINH PHÍ section, "… là 2.104.470.000 đồng
+// (Hai tỷ … đồng)", or else the total row of its budget table) and the funding sources it lists.
+import { absent, field } from '../contract/field.js';
+import type { Budget, Confidence, Span, Table } from '../contract/schema.js';
+import type { Doc, Line, Outline } from '../doc/types.js';
+import { parseVnNumber } from '../numbers/parse.js';
+import { parseVnNumberWords } from '../numbers/words.js';
+import {
+  FUNDING_CONTINUATIONS,
+  FUNDING_KEYWORDS,
+  FUNDING_STOPS,
+  MONEY_UNITS,
+  moneyUnit,
+  NOT_BUDGET_CONTEXT,
+  PER_YEAR_CONTEXT,
+  TOTAL_CONTEXT,
+} from '../rules/money.js';
+import { cleanCell } from './tables.js';
 
-export function extractBudget(_doc: Doc, _outline: Outline, _tables: Table[]): Budget {
-  return { total: absent(), fundingSources: [] };
+const BUDGET_HEADING = /kinh phí|nguồn lực tài chính|nguồn vốn/i;
+const ROMAN_HEADING = /^\W*[IVX]+\s*\.\s+\S/;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Only units that say "đồng": a bare "tỷ" is as often people or tonnes as money.
+const MONEY_UNIT_WORDS = MONEY_UNITS.flatMap((u) => u.aliases)
+  .filter((a) => /đồng|vnđ/.test(a) && !/^\d/.test(a))
+  .sort((a, b) => b.length - a.length)
+  .map(esc);
+const AMOUNT = new RegExp(
+  `(\\d+(?:[.,]\\d+)*)\\s*(${MONEY_UNIT_WORDS.join('|')})(?![\\p{L}])(?:\\s*\\(([^()]{3,300})\\))?`,
+  'giu',
+);
+const WORD_START = /^(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mốt|không|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s|$)/i;
+
+interface Zone {
+  text: string;
+  /** [offset in `text`, line] for each line joined into `text`. */
+  starts: Array<[number, Line]>;
+}
+
+function zoneOf(lines: readonly Line[]): Zone {
+  const starts: Array<[number, Line]> = [];
+  let text = '';
+  for (const l of lines) {
+    if (l.kind === 'blank') continue;
+    if (text !== '') text += ' ';
+    starts.push([text.length, l]);
+    text += l.text;
+  }
+  return { text, starts };
+}
+
+function spanIn(zone: Zone, from: number, to: number): Span {
+  let at: [number, Line] | undefined;
+  let last: [number, Line] | undefined;
+  for (const s of zone.starts) {
+    if (s[0] <= from) at = s;
+    if (s[0] <= to) last = s;
+  }
+  if (!at || !last) return { start: 0, end: 0, line: 1 };
+  const start = at[1].start + (from - at[0]);
+  const end = Math.min(last[1].end, last[1].start + Math.max(0, to - last[0]));
+  return { start, end: Math.max(start, end), line: at[1].number };
+}
+
+/** Lines of the section(s) about funding: a Roman heading with "KINH PHÍ", else such a heading line. */
+function budgetLines(doc: Doc, outline: Outline): Line[] {
+  const sections = outline.sections.filter((s) => BUDGET_HEADING.test(s.title));
+  if (sections.length > 0) return sections.flatMap((s) => doc.lines.slice(s.headLine, s.endLine));
+  const lines = doc.lines;
+  const start = lines.findIndex(
+    (l, i) =>
+      i >= outline.bodyStart &&
+      l.kind === 'text' &&
+      /KINH PHÍ/.test(l.text) &&
+      (ROMAN_HEADING.test(l.text) || l.text === l.text.toUpperCase()),
+  );
+  if (start < 0) return [];
+  let end = start + 1;
+  while (end < lines.length && end - start < 60 && !ROMAN_HEADING.test(lines[end]?.text ?? '')) end++;
+  return lines.slice(start, end);
+}
+
+interface Candidate {
+  amount: number;
+  text: string;
+  words: string | null;
+  wordsValue: number | null;
+  score: number;
+  span: Span;
+}
+
+function has(context: string, words: readonly string[]): boolean {
+  return words.some((w) => context.includes(w));
+}
+
+function amounts(zone: Zone, requireTotalContext: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of zone.text.matchAll(AMOUNT)) {
+    const [whole, digits = '', unitText = '', paren] = m;
+    const unit = moneyUnit(unitText);
+    const n = parseVnNumber(digits, { notation: 'vn' });
+    if (!unit || !n || n.value <= 0) continue;
+    const at = m.index ?? 0;
+    const sentenceStart = Math.max(zone.text.lastIndexOf('. ', at), zone.text.lastIndexOf('; ', at), 0);
+    const before = zone.text.slice(Math.max(sentenceStart, at - 160), at).toLowerCase();
+    if (has(before, NOT_BUDGET_CONTEXT)) continue;
+    let score = 0;
+    if (has(before, TOTAL_CONTEXT)) score += 3;
+    if (/(?:^|\s)là\s*$/.test(before)) score += 2;
+    if (/kinh phí|dự toán/.test(before)) score += 1;
+    if (has(before.slice(-60), PER_YEAR_CONTEXT) || /năm\s+20\d\d\s*(?:là|:)?\s*$/.test(before)) score -= 4;
+    // Outside the funding section only the plan's own cost counts ("Tổng kinh phí thực hiện … là").
+    if (requireTotalContext && (score < 3 || !before.includes('kinh phí'))) continue;
+    const inner = paren?.trim() ?? null;
+    const words = inner && WORD_START.test(inner) ? inner : null;
+    out.push({
+      amount: Math.round(n.value * unit.multiplier),
+      text: `${digits} ${unitText}`,
+      words,
+      wordsValue: words ? parseVnNumberWords(words) : null,
+      score,
+      span: spanIn(zone, at, at + whole.length),
+    });
+  }
+  return out;
+}
+
+/** A budget table's grand total, in đồng, when the table is the plan's cost table. */
+export function budgetTableTotal(table: Table): { amount: number; text: string; row: number; column: number } | null {
+  if (table.kind !== 'budget' || table.multiplier === null) return null;
+  const about = `${table.title ?? ''} ${table.columns.join(' ')}`.toLowerCase();
+  // Revenue and spending tables of a finance plan ("DỰ TOÁN THU NSNN") are budgets, not this plan's cost.
+  if (!/kinh phí/.test(about) && !(/dự toán/.test(about) && !/\bthu\b|\bchi\b/.test(about))) return null;
+  const row = table.rows.findIndex((r) => /^(?:tổng|cộng)(?:\s|$|:)/i.test(r.label ?? ''));
+  const r = table.rows[row];
+  if (!r) return null;
+  const totalCol = table.columns.findIndex(
+    (c, i) => /^(?:tổng|cộng)/i.test(c.split(' / ').pop() ?? '') && r.values[i] != null,
+  );
+  const column = totalCol >= 0 ? totalCol : r.values.findIndex((v) => v !== null);
+  const v = r.values[column];
+  if (v === null || v === undefined || v < 0) return null;
+  return { amount: Math.round(v * table.multiplier), text: r.cells[column] ?? String(v), row, column };
+}
+
+function tableRowSpan(doc: Doc, table: Table, row: number): Span {
+  const dt = doc.tables[Number(table.id.replace(/^\D+/, '')) - 1];
+  const label = table.rows[row]?.label ?? null;
+  const hit = dt?.rows.find((r) => r.cells.some((c) => label !== null && cleanCell(c.text) === label));
+  return hit?.span ?? table.source;
+}
+
+function sentenceCase(s: string): string {
+  // "Ngân sách nhà nước" at the head of a numbered item is the same source as "ngân sách nhà nước".
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+}
+
+const KEYWORD_AT = new RegExp(`(?<![\\p{L}])(?:các\\s+)?(?:${FUNDING_KEYWORDS.map(esc).join('|')})(?![\\p{L}])`, 'giu');
+const STOP_AT = new RegExp(`\\s(?:${FUNDING_STOPS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+const CONTINUES = new RegExp(`^(?:${FUNDING_CONTINUATIONS.map(esc).join('|')})`, 'iu');
+const STARTS_SOURCE = new RegExp(`^(?:các\\s+)?(?:${FUNDING_KEYWORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+
+function cutSource(rest: string): string {
+  let s = rest;
+  // A sentence or clause ends it, and so do words saying how it is allocated.
+  const end = s.search(/[.;:](?:\s|$)|\(nếu có\)|\s[a-zđ]\)\s|\s\d+\.\s/);
+  if (end >= 0) s = s.slice(0, end);
+  const stop = s.slice(1).search(STOP_AT);
+  if (stop >= 0) s = s.slice(0, stop + 1);
+  // "và" or a comma ends it before another source, a comma also before anything not continuing the name
+  // ("các tổ chức, cá nhân" continues; "trong và ngoài nước" is not a new source).
+  const parts = s.split(/(\s+và\s+|,\s*)/);
+  let out = parts[0] ?? '';
+  for (let k = 1; k + 1 < parts.length; k += 2) {
+    const sep = parts[k] ?? '';
+    const next = parts[k + 1] ?? '';
+    if (STARTS_SOURCE.test(next) || (sep.includes(',') && !CONTINUES.test(next))) break;
+    out += sep + next;
+  }
+  return out.trim();
+}
+
+/** True when the source's name was cut by a stop word: the rest of that clause describes it. */
+function stopped(text: string, at: number, raw: string): boolean {
+  return STOP_AT.test(text.slice(at + raw.length - 1, at + raw.length + 20).replace(/^\S*/, ''));
+}
+
+const NEXT_CLAUSE = new RegExp(
+  `[,;.:](?:\\s|$)|\\s[a-zđ]\\)\\s|\\s\\d+\\.\\s|\\svà(?=\\s+(?:các\\s+)?(?:${FUNDING_KEYWORDS.map(esc).join('|')})(?![\\p{L}]))`,
+  'iu',
+);
+// A keyword right after these words names a law or a budget process, not a source ("Luật Ngân sách nhà nước",
+// "pháp luật về ngân sách", "lập dự toán ngân sách", "phân cấp ngân sách").
+const REFERENCE_BEFORE = /(?:luật|pháp luật về|dự toán|dự toán chi|phân cấp|quyết toán)\s*$/iu;
+
+function nextSeparator(text: string, from: number): number {
+  const rest = text.slice(from);
+  const k = rest.search(NEXT_CLAUSE);
+  return k < 0 ? text.length : from + k + 1;
+}
+
+function fundingSources(lines: readonly Line[]): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  // The section heading ("IV. KINH PHÍ THỰC HIỆN") is not part of the list.
+  const body = lines.filter((l) => l.kind === 'text' && !ROMAN_HEADING.test(l.text) && l.text !== l.text.toUpperCase());
+  const text = zoneOf(body).text.replace(/[*_]+/g, '');
+  let from = 0;
+  while (from < text.length) {
+    KEYWORD_AT.lastIndex = from;
+    const m = KEYWORD_AT.exec(text);
+    if (!m) break;
+    if (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+      from = m.index + m[0].length;
+      continue;
+    }
+    const raw = cutSource(text.slice(m.index));
+    from = m.index + Math.max(raw.length, m[0].length);
+    // "Nguồn kinh phí thực hiện gồm: …" introduces the list; it is not a source itself.
+    if (/^(?:các\s+)?nguồn(?:\s+kinh phí|\s+lực)?$/i.test(raw) || raw.split(/\s+/).length < 2 || raw.length > 160) {
+      from = m.index + m[0].length;
+      continue;
+    }
+    if (stopped(text, m.index, raw)) from = nextSeparator(text, from);
+    const source = sentenceCase(raw.replace(/^(?:từ\s+)?nguồn\s+(?=ngân sách|vốn)/i, '').trim());
+    const key = source.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push(source);
+    }
+  }
+  return found;
+}
+
+function chooseCandidate(cands: Candidate[]): { best: Candidate; contested: boolean } | null {
+  if (cands.length === 0) return null;
+  // Highest score; among equals a period total outweighs the parts it sums.
+  const sorted = [...cands].sort((a, b) => b.score - a.score || b.amount - a.amount);
+  const best = sorted[0] as Candidate;
+  const rivals = sorted.filter((c) => c.amount !== best.amount && c.score >= best.score - 1);
+  return { best, contested: rivals.length > 0 };
+}
+
+export function extractBudget(doc: Doc, outline: Outline, tables: Table[]): Budget {
+  const lines = budgetLines(doc, outline);
+  const sources = fundingSources(lines);
+  let cands = amounts(zoneOf(lines.filter((l) => l.kind === 'text')), false);
+  if (cands.length === 0) {
+    const body = doc.lines.slice(outline.bodyStart, outline.bodyEnd > outline.bodyStart ? outline.bodyEnd : undefined);
+    cands = amounts(zoneOf(body.filter((l) => l.kind === 'text')), true);
+  }
+  const choice = chooseCandidate(cands);
+  if (choice) {
+    const { best, contested } = choice;
+    let confidence: Confidence = 'high';
+    const flags: string[] = [];
+    if (contested) {
+      confidence = 'medium';
+      flags.push('budget-several-amounts');
+    }
+    if (best.words !== null && best.wordsValue !== best.amount) {
+      confidence = 'low';
+      flags.push('words-mismatch');
+    }
+    return {
+      total: field(
+        { amount: best.amount, currency: 'VND', text: best.text, words: best.words },
+        best.span,
+        confidence,
+        flags,
+      ),
+      fundingSources: sources,
+    };
+  }
+  for (const t of tables) {
+    const total = budgetTableTotal(t);
+    if (!total) continue;
+    const flags = t.confidence === 'high' ? [] : t.flags.length > 0 ? t.flags : ['sum-mismatch'];
+    return {
+      total: field(
+        { amount: total.amount, currency: 'VND', text: `${total.text} ${t.unit ?? ''}`.trim(), words: null },
+        tableRowSpan(doc, t, total.row),
+        t.confidence,
+        flags,
+      ),
+      fundingSources: sources,
+    };
+  }
+  return { total: absent(), fundingSources: sources };
 }

@@ -16,7 +16,7 @@ const UNIT_HEADERS = /^(?:đơn vị tính|đvt|đơn vị|đv tính)$/;
 // Row-label columns are recognised by header first; otherwise the text-heaviest column is the label.
 const LABEL_HEADERS = /nội dung|chỉ tiêu|danh mục|hạng mục|tên |diễn giải|lĩnh vực|nhiệm vụ|hoạt động|công việc/;
 const CAPTION_SKIP = /^\(?\s*(?:kèm theo|ban hành kèm)/i;
-const APPENDIX_LINE = /^(?:phụ lục|mẫu biểu|biểu số|biểu mẫu)\b/i;
+const APPENDIX_LINE = /^(?:phụ lục|mẫu biểu|biểu số|biểu mẫu)(?![\p{L}])/iu;
 const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 /** Column-number rows under headers: "A | B | 1 | 2 | 3=1+2 | 4=3/2" or "(1) | (2)". */
 const NUMBERING_CELL = /^\(?(?:[A-ZĐ]|\d{1,2})\)?(?:\s*=\s*[\d()+\-*/x:\s]+)?$/;

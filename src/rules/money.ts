@@ -40,3 +40,76 @@ export function moneyUnit(phrase: string): MoneyUnit | null {
   }
   return null;
 }
+
+/** Words that start the name of a funding source ("ngân sách nhà nước", "nguồn tài trợ …", "huy động …"). */
+export const FUNDING_KEYWORDS: readonly string[] = z
+  .array(z.string().min(1))
+  .parse([
+    'nguồn',
+    'ngân sách',
+    'vốn',
+    'huy động',
+    'tài trợ',
+    'viện trợ',
+    'lồng ghép',
+    'đóng góp',
+    'xã hội hóa',
+    'xã hội hoá',
+    'kinh phí đóng góp',
+  ]);
+
+/**
+ * Words that end a funding source's name: what follows says how it is allocated, not what it is
+ * ("ngân sách nhà nước | theo phân cấp …", "| bố trí trong dự toán …", "| triển khai thực hiện …").
+ */
+export const FUNDING_STOPS: readonly string[] = z
+  .array(z.string().min(1))
+  .parse([
+    'theo',
+    'được',
+    'bố trí',
+    'để',
+    'nhằm',
+    'trong đó',
+    'triển khai',
+    'thực hiện',
+    'là',
+    'phân bổ',
+    'cấp cho',
+    'hằng năm',
+    'hàng năm',
+    'và các địa phương',
+    'các sở',
+    'các cơ quan',
+    'chủ động',
+    'trong dự toán',
+    'cho',
+  ]);
+
+/** Words after a comma that continue a source's name instead of starting a new one ("tổ chức, cá nhân"). */
+export const FUNDING_CONTINUATIONS: readonly string[] = z
+  .array(z.string().min(1))
+  .parse(['cá nhân', 'dự án', 'đề án', 'chương trình', 'kế hoạch', 'doanh nghiệp', 'tổ chức', 'viện trợ', 'huy động']);
+
+/** Contexts whose amounts are not the plan's budget (damage estimates, economic indicators). */
+export const NOT_BUDGET_CONTEXT: readonly string[] = z
+  .array(z.string().min(1))
+  .parse(['thiệt hại', 'grdp', 'tổng sản phẩm', 'thu nhập', 'kim ngạch', 'doanh thu', 'giá trị sản xuất', 'tổn thất']);
+
+/** Contexts that mark an amount as the whole plan's total, and as a per-year figure. */
+export const TOTAL_CONTEXT: readonly string[] = z
+  .array(z.string().min(1))
+  .parse([
+    'tổng kinh phí',
+    'tổng dự toán',
+    'tổng nguồn',
+    'tổng cộng',
+    'tổng vốn',
+    'tổng nhu cầu',
+    'cả giai đoạn',
+    'giai đoạn',
+    'toàn bộ',
+  ]);
+export const PER_YEAR_CONTEXT: readonly string[] = z
+  .array(z.string().min(1))
+  .parse(['mỗi năm', 'hằng năm', 'hàng năm', '/năm', 'một năm', 'bình quân']);
