@@ -36,7 +36,8 @@ const startsWithWord = (s: string, w: string) => s.startsWith(w) && !/[\p{L}\p{N
 const NAMED_RE =
   /^((?:Chỉ|chỉ|CHỈ)\s+(?:tiêu|TIÊU)|(?:Mục|mục|MỤC)\s+(?:tiêu|TIÊU))\s+(?:số\s+)?(\d{1,3})\s*[:.)-]\s*/u;
 // A bullet or number left at the start of a raw line.
-const LEAD_MARK_RE = /^[\s*_]*(?:[-–—+•·●▪○◦]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\))?[\s*_]*/u;
+const LEAD_MARK_RE =
+  /^[\s*_]*(?:[-–—+•·●▪○◦](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+\p{Lu})|[a-zđ]\)(?=[\s*_]))?[\s*_]*/u;
 
 function targetHead(text: string): { general: boolean; rest: string } | null {
   const t = lower(clean(text));
@@ -83,12 +84,27 @@ function firstLine(item: OutlineItem): number {
 /** Short, value-less and not closed by punctuation: it heads the lines under it. */
 function headingLike(text: string, values: readonly ValueReading[]): boolean {
   const t = clean(text);
-  return values.length === 0 && t.split(' ').length <= 12 && !/[.;]$/.test(t);
+  return values.length === 0 && t.split(' ').length <= 20 && !/[.;]$/.test(t);
 }
 
 function startsLowercase(text: string): boolean {
   const t = clean(text).replace(/^[^\p{L}\p{N}]+/u, '');
   return /^\p{Ll}/u.test(t);
+}
+
+/**
+ * Whether `next` continues a sentence the reader split off `prev`: it opens in lowercase, or it opens with a
+ * number ("Phấn đấu" / "100% các điểm …") after a line that does not end a sentence.
+ */
+function continues(prev: string, next: string): boolean {
+  const n = clean(next);
+  if (startsLowercase(n)) return true;
+  return /^\d/.test(n) && !/[.;:!?)]$/.test(clean(prev)) && !isItemLabel(n);
+}
+
+/** "1. …", "2.1. …", "3) …": a numbered item the outline did not take (not "3.000 lượt"). */
+function isItemLabel(text: string): boolean {
+  return /^\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s/u.test(text) || /^\d{1,2}(?:\.\d{1,2}){1,3}\s+\p{Lu}/u.test(text);
 }
 
 interface Draft {
@@ -187,7 +203,7 @@ function walk(
     const text = clean(line.text);
     if (text === '') continue;
     const d = last as Draft | null;
-    if (d && startsLowercase(text)) {
+    if (d && continues(d.text, text)) {
       // A paragraph the reader split mid-sentence: it continues the previous target line.
       d.text = `${d.text} ${text}`;
       d.readFrom = `${d.readFrom} ${rawBody(line)}`;
@@ -210,7 +226,7 @@ function walk(
     }
     if ((currentMode === 'general' || (topLevel && currentMode === mode)) && values.length === 0) continue;
     const nextText = lines.slice(i + 1, to).find((l) => l.kind === 'text' && clean(l.text) !== '');
-    if (headingLike(text, values) && nextText) {
+    if (headingLike(text, values) && nextText && !continues(text, nextText.text)) {
       currentYear = headingYear(text) ?? currentYear;
       continue;
     }
@@ -222,35 +238,41 @@ function walk(
 
 function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null): void {
   const lines = ctx.doc.lines;
+  const line = lines[item.headLine];
   // The outline may take "Chỉ tiêu 3" / "Mục tiêu 2" as the item's label: read the head with it.
   const namedLabel = /^(?:Chỉ|Mục) tiêu/u.test(item.label);
   let headText = namedLabel ? `${item.label}: ${item.text}` : item.text;
+  let read = line ? rawBody(line) : headText;
+  let lastLine = item.headLine;
+  let wrapped = false;
   const skip = new Set<number>();
-  // A label alone on its line ("2.2." then "Mục tiêu 2: Về bảo vệ trẻ em"): the next line is the head.
-  if (clean(headText) === '') {
-    for (let j = item.headLine + 1; j < item.endLine; j++) {
-      const l = lines[j];
-      if (l?.kind !== 'text' || clean(l.text) === '') continue;
-      if (item.items.some((c) => c.headLine === j)) break;
+  const isChild = (j: number) => item.items.some((c) => c.headLine === j);
+  for (let j = item.headLine + 1; j < item.endLine && !isChild(j); j++) {
+    const l = lines[j];
+    if (l?.kind === 'blank' || clean(l?.text ?? '') === '') continue;
+    if (l?.kind !== 'text') break;
+    if (clean(headText) === '') {
+      // A label alone on its line ("2.2." then "Mục tiêu 2: Về bảo vệ trẻ em"): the next line is the head.
       headText = clean(l.text);
-      skip.add(j);
-      break;
-    }
+      read = rawBody(l);
+    } else if (continues(headText, l.text)) {
+      // The rest of a sentence the reader split: part of the head line.
+      headText = `${clean(headText)} ${clean(l.text)}`;
+      read = `${read} ${rawBody(l)}`;
+      wrapped = true;
+    } else break;
+    skip.add(j);
+    lastLine = j;
   }
   const head = targetHead(headText);
   const named = NAMED_RE.exec(clean(headText));
-  const hasBody = item.endLine > item.headLine + 1 + skip.size;
-  // Children, or a paragraph that is not the rest of a split sentence: the item heads a block.
-  const heads =
+  // Children, or paragraphs of its own under it: the item heads a block.
+  const hasBody =
     item.items.length > 0 ||
     lines
       .slice(item.headLine + 1, item.endLine)
-      .some(
-        (l, j) =>
-          l.kind === 'text' && !skip.has(item.headLine + 1 + j) && clean(l.text) !== '' && !startsLowercase(l.text),
-      );
-  const line = lines[item.headLine];
-  const values = readTargetValues(headText);
+      .some((l, j) => l.kind === 'text' && !skip.has(item.headLine + 1 + j) && clean(l.text) !== '');
+  const values = readTargetValues(read);
   let childMode: Mode = mode;
   let childYear = year;
   let isTarget = false;
@@ -260,7 +282,6 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null)
     childMode = head.general ? 'general' : 'specific';
     childYear = headingYear(headText) ?? year;
     isTarget = head.rest !== '' && (values.length > 0 || (!head.general && !named && !hasBody));
-    if (head.general && head.rest !== '' && values.length > 0) isTarget = true;
   } else if (head || named) {
     // "Chỉ tiêu 3: …" with nothing under it is one target line wherever it sits.
     isTarget = true;
@@ -268,31 +289,16 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null)
     if (isListIntro(headText)) childMode = 'specific';
   } else if (mode === 'general') {
     isTarget = values.length > 0;
-  } else if (heads && headingLike(headText, values)) {
+  } else if (hasBody && values.length === 0 && (item.items.length > 0 || headingLike(headText, values))) {
+    // A value-less line over sub-items or paragraphs heads them ("b) Đối với cán bộ quản lý, …").
     childYear = headingYear(headText) ?? year;
   } else {
     isTarget = true;
   }
 
-  if (isTarget && line) {
+  if (isTarget) {
     const { label, body } = labelOf(namedLabel ? null : item.label, headText);
-    const readFrom = skip.size > 0 ? headText : rawBody(line);
-    // Paragraphs under a target line that start in lowercase continue it (a split sentence).
-    let last = item.headLine;
-    let text = body;
-    let read = readFrom;
-    let wrapped = false;
-    for (let j = item.headLine + 1; j < item.endLine; j++) {
-      const l = lines[j];
-      if (!l || skip.has(j) || l.kind === 'blank' || clean(l.text) === '') continue;
-      if (l.kind !== 'text' || item.items.some((c) => c.headLine === j) || !startsLowercase(l.text)) break;
-      text = `${text} ${clean(l.text)}`;
-      read = `${read} ${rawBody(l)}`;
-      last = j;
-      wrapped = true;
-      skip.add(j);
-    }
-    emit(ctx, { label, text, first: item.headLine, last, wrapped, readFrom: read }, year);
+    emit(ctx, { label, text: body, first: item.headLine, last: lastLine, wrapped, readFrom: read }, year);
   }
   walk(ctx, item.headLine + 1, item.endLine, item.items, childMode, childYear, skip);
 }
