@@ -110,7 +110,8 @@ function bodyProvince(doc: Doc, from: number, to: number, issued: string | null)
 // Number, place and date.
 
 const NUMBER_RE = /(?<![\p{L}])Số\s*:\s*([^|\n]*)/u;
-const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,60}?)\s*,\s*ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm\s+(\S+)/mu;
+// Day and month may be blank in drafts ("ngày     tháng     năm 2023").
+const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,60}?)\s*,\s*ngày\s*([^\s|]*)\s*tháng\s*([^\s|]*)\s*năm\s*([^\s|]+)/mu;
 
 function documentNumber(doc: Doc, headerEnd: number): Field<string> {
   const text = doc.text.slice(0, headerEnd);
@@ -361,6 +362,12 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
     }
   }
   const signer = findSigner(doc, tailStart, tailEnd);
+  // A signed document with a blank number was numbered outside the text (a stamp, a digital signature).
+  if (signer) {
+    for (const f of [documentNumberField, date]) {
+      if (f.flags.includes('draft')) f.flags = ['missing'];
+    }
+  }
   const isDraft = documentNumberField.flags.includes('draft') || date.flags.includes('draft');
   const signerField: Metadata['signer'] = signer
     ? field(
