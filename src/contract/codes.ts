@@ -73,6 +73,15 @@ export const CODES = {
     scope: 'flag',
     description: 'A target value whose due year neither its line, a heading above nor the plan states.',
   },
+  'budget-table-mismatch': {
+    scope: 'both',
+    description: "The plan's stated budget total disagrees with its budget table's total.",
+  },
+  'budget-several-amounts': {
+    scope: 'flag',
+    description: 'Several amounts could be the budget total; the likeliest was chosen.',
+  },
+  'type-mismatch': { scope: 'flag', description: 'The document type line disagrees with the type code of its number.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
