@@ -172,7 +172,9 @@ function readCandidates(
     // Glued to letters ("5G", "H5N1") or to a code ("105/KH-UBND"): not a quantity.
     if (LETTER_OR_DIGIT.test(after[0] ?? '') || DOC_NUMBER_RE.test(after)) continue;
     const prevChar = text[start - 1];
-    if (prevChar === '/' || prevChar === '-') continue;
+    // "Covid-19", "15/11": part of a name or a date; but "1%-1,5%" is a range.
+    if (prevChar === '/' || (prevChar === '-' && !/[%\d]\s?$/u.test(text.slice(Math.max(0, start - 3), start - 1))))
+      continue;
     const parsed = parseVnNumber(m[0], { notation: 'vn' });
     if (!parsed) continue;
     const before = text.slice(Math.max(from, start - 40), start);
@@ -226,8 +228,6 @@ function readCandidates(
           }
         }
       }
-    } else if (endsWithPhrase(before, ['năm', 'ngày', 'tháng'])) {
-      continue;
     }
 
     let comparator: Comparator | null = null;
@@ -337,7 +337,9 @@ export function readTargetValues(text: string): ValueReading[] {
     for (let i = 1; i < values.length; i++) {
       const prev = values[i - 1]!;
       const v = values[i]!;
-      if (prev.rangeOpen && !prev.comparator && /^\s*(?:đến|tới|-|–)\s*$/u.test(text.slice(prev.end, v.start))) {
+      const gap = text.slice(prev.end, v.start);
+      const dash = /^\s*[-–]\s*$/u.test(gap) && prev.unit === v.unit;
+      if (!prev.comparator && !v.comparator && (dash || (prev.rangeOpen && /^\s*(?:đến|tới|-|–)\s*$/u.test(gap)))) {
         prev.comparator = 'gte';
         v.comparator = 'lte';
       } else if (prev.rangeOpen && !prev.comparator) prev.comparator = 'gte';

@@ -63,8 +63,9 @@ function isListIntro(text: string): boolean {
 }
 
 function objectiveSection(title: string): boolean {
+  // "MỤC TIÊU" anywhere in the title, or a title that opens with "CÁC CHỈ TIÊU …" ("DỰ BÁO CÁC CHỈ TIÊU" is not).
   const t = lower(clean(title));
-  return TARGET_WORDS.objectiveSection.some((w) => t.includes(w));
+  return TARGET_WORDS.objectiveSection.some((w) => t.includes(w)) || targetHead(title) !== null;
 }
 
 /** The single year a one-year plan covers ("… năm 2016"), else null. */

@@ -20,7 +20,7 @@ const TargetWordsSchema = z.object({
 export type TargetWords = z.infer<typeof TargetWordsSchema>;
 
 export const TARGET_WORDS: TargetWords = TargetWordsSchema.parse({
-  objectiveSection: ['mục tiêu', 'chỉ tiêu'],
+  objectiveSection: ['mục tiêu'],
   targetHeads: ['mục tiêu', 'các mục tiêu', 'chỉ tiêu', 'các chỉ tiêu', 'một số chỉ tiêu', 'nhóm chỉ tiêu'],
   generalAim: ['chung', 'tổng quát', 'tổng thể'],
   listIntro: ['chỉ tiêu', 'mục tiêu cụ thể'],

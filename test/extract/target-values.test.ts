@@ -222,3 +222,13 @@ describe('readTargetValues: what is not a value', () => {
     }
   });
 });
+
+describe('readTargetValues: ranges', () => {
+  it('reads "1%-1,5%" as a range, not a date or a name', () => {
+    expect(read('Tỷ lệ hộ nghèo giảm hàng năm 1%-1,5%.')).toEqual([
+      [1, '%', 'gte', null],
+      [1.5, '%', 'lte', null],
+    ]);
+    expect(values('Phòng, chống dịch Covid-19 đạt 100% xã.')).toEqual([100]);
+  });
+});
