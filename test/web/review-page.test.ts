@@ -1,0 +1,170 @@
+// Drives the review page in Debian's Chromium against an app assembled like the service: sign in, open seed
+// 003, correct a flagged value with the keyboard, then check through the API that the correction landed.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKey, requirePermission } from '../../src/auth/index.js';
+import { extract } from '../../src/pipeline.js';
+import { createReviewRouter, MemoryExtractionStore } from '../../src/review/index.js';
+import { reviewFields } from '../../src/review.js';
+import { webRouter } from '../../src/web/index.js';
+import { pgliteDb, type TestDb } from '../review/db.js';
+
+function chromiumPath(): string | null {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const executablePath = chromiumPath();
+if (!executablePath) console.log('SKIPPED SUITE: review page in Chromium (chromium not installed)');
+
+const DOC = 'seed-003';
+const WRONG = '359/KH-UB';
+const RIGHT = '359/KH-UBND';
+const SHOTS = new URL('../../docs/screenshots/', import.meta.url);
+
+describe.skipIf(!executablePath)('review page', () => {
+  let db: TestDb;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let reviewer: { id: string; key: string };
+
+  beforeAll(async () => {
+    db = await pgliteDb();
+    const bytes = readFileSync(new URL('../../../shared/seeds/003_82e3b703260a75cf.txt', import.meta.url));
+    const { extraction, text } = await extract({ bytes, fileName: '003_82e3b703260a75cf.txt' });
+    // Plant a known misreading so the test does not depend on how far the extractors have got: a truncated
+    // document number, flagged the way an extractor would flag it, pointing at the real text.
+    const at = text.indexOf(RIGHT);
+    expect(at).toBeGreaterThanOrEqual(0);
+    extraction.metadata.documentNumber = {
+      value: WRONG,
+      confidence: 'medium',
+      flags: ['wrapped'],
+      source: { start: at, end: at + RIGHT.length, line: text.slice(0, at).split('\n').length },
+    };
+    const { review: _r, ...rest } = extraction;
+    const fields = reviewFields(rest);
+    extraction.review = { needed: fields.length > 0, fields };
+
+    const store = new MemoryExtractionStore();
+    store.put(
+      { id: DOC, name: 'Kế hoạch 359/KH-UBND — Bắc Ninh', province: 'Bắc Ninh', batch: 'seeds' },
+      { extraction, text, version: extraction.extractor.version },
+    );
+    const k = await createKey(db.sql, { role: 'reviewer', name: 'Người duyệt thử' });
+    reviewer = { id: k.id, key: k.key };
+
+    const app = express();
+    app.use(webRouter());
+    app.use(createReviewRouter({ sql: db.sql, store }));
+    // Minimal stand-in for the service's text endpoint.
+    app.get('/v1/documents/:id/text', requirePermission(db.sql, 'documents:read'), async (req, res) => {
+      const m = await store.getMachine(String(req.params.id));
+      if (!m) {
+        res.status(404).end();
+        return;
+      }
+      res.type('text/plain; charset=utf-8').send(m.text);
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    browser = await chromium.launch({
+      executablePath: executablePath!,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await db?.close();
+  });
+
+  const api = async (path: string) => {
+    const res = await fetch(base + path, { headers: { authorization: `Bearer ${reviewer.key}` } });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('refuses a wrong key, then signs in', async () => {
+    await page.goto(`${base}/review/`);
+    await page.fill('#apikey', `kh_${'0'.repeat(16)}_${'A'.repeat(43)}`);
+    await page.click('#login button[type=submit]');
+    await expect.poll(() => page.textContent('#login-error')).toContain('không đúng');
+    await page.fill('#apikey', reviewer.key);
+    await page.click('#login button[type=submit]');
+    await page.waitForSelector('#docs-body a');
+    expect(await page.textContent('#who')).toContain('reviewer');
+    expect(await page.evaluate(() => sessionStorage.getItem('kehoach.apiKey'))).toBe(reviewer.key);
+  });
+
+  it('shows the review queue with the planted value', async () => {
+    await page.goto(`${base}/review/#/queue`);
+    await page.waitForSelector('#queue-body tr');
+    const rows = await page.locator('#queue-body tr').allTextContents();
+    expect(rows.some((r) => r.includes(WRONG) && r.includes('Số hiệu văn bản'))).toBe(true);
+    await page.screenshot({ path: new URL('review-queue.png', SHOTS).pathname, fullPage: false });
+  });
+
+  it('opens the document, highlights the source span and corrects the value with the keyboard', async () => {
+    await page.goto(`${base}/review/#/`);
+    await page.click('#docs-body a');
+    await page.waitForSelector('#fields li.entry');
+    const entry = page.locator('li.entry[data-pointer="/metadata/documentNumber"]');
+    await entry.click();
+    await expect.poll(() => entry.getAttribute('aria-selected')).toBe('true');
+    expect(await page.textContent('#source mark.sel')).toBe(RIGHT);
+    expect(await entry.getAttribute('class')).toContain('review');
+
+    // j / k move the selection; k comes back.
+    await page.keyboard.press('j');
+    await expect.poll(() => entry.getAttribute('aria-selected')).toBe('false');
+    await page.keyboard.press('k');
+    await expect.poll(() => entry.getAttribute('aria-selected')).toBe('true');
+
+    await page.keyboard.press('Enter');
+    const input = entry.locator('input[data-pointer="/metadata/documentNumber/value"]');
+    await input.waitFor();
+    await input.fill(RIGHT);
+    await entry.locator('input[data-comment]').fill('Số hiệu bị cắt mất "ND"');
+    await input.press('Enter');
+    await expect.poll(() => page.textContent('#status')).toContain('Đã lưu');
+    await expect.poll(() => entry.getAttribute('class')).not.toContain('review');
+    expect(await page.locator('#history li.hist').first().textContent()).toContain(reviewer.id);
+    await page.screenshot({ path: new URL('review-document.png', SHOTS).pathname, fullPage: false });
+
+    const eff = await api(`/v1/documents/${DOC}/effective`);
+    expect(eff.status).toBe(200);
+    expect(eff.body.extraction.metadata.documentNumber).toMatchObject({ value: RIGHT, confidence: 'high' });
+    expect(eff.body.extraction.metadata.documentNumber.flags).toContain('corrected');
+    expect(eff.body.extraction.review.fields).not.toContain('/metadata/documentNumber');
+    const history = await api(`/v1/documents/${DOC}/corrections`);
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0]).toMatchObject({
+      keyId: reviewer.id,
+      kind: 'patch',
+      comment: 'Số hiệu bị cắt mất "ND"',
+      changes: [{ path: '/metadata/documentNumber/value', before: WRONG, after: RIGHT }],
+    });
+  });
+});
