@@ -32,6 +32,9 @@ export async function openPg(
     await admin.connect();
     try {
       await admin.query(`create schema if not exists ${schema}`);
+    } catch (err) {
+      // Two processes creating the schema at once: "if not exists" still races on the catalogue's unique index.
+      if ((err as { code?: string }).code !== '23505') throw err;
     } finally {
       await admin.end();
     }
