@@ -111,38 +111,120 @@ function headerComponents(columns: string[], total: number, usable: ReadonlySet<
   return parts.length >= 2 ? parts : null;
 }
 
-function rowSums(input: SumInput, usable: number[], out: SumResult): void {
-  const usableSet = new Set(usable);
-  const plans: Array<{ column: number; terms: Array<{ column: number; sign: 1 | -1 }>; text: string }> = [
-    ...input.formulas,
-  ];
-  const formulaCols = new Set(plans.map((f) => f.column));
-  input.columns.forEach((c, j) => {
-    if (!usableSet.has(j) || formulaCols.has(j)) return;
-    if (!TOTAL_HEADER.test(path(c).pop() ?? '')) return;
-    const parts = headerComponents(input.columns, j, usableSet);
-    if (parts) plans.push({ column: j, terms: parts.map((k) => ({ column: k, sign: 1 as const })), text: '' });
-  });
-  for (const plan of plans) {
-    const name = (k: number) => (input.columns[k] ?? '').split(' / ').pop() || `#${k + 1}`;
-    const formula = plan.text || `${name(plan.column)} = ${plan.terms.map((t) => name(t.column)).join(' + ')}`;
-    input.rows.forEach((row, r) => {
-      if (!row.regular) return;
-      const total = row.values[plan.column];
-      if (total === null || total === undefined) return;
-      const vals = plan.terms.map((t) =>
-        (row.values[t.column] ?? null) === null ? null : (row.values[t.column] as number) * t.sign,
-      );
-      if (vals.every((v) => v === null)) return;
-      const c = check(
+interface Plan {
+  column: number;
+  terms: Array<{ column: number; sign: 1 | -1 }>;
+  /** How the plan was found, for `where`: the formula as written, or empty for header-derived plans. */
+  text: string;
+  /** Header-derived plans can rest on a misread header; explicit formulas cannot. */
+  source: 'formula' | 'header' | 'figures';
+}
+
+function planChecks(input: SumInput, plan: Plan): Array<{ row: number; check: TableCheck }> {
+  const name = (k: number) => (input.columns[k] ?? '').split(' / ').pop() || `#${k + 1}`;
+  const formula =
+    plan.text ||
+    `${name(plan.column)} = ${plan.terms.map((t, n) => `${n === 0 ? '' : t.sign < 0 ? '- ' : '+ '}${name(t.column)}`).join(' ')}`;
+  const out: Array<{ row: number; check: TableCheck }> = [];
+  input.rows.forEach((row, r) => {
+    if (!row.regular) return;
+    const total = row.values[plan.column];
+    if (total === null || total === undefined) return;
+    const vals = plan.terms.map((t) => {
+      const v = row.values[t.column];
+      return v === null || v === undefined ? null : v * t.sign;
+    });
+    if (vals.every((v) => v === null)) return;
+    out.push({
+      row: r,
+      check: check(
         'row-sum',
         total,
         vals.map((v) => v ?? 0),
         `row "${row.label}": ${formula}`,
-      );
-      out.checks.push(c);
-      if (!c.ok) out.rowFlags.push([r, 'sum-mismatch']);
+      ),
     });
+  });
+  return out;
+}
+
+/** A plan that fails on most rows says more about how the header was read than about the figures. */
+function systematic(results: Array<{ check: TableCheck }>): boolean {
+  const failed = results.filter((x) => !x.check.ok).length;
+  return failed >= 2 && failed * 2 > results.length;
+}
+
+/**
+ * Totals found from the figures alone: a column that equals the sum of the columns right after (or right
+ * before) it on all rows but at most one. Grouped headers ("Huyện / Tổng cộng / Trong đó …") always put a
+ * total next to its parts, so this finds them even when the header could not be read.
+ */
+function discoverPlans(input: SumInput, usable: number[], taken: ReadonlySet<number>): Plan[] {
+  const plans: Plan[] = [];
+  const usableSet = new Set(usable);
+  const rows = input.rows.filter((r) => r.regular);
+  for (const t of usable) {
+    if (taken.has(t)) continue;
+    const withTotal = rows.filter((r) => r.values[t] !== null && r.values[t] !== undefined);
+    if (withTotal.length < 2) continue;
+    for (const dir of [1, -1] as const) {
+      const run: number[] = [];
+      for (let j = t + dir; usableSet.has(j); j += dir) run.push(j);
+      let found: number[] | null = null;
+      for (let k = 2; k <= run.length && !found; k++) {
+        const parts = run.slice(0, k);
+        let agree = 0;
+        let fail = 0;
+        let informative = false;
+        for (const r of withTotal) {
+          const vals = parts.map((j) => r.values[j] ?? 0);
+          const total = r.values[t] as number;
+          if (Math.abs(vals.reduce((a, b) => a + b, 0) - total) <= tolerance([total, ...vals])) {
+            agree++;
+            if (total !== 0 && vals.filter((v) => v !== 0).length >= 2) informative = true;
+          } else fail++;
+        }
+        if (informative && fail <= 1 && agree >= (fail === 0 ? 2 : 3)) found = parts;
+      }
+      if (found) {
+        plans.push({
+          column: t,
+          terms: found.map((column) => ({ column, sign: 1 as const })),
+          text: '',
+          source: 'figures',
+        });
+        break;
+      }
+    }
+  }
+  return plans;
+}
+
+function rowSums(input: SumInput, usable: number[], out: SumResult): void {
+  const usableSet = new Set(usable);
+  const plans: Plan[] = input.formulas.map((f) => ({ ...f, source: 'formula' as const }));
+  const taken = new Set(plans.map((f) => f.column));
+  input.columns.forEach((c, j) => {
+    if (!usableSet.has(j) || taken.has(j)) return;
+    if (!TOTAL_HEADER.test(path(c).pop() ?? '')) return;
+    const parts = headerComponents(input.columns, j, usableSet);
+    if (parts)
+      plans.push({ column: j, terms: parts.map((k) => ({ column: k, sign: 1 as const })), text: '', source: 'header' });
+  });
+  const kept: Array<Array<{ row: number; check: TableCheck }>> = [];
+  const keptTotals = new Set<number>();
+  for (const plan of plans) {
+    const results = planChecks(input, plan);
+    if (plan.source === 'header' && systematic(results)) continue;
+    kept.push(results);
+    keptTotals.add(plan.column);
+  }
+  for (const plan of discoverPlans(input, usable, keptTotals)) kept.push(planChecks(input, plan));
+  for (const results of kept) {
+    for (const { row, check: c } of results) {
+      out.checks.push(c);
+      if (!c.ok) out.rowFlags.push([row, 'sum-mismatch']);
+    }
   }
 }
 

@@ -134,10 +134,15 @@ export function budgetTableTotal(table: Table): { amount: number; text: string; 
   const row = table.rows.findIndex((r) => /^(?:tổng|cộng)(?:\s|$|:)/i.test(r.label ?? ''));
   const r = table.rows[row];
   if (!r) return null;
-  const totalCol = table.columns.findIndex(
-    (c, i) => /^(?:tổng|cộng)/i.test(c.split(' / ').pop() ?? '') && r.values[i] != null,
-  );
-  const column = totalCol >= 0 ? totalCol : r.values.findIndex((v) => v !== null);
+  // The grand total is the largest figure of the total row: parts are never larger than their sum. A header
+  // naming the column a total is a hint only, as multi-level headers are easily read one column off.
+  let column = -1;
+  r.values.forEach((v, i) => {
+    if (v !== null && (column < 0 || v > (r.values[column] ?? 0))) column = i;
+  });
+  const named = table.columns.some((c) => /^(?:tổng|cộng)/i.test(c.split(' / ').pop() ?? ''));
+  const numeric = r.values.filter((v) => v !== null).length;
+  if (column < 0 || (!named && numeric > 1)) return null;
   const v = r.values[column];
   if (v === null || v === undefined || v < 0) return null;
   return { amount: Math.round(v * table.multiplier), text: r.cells[column] ?? String(v), row, column };
