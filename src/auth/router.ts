@@ -28,7 +28,7 @@ export function createKeysRouter(opts: { sql: Sql }): Router {
   router.post('/v1/keys', manage, express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = CreateKeyBody.safeParse(req.body);
     if (!parsed.success) {
-      sendProblem(res, 'invalid-request', z.prettifyError(parsed.error), { issues: parsed.error.issues });
+      sendProblem(res, 'invalid-body', z.prettifyError(parsed.error), { issues: parsed.error.issues });
       return;
     }
     const created = await createKey(sql, { ...parsed.data, createdBy: req.auth!.keyId });

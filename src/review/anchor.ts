@@ -6,7 +6,7 @@ import { isRecord } from './pointer.js';
 
 export type AnchorStep =
   | { prop: string }
-  | { index: number; keys: string[] }
+  | { index: number; keys: string[]; nth: number[] }
   /** JSON Patch "add" at the end ("-") or at a position: kept as written, nothing to fingerprint. */
   | { raw: string };
 
@@ -104,7 +104,12 @@ export function makeAnchor(root: unknown, tokens: readonly string[], lastIsNew: 
       }
       if (!/^(0|[1-9][0-9]*)$/.test(t) || Number(t) >= cur.length) return null;
       const i = Number(t);
-      steps.push({ index: i, keys: keysFor(patternOf(props), cur[i], i, ctx) });
+      const pattern = patternOf(props);
+      const keys = keysFor(pattern, cur[i], i, ctx);
+      // Among identical siblings, which occurrence this is: survives insertions elsewhere in the array.
+      const siblings = cur.slice(0, i).map((el, j) => keysFor(pattern, el, j, ctx));
+      const nth = keys.map((key, k) => siblings.filter((s) => s[k] === key).length);
+      steps.push({ index: i, keys, nth });
       props.push('*');
       cur = cur[i];
     } else if (isRecord(cur)) {
@@ -149,9 +154,9 @@ export function resolveAnchor(root: unknown, anchor: Anchor): string[] | null {
     const informative = step.keys.some((k) => k !== '');
     for (const [k, key] of step.keys.entries()) {
       if (key === '') continue;
-      let best: number | null = null;
-      for (const [i, keys] of candidates.entries()) {
-        if (keys[k] !== key) continue;
+      const matches = [...candidates.entries()].filter(([, keys]) => keys[k] === key).map(([i]) => i);
+      let best: number | null = matches[step.nth[k] ?? -1] ?? null;
+      for (const i of best === null ? matches : []) {
         if (best === null || Math.abs(i - step.index) < Math.abs(best - step.index)) best = i;
       }
       if (best !== null) {

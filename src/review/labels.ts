@@ -32,7 +32,7 @@ export function labelFor(extraction: unknown, pointer: string): string {
       return METADATA[a ?? ''] ?? `Thông tin chung: ${a ?? ''}`;
     case 'targets': {
       const t = node(2);
-      return `Chỉ tiêu${t.label ? ` (${clip(t.label, 30)})` : ''}: ${clip(t.text)}`;
+      return t.label ? `Chỉ tiêu — ${clip(t.label, 40)}` : `Chỉ tiêu: ${clip(t.text, 60)}`;
     }
     case 'sections': {
       const s = node(2);

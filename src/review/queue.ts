@@ -53,7 +53,7 @@ export interface DocumentReviewSummary extends DocumentSummary {
   low: number;
 }
 
-const CONTEXT = 160;
+const CONTEXT = 90;
 
 export function excerptAround(text: string, span: Span | null): Excerpt | null {
   if (!span || span.start > text.length) return null;

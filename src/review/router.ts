@@ -62,10 +62,10 @@ const wrap =
     fn(req, res).catch(next);
   };
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+function parse<T>(schema: z.ZodType<T>, input: unknown, where: 'invalid-query' | 'invalid-body' = 'invalid-body'): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new ProblemError('invalid-request', z.prettifyError(parsed.error), { issues: parsed.error.issues });
+    throw new ProblemError(where, z.prettifyError(parsed.error), { issues: parsed.error.issues });
   }
   return parsed.data;
 }
@@ -102,7 +102,7 @@ export function createReviewRouter(opts: ReviewRouterOptions): Router {
     '/v1/review/queue',
     queueRead,
     wrap(async (req, res) => {
-      const q = parse(QueueQuery, req.query);
+      const q = parse(QueueQuery, req.query, 'invalid-query');
       res.json(await listReviewQueue(deps, { ...q, documentId: q.document }));
     }),
   );
@@ -111,7 +111,7 @@ export function createReviewRouter(opts: ReviewRouterOptions): Router {
     '/v1/review/documents',
     read,
     wrap(async (req, res) => {
-      const q = parse(QueueQuery, req.query);
+      const q = parse(QueueQuery, req.query, 'invalid-query');
       res.json({ items: await listReviewDocuments(deps, { ...q, documentId: q.document }) });
     }),
   );
@@ -216,7 +216,7 @@ export function createReviewRouter(opts: ReviewRouterOptions): Router {
       return;
     }
     if (isBodyParseError(err)) {
-      sendProblem(res, 'invalid-request', `The request body is not valid JSON: ${err.message}`);
+      sendProblem(res, 'invalid-body', `The request body is not valid JSON: ${err.message}`);
       return;
     }
     next(err);
