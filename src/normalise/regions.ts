@@ -56,7 +56,12 @@ export function splitGap(gap: readonly RawLine[]): { body: RawLine[]; cell: RawL
       break;
     }
   }
-  if (lastBlank >= 0) return { body: gap.slice(0, lastBlank + 1), cell: gap.slice(lastBlank + 1) };
+  if (lastBlank >= 0) {
+    const after = gap.slice(lastBlank + 1);
+    // A title or "(Ban hành kèm theo …)" right above the table is text, not its first cell.
+    if (after.some((l) => TABLE_BREAK_RE.test(l.text))) return { body: gap.slice(), cell: [] };
+    return { body: gap.slice(0, lastBlank + 1), cell: after };
+  }
   const noi = gap.findIndex((l) => NOI_NHAN_RE.test(l.text));
   if (noi >= 0) return { body: gap.slice(0, noi), cell: gap.slice(noi) };
   // A header cell is short: take the last line, and the lines above it that it plainly continues.

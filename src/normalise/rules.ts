@@ -145,15 +145,10 @@ export const TABLE_BREAK_OPENERS = WordList.parse([
   'Kèm theo',
   'Ban hành kèm theo',
   'Đơn vị tính',
-  'Đơn vị',
   'ĐVT',
   'Nơi nhận',
-  'KẾ HOẠCH',
   'DANH MỤC',
-  'TỔNG HỢP',
   'TỔNG DỰ TOÁN',
-  'DỰ TOÁN',
-  'Ghi chú',
 ]);
 
 /** Layout-table markers: header and signature blocks drawn as tables. */
@@ -205,3 +200,21 @@ export const HEADER_WORDS = WordList.parse([
   'Chia ra',
   'Bao gồm',
 ]);
+
+/** Header cells that group the columns under them ("Trong đó" | district names): never a leaf column. */
+export const GROUP_HEADER_WORDS = WordList.parse(['Trong đó', 'Chia ra', 'Bao gồm', 'Gồm', 'Chi tiết', 'Phân theo']);
+
+/** Header cells that always name one column (never span across): row number, item text, unit, notes. */
+export const LEAF_HEADER_WORDS = WordList.parse([
+  'STT',
+  'TT',
+  'Số TT',
+  'Nội dung',
+  'Đơn vị tính',
+  'ĐVT',
+  'Ghi chú',
+  'Tên',
+]);
+
+/** Header cells that usually open a group (the group's own total column): a weak hint that a parent is above. */
+export const GROUP_TOTAL_WORDS = WordList.parse(['Tổng cộng', 'Tổng số', 'Cộng', 'Tổng']);
