@@ -14,8 +14,16 @@ export interface UploadedFile {
 export interface MultipartLimits {
   maxFileBytes: number;
   maxFiles: number;
+  /** Total size of all parts together. */
+  maxRequestBytes: number;
   maxFields?: number;
   maxFieldBytes?: number;
+}
+
+function tooLarge(limit: number): HttpProblem {
+  return new HttpProblem('body-too-large', `The request is larger than the limit of ${limit} bytes.`, {
+    limitBytes: limit,
+  });
 }
 
 export function parseMultipart(
@@ -30,6 +38,10 @@ export function parseMultipart(
         `Expected multipart/form-data with one or more "file" parts, got "${contentType || 'no content type'}".`,
       ),
     );
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limits.maxRequestBytes) {
+    return Promise.reject(tooLarge(limits.maxRequestBytes));
   }
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
@@ -53,6 +65,7 @@ export function parseMultipart(
     const files: UploadedFile[] = [];
     const fields: Record<string, string> = {};
     let failed: HttpProblem | null = null;
+    let total = 0;
     const fail = (p: HttpProblem) => {
       if (failed) return;
       failed = p;
@@ -66,6 +79,8 @@ export function parseMultipart(
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
+        total += chunk.length;
+        if (total > limits.maxRequestBytes) fail(tooLarge(limits.maxRequestBytes));
         if (!failed) chunks.push(chunk);
       });
       stream.on('limit', () => {

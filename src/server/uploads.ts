@@ -109,6 +109,7 @@ export async function handleUpload(
   const { files, fields } = await parseMultipart(req, {
     maxFileBytes: ctx.config.maxFileBytes,
     maxFiles: ctx.config.maxFiles,
+    maxRequestBytes: ctx.config.maxRequestBytes,
   });
   if (files.length === 0) {
     throw new HttpProblem('no-files', 'The multipart body has no file parts; send each document as a file part.');

@@ -34,7 +34,8 @@ export const EnvSchema = z.object({
   KEHOACH_STALLED_INTERVAL_MS: int(30_000, 500),
   KEHOACH_SWEEP_INTERVAL_MS: int(60_000, 100),
   KEHOACH_MAX_FILE_BYTES: int(20 * 1024 * 1024, 1),
-  KEHOACH_MAX_FILES: int(100, 1),
+  KEHOACH_MAX_FILES: int(50, 1),
+  KEHOACH_MAX_REQUEST_BYTES: int(100 * 1024 * 1024, 1),
   KEHOACH_MAX_JSON_BYTES: int(64 * 1024, 1),
   KEHOACH_PAGE_LIMIT_MAX: int(200, 1),
   KEHOACH_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
@@ -64,6 +65,8 @@ export interface Config {
   sweepIntervalMs: number;
   maxFileBytes: number;
   maxFiles: number;
+  /** Total bytes of one upload request (files are buffered until stored). */
+  maxRequestBytes: number;
   maxJsonBytes: number;
   pageLimitMax: number;
   webhookUrl: string | undefined;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalMs: e.KEHOACH_SWEEP_INTERVAL_MS,
     maxFileBytes: e.KEHOACH_MAX_FILE_BYTES,
     maxFiles: e.KEHOACH_MAX_FILES,
+    maxRequestBytes: e.KEHOACH_MAX_REQUEST_BYTES,
     maxJsonBytes: e.KEHOACH_MAX_JSON_BYTES,
     pageLimitMax: e.KEHOACH_PAGE_LIMIT_MAX,
     webhookUrl: e.KEHOACH_WEBHOOK_URL,

@@ -9,6 +9,7 @@ import { form, type Harness, planText, waitFor } from './harness.js';
 const PROBLEM = 'https://kehoach.dev/problems/';
 const MAX_FILE_BYTES = 64 * 1024;
 const MAX_FILES = 8;
+const MAX_REQUEST_BYTES = 3 * MAX_FILE_BYTES;
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -57,6 +58,7 @@ export function defineApiSuite(
       h = await start({
         KEHOACH_MAX_FILE_BYTES: String(MAX_FILE_BYTES),
         KEHOACH_MAX_FILES: String(MAX_FILES),
+        KEHOACH_MAX_REQUEST_BYTES: String(MAX_REQUEST_BYTES),
         KEHOACH_MAX_JSON_BYTES: '1024',
         KEHOACH_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
         KEHOACH_WEBHOOK_SECRET: secret,
@@ -332,6 +334,12 @@ export function defineApiSuite(
           items: unknown[];
         };
         expect(list.items).toHaveLength(0);
+        // Each file under the limit, all of them together over the request limit.
+        const chunky = Array.from({ length: 4 }, (_, i) => ({
+          name: `c${i}.txt`,
+          bytes: `${planText(60 + i, name)}\n${'y'.repeat(MAX_FILE_BYTES - 2000)}`,
+        }));
+        await expectProblem(await upload(chunky), 413, 'body-too-large');
         const json = await h.request('/v1/batches', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
