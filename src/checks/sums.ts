@@ -41,6 +41,7 @@ const PARTIAL_LEAD = /^(?:trong đó|trong do)(?![\p{L}])/iu;
 const LIST_LEAD = /^(?:trong đó|bao gồm|gồm|chia ra)\s*:?\s*/i;
 const LABEL_FORMULA = /\(\s*([IVXLCA-Z\d.]+(?:\s*[+-]\s*[IVXLCA-Z\d.]+)+)\s*\)/;
 const ROMAN = /^[IVXLC]+$/;
+const ALTERNATIVE_BREAKDOWN = /^(?:phân\s+|chia\s+)?theo\s/iu;
 
 const lower = (s: string) => s.normalize('NFC').toLowerCase().trim();
 const path = (c: string) => c.split(' / ').map(lower);
@@ -237,8 +238,9 @@ function rowType(row: SumRow, prevLetter: string | null): RowType {
   if (s !== '') {
     if (/^\d+$/.test(s)) return 'arabic';
     if (/^\d+(?:\.\d+)+$/.test(s)) return `decimal${s.split('.').length}`;
-    // "I" after "H" is a letter; otherwise Roman numerals win.
-    if (ROMAN.test(s) && !(s === 'I' && prevLetter === 'H')) return 'roman';
+    // "C" after "B" (or "I" after "H") continues the letters; otherwise Roman numerals win.
+    const nextLetter = prevLetter !== null && s.length === 1 && s.charCodeAt(0) === prevLetter.charCodeAt(0) + 1;
+    if (ROMAN.test(s) && !nextLetter) return 'roman';
     if (/^[A-ZĐ]$/.test(s)) return 'upper';
     if (/^[a-zđ]$/.test(s)) return 'lower';
     if (/^[-–+*•]$/.test(s)) return `mark${s === '+' ? '+' : '-'}`;
@@ -276,9 +278,10 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
     return t === 'none' ? Number.POSITIVE_INFINITY : order.indexOf(t);
   };
   const hasValues = (i: number) => usable.some((c) => rows[i]?.values[c] != null);
-  const emit = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) => {
+  const evaluate = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) => {
     const p = rows[parent];
-    if (!p?.regular || parts.some((k) => !rows[k]?.regular)) return;
+    const res: TableCheck[] = [];
+    if (!p?.regular || parts.some((k) => !rows[k]?.regular)) return res;
     for (const c of usable) {
       const total = p.values[c];
       if (total === null || total === undefined) continue;
@@ -287,16 +290,33 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
         return v === null || v === undefined ? null : v * (signs?.[n] ?? 1);
       });
       if (vals.every((v) => v === null)) continue;
-      const res = check(
-        'column-sum',
-        total,
-        vals.map((v) => v ?? 0),
-        `row "${p.label}" = ${why}, column "${(input.columns[c] ?? '').split(' / ').pop() || c}"`,
-        partial,
+      const where = `row "${p.label}" = ${why}, column "${(input.columns[c] ?? '').split(' / ').pop() || c}"`;
+      res.push(
+        check(
+          'column-sum',
+          total,
+          vals.map((v) => v ?? 0),
+          where,
+          partial,
+        ),
       );
-      out.checks.push(res);
-      if (!res.ok) out.rowFlags.push([parent, 'sum-mismatch']);
     }
+    return res;
+  };
+  const keep = (parent: number, res: TableCheck[]) => {
+    for (const c of res) {
+      out.checks.push(c);
+      if (!c.ok) out.rowFlags.push([parent, 'sum-mismatch']);
+    }
+  };
+  const emit = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) =>
+    keep(parent, evaluate(parent, parts, why, partial, signs));
+  const topLevel = (i: number) => {
+    const marked = rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && types[k] !== 'none');
+    const top = marked.length > 0 ? Math.min(...marked.map(level)) : Number.POSITIVE_INFINITY;
+    return marked.length > 0
+      ? marked.filter((k) => level(k) === top && hasValues(k))
+      : rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && hasValues(k));
   };
 
   rows.forEach((row, i) => {
@@ -316,17 +336,23 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
         parts.push(best);
         signs.push(t.trim().startsWith('-') ? -1 : 1);
       }
-      emit(i, parts, f[1].replace(/\s+/g, ''), false, signs);
+      const formula = f[1].replace(/\s+/g, '');
+      const res = evaluate(i, parts, formula, false, signs);
+      // A label formula copied from another form ("(I+II+III)" over rows I-VI) is stale when the figures add
+      // up over all the top-level rows instead: say so rather than report the figures wrong.
+      if (res.length > 0 && res.every((c) => !c.ok)) {
+        const alt = evaluate(i, topLevel(i), `sum of the top-level rows (its label says ${formula})`);
+        if (alt.length > 0 && alt.every((c) => c.ok)) {
+          keep(i, alt);
+          return;
+        }
+      }
+      keep(i, res);
       return;
     }
     // 2. A grand total row ("Tổng cộng", "Tổng dự toán …") without numbering: the top-level rows.
     if (isTotal[i]) {
-      const marked = rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && types[k] !== 'none');
-      const top = marked.length > 0 ? Math.min(...marked.map(level)) : Number.POSITIVE_INFINITY;
-      const parts =
-        marked.length > 0
-          ? marked.filter((k) => level(k) === top && hasValues(k))
-          : rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && hasValues(k));
+      const parts = topLevel(i);
       if (parts.length >= 2) emit(i, parts, 'sum of the data rows');
       return;
     }
@@ -342,15 +368,26 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
     const childLevel = Math.min(...marked.map(level));
     const children = marked.filter((k) => level(k) === childLevel && hasValues(k));
     // "Trong đó" introduces a selection, not a breakdown: it can only be checked as an upper bound.
+    // It covers the children only when it opens them: the parent ends with it, the first child starts with
+    // it, or a "Trong đó:" row without figures comes right before the first child.
+    const firstChild = children[0] ?? -1;
     const partialLead =
-      /trong đó\s*:?\s*$/i.test(row.label) ||
-      under.some((k) => PARTIAL_LEAD.test(rows[k]?.label ?? '') && (under[0] === k || !hasValues(k)));
+      /trong đó\s*:?\s*$/iu.test(row.label) ||
+      PARTIAL_LEAD.test(rows[firstChild]?.label ?? '') ||
+      (PARTIAL_LEAD.test(rows[firstChild - 1]?.label ?? '') && !hasValues(firstChild - 1));
+    // "Theo mục đích vay" / "Theo nguồn vay": the same total broken down two ways, each equal to it.
+    if (children.length >= 2 && children.every((k) => ALTERNATIVE_BREAKDOWN.test(rows[k]?.label ?? ''))) {
+      for (const k of children) emit(i, [k], `its breakdown "${rows[k]?.label ?? ''}"`);
+      return;
+    }
     if (children.length >= 1 && (children.length >= 2 || partialLead)) {
       emit(i, children, `sum of its sub-items (${children.length})`, partialLead);
       return;
     }
+    // Unnumbered rows under an item are a selection only when the text says so ("Trong đó: …").
     const loose = under.filter((k) => !Number.isFinite(level(k)) && hasValues(k));
-    if (marked.length === 0 && loose.length >= 1) emit(i, loose, 'sum of the rows listed under it', true);
+    const selection = PARTIAL_LEAD.test(rows[under[0] ?? -1]?.label ?? '');
+    if (marked.length === 0 && loose.length >= 1 && selection) emit(i, loose, 'sum of the rows listed under it', true);
   });
 }
 

@@ -17,6 +17,7 @@ const UNIT_HEADERS = /^(?:đơn vị tính|đvt|đơn vị|đv tính)$/;
 const LABEL_HEADERS = /nội dung|chỉ tiêu|danh mục|hạng mục|tên |diễn giải|lĩnh vực|nhiệm vụ|hoạt động|công việc/;
 const CAPTION_SKIP = /^\(?\s*(?:kèm theo|ban hành kèm)/i;
 const APPENDIX_LINE = /^(?:phụ lục|mẫu biểu|biểu số|biểu mẫu)(?![\p{L}])/iu;
+const STT_CELL = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,2})*|[a-zđ]|[-–+*•])[.)]?$/u;
 const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 /** Column-number rows under headers: "A | B | 1 | 2 | 3=1+2 | 4=3/2" or "(1) | (2)". */
 const NUMBERING_CELL = /^\(?(?:[A-ZĐ]|\d{1,2})\)?(?:\s*=\s*[\d()+\-*/x:\s]+)?$/;
@@ -119,6 +120,11 @@ function columnRoles(columns: string[], data: string[][]): Roles {
   const full = columns.map((c) => lower(c));
   let stt: number | null = leaf.findIndex((h) => STT_HEADERS.test(h));
   if (stt < 0) stt = null;
+  // Headers are easily read a column off; a first column of "I", "1", "1.1", "a", "-" is the STT anyway.
+  if (stt === null) {
+    const first = data.map((r) => r[0] ?? '').filter((c) => c !== '');
+    if (first.length >= 2 && first.every((c) => STT_CELL.test(c))) stt = 0;
+  }
   let unit: number | null = leaf.findIndex((h) => UNIT_HEADERS.test(h));
   if (unit < 0) unit = null;
   const width = Math.max(columns.length, ...data.map((r) => r.length));
@@ -133,7 +139,8 @@ function columnRoles(columns: string[], data: string[][]): Roles {
   }
   let label: number | null = null;
   const byHeader = full.findIndex((h, i) => i !== stt && i !== unit && LABEL_HEADERS.test(`${h} `));
-  if (byHeader >= 0 && (textCount[byHeader] ?? 0) > 0) label = byHeader;
+  const filled = (c: number) => data.filter((r) => (r[c] ?? '') !== '').length;
+  if (byHeader >= 0 && (textCount[byHeader] ?? 0) * 2 > filled(byHeader)) label = byHeader;
   if (label === null) {
     let best = 0;
     textCount.forEach((n, i) => {
