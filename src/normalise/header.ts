@@ -11,7 +11,7 @@ export interface HeaderShape {
 }
 
 interface Candidate extends HeaderShape {
-  /** How many spanning parent cells the structure uses (+0.5 per level with several parents per group). */
+  /** How many spanning parent cells the structure uses (+0.3 per level with several parents per group, +1 per bare-year parent). */
   parents: number;
 }
 
@@ -47,6 +47,8 @@ export function reconstructHeader(cells: readonly string[], width: number): Head
           .slice(0, -1)
           .some((p) => LEAF_RE.test(p)),
       ).length;
+      // Two leaf columns with the same full name mean the spans were misread.
+      const duplicates = shape.columns.length - new Set(shape.columns).size;
       const topTotals = shape.columns.filter((c) => TOTAL_RE.test(c)).length;
       // Ties: the wider top row (leading columns span down, groups come last).
       const score =
@@ -55,7 +57,8 @@ export function reconstructHeader(cells: readonly string[], width: number): Head
         (shape.rows[0]?.length ?? 0) * 0.001 +
         groupLeaves * 5 +
         (leafParents > 0 ? 10 : 0) +
-        topTotals * 0.6;
+        topTotals * 0.6 +
+        duplicates * 5;
       if (score < bestScore) {
         bestScore = score;
         best = shape;
@@ -135,7 +138,9 @@ function searchParents(
       for (const c of g.cells.slice(per - q)) next.push({ prefix: joinHeader(g.prefix, c) });
     }
     if (cols.length >= width) continue;
-    searchParents(rows, width, li + 1, next, cols, parentCount + next.length + (q > 1 ? 0.5 : 0), found);
+    // A bare year rarely spans across other columns (its children would be years too).
+    const yearParents = next.filter((p) => /(?:^| \/ )(?:19|20)\d{2}$/.test(p.prefix)).length;
+    searchParents(rows, width, li + 1, next, cols, parentCount + next.length + (q > 1 ? 0.3 : 0) + yearParents, found);
   }
 }
 

@@ -1,28 +1,269 @@
 import { describe, expect, it } from 'vitest';
-import type { DocTree } from '../../src/doc/types.js';
+import type { Doc, DocTree } from '../../src/doc/types.js';
 import { normalise } from '../../src/normalise/index.js';
-import { readFixture } from '../helpers/fixtures.js';
+import { fixtureCases, readFixture } from '../helpers/fixtures.js';
 
 const header = { sha256: '0'.repeat(64), fileName: null };
 
 function fromText(text: string): DocTree {
   return {
     format: 'text',
-    blocks: text.split('\n').map((t) => ({ type: 'paragraph' as const, text: t })),
+    blocks: text.split(/\r\n|\r|\n/).map((t) => ({ type: 'paragraph' as const, text: t })),
     pages: null,
     messages: [],
   };
 }
 
-const seed = (name: string) => readFixture(name).toString('utf8');
+const norm = (text: string): Doc => normalise(fromText(text), header);
+const fixture = (name: string): Doc => norm(readFixture(name).toString('utf8'));
 
-describe('normalise (smoke)', () => {
-  it('rebuilds seed 000 budget table as 14 columns', () => {
-    const doc = normalise(fromText(seed('seed-000')), header);
-    const content = doc.tables.filter((t) => !t.layout);
+describe('seed 000 budget table (pipe layout, 3 header levels)', () => {
+  const doc = fixture('seed-000');
+  const content = doc.tables.filter((t) => !t.layout);
+  const t = content[0]!;
+
+  it('is one content table with 14 leaf columns and 3 header rows', () => {
     expect(content).toHaveLength(1);
-    const t = content[0]!;
+    expect(t.origin).toBe('pipe');
+    expect(t.headerRows).toBe(3);
     expect(t.columns).toHaveLength(14);
-    expect(t.rows.slice(t.headerRows).every((r) => r.cells.length === 14)).toBe(true);
+    expect(t.columns?.slice(0, 4)).toEqual(['STT', 'Nội dung', 'Tổng kinh phí', 'Tỉnh']);
+    expect(t.columns?.[4]).toBe('Huyện, thị xã, thành phố / Tổng cộng');
+    expect(t.columns?.[5]).toBe('Huyện, thị xã, thành phố / Trong đó / Thủ Dầu Một');
+    expect(t.columns?.[13]).toBe('Huyện, thị xã, thành phố / Trong đó / Dầu Tiếng');
+  });
+
+  it('has the total row and 7 yearly rows, each of 14 cells', () => {
+    const data = t.rows.slice(t.headerRows);
+    expect(data).toHaveLength(8);
+    expect(data.every((r) => r.cells.length === 14)).toBe(true);
+    expect(data[0]!.cells[1]!.text).toBe('Tổng dự toán giai đoạn 2019-2025');
+    expect(data[0]!.cells[2]!.text).toBe('2.104.470');
+    expect(data.slice(1).map((r) => r.cells[0]!.text)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(t.flags).not.toContain('irregular-row');
+  });
+
+  it('cell spans point into Doc.text', () => {
+    for (const row of t.rows) for (const c of row.cells) expect(doc.text.slice(c.span.start, c.span.end)).toBe(c.text);
+  });
+
+  it('the text after the last "|" is body text again', () => {
+    const after = doc.lines[t.lastLine]!;
+    expect(after.kind).toBe('text');
+    expect(after.text).toMatch(/^\(Hai tỷ một trăm/);
+  });
+});
+
+describe('layout tables', () => {
+  it('seed 000 header block: issuer | motto, number | place-date', () => {
+    const doc = fixture('seed-000');
+    const head = doc.tables[0]!;
+    expect(head.layout).toBe(true);
+    expect(head.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'],
+      ['Số: 824/KH-UBND', 'Bình Dương, ngày 28 tháng 02 năm 2019'],
+    ]);
+    expect(doc.lines[2]!.text).toBe('KẾ HOẠCH');
+  });
+
+  it('seed 000 signature block starts at "Nơi nhận:" and ends with the signer', () => {
+    const doc = fixture('seed-000');
+    const sig = doc.tables.find((t) => t.layout && t.rows.some((r) => r.cells[0]!.text.startsWith('Nơi nhận')))!;
+    expect(sig.rows).toHaveLength(1);
+    const [recipients, signer] = sig.rows[0]!.cells.map((c) => c.text);
+    expect(recipients).toMatch(/^Nơi nhận: - Bộ LĐTB&XH; .* - Lưu: VT\.$/);
+    expect(signer).toBe('TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đặng Minh Hưng');
+  });
+
+  it('seed 004 tab-indented header is a layout table; decoration lines are dropped', () => {
+    const doc = fixture('seed-004');
+    const head = doc.tables[0]!;
+    expect(head.origin).toBe('tab');
+    expect(head.layout).toBe(true);
+    expect(head.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'],
+      ['Số: 26/KH-UBND', 'Thừa Thiên Huế, ngày 26 tháng 02 năm 2016'],
+    ]);
+    expect(doc.lines[head.lastLine]!.text).toBe('KẾ HOẠCH');
+  });
+
+  it('a leading-pipe (markdown dump) header keeps its two rows', () => {
+    const doc = fixture('corpus-01_bacninh-144-kinh-te-so-xa-hoi-so-2026-2030');
+    const head = doc.tables[0]!;
+    expect(head.layout).toBe(true);
+    expect(head.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'],
+      ['Số: 144/KH-UBND', 'Bắc Ninh, ngày 24 tháng 11 năm 2025'],
+    ]);
+  });
+});
+
+describe('seed 003 indicator table (province vs national targets)', () => {
+  const doc = fixture('seed-003');
+  const t = doc.tables.find((x) => !x.layout)!;
+  it('has two header levels over 7 columns and rows aligned with them', () => {
+    expect(t.headerRows).toBe(2);
+    expect(t.columns).toEqual([
+      'MỤC TIÊU',
+      'CHỈ TIÊU',
+      'KQ ĐẠT ĐƯỢC 2020',
+      'KẾ HOẠCH TỈNH BẮC NINH / 2025',
+      'KẾ HOẠCH TỈNH BẮC NINH / 2030',
+      'KẾ HOẠCH TOÀN QUỐC / 2025',
+      'KẾ HOẠCH TOÀN QUỐC / 2030',
+    ]);
+    const first = t.rows[t.headerRows]!.cells.map((c) => c.text);
+    expect(first[0]).toMatch(/^Mục tiêu 1:/);
+    expect(first.slice(2)).toEqual(['74', '82', '87', '65', '75']);
+    const second = t.rows[t.headerRows + 1]!.cells.map((c) => c.text);
+    expect(second[0]).toBe('');
+    expect(second[1]).toMatch(/^- Chỉ tiêu 2:/);
+    expect(second.slice(2)).toEqual(['', '90', '95', '90', '95']);
+  });
+});
+
+describe('unwrapping', () => {
+  const lines = (text: string) => norm(text).lines.map((l) => l.text);
+
+  it('joins headings and agency names broken mid-phrase', () => {
+    expect(lines('II. ĐỐI TƯỢNG, THỜI\nGIAN\n1. Đối tượng:')).toEqual(['II. ĐỐI TƯỢNG, THỜI GIAN', '1. Đối tượng:']);
+    expect(lines('III.\nKINH PHÍ THỰC HIỆN')).toEqual(['III. KINH PHÍ THỰC HIỆN']);
+    expect(lines('1.\nMục tiêu chung')).toEqual(['1. Mục tiêu chung']);
+    expect(lines('1. Sở Lao động - Thương binh và Xã\nhội: chủ trì phối hợp')).toEqual([
+      '1. Sở Lao động - Thương binh và Xã hội: chủ trì phối hợp',
+    ]);
+    expect(lines('4. Sở Giáo dục và\nĐào tạo')).toEqual(['4. Sở Giáo dục và Đào tạo']);
+    expect(lines('- Tỷ lệ trẻ em được tiếp cận dịch vụ đạt 95% vào năm\n2030.')).toEqual([
+      '- Tỷ lệ trẻ em được tiếp cận dịch vụ đạt 95% vào năm 2030.',
+    ]);
+    expect(lines('GIAI ĐOẠN 2021\n- 2030')).toEqual(['GIAI ĐOẠN 2021 - 2030']);
+  });
+
+  it('marks joined paragraphs as wrapped', () => {
+    const doc = norm('4. Sở Giáo dục và\nĐào tạo\n5. Sở Y tế');
+    expect(doc.lines.map((l) => l.wrapped)).toEqual([true, false]);
+  });
+
+  it('keeps real new paragraphs apart', () => {
+    expect(lines('3. Công an tỉnh\nChủ trì, phối hợp với các sở')).toEqual([
+      '3. Công an tỉnh',
+      'Chủ trì, phối hợp với các sở',
+    ]);
+    expect(lines('xây dựng kế hoạch.\nTrên đây là Kế hoạch')).toEqual(['xây dựng kế hoạch.', 'Trên đây là Kế hoạch']);
+    expect(lines('các nội dung sau:\n1.1. Nhiệm vụ\na) Rà soát\n- Lập danh mục\n+ Cấp tỉnh\nChỉ tiêu 3: Giảm')).toEqual(
+      ['các nội dung sau:', '1.1. Nhiệm vụ', 'a) Rà soát', '- Lập danh mục', '+ Cấp tỉnh', 'Chỉ tiêu 3: Giảm'],
+    );
+    expect(lines('đến năm 2025\nIV. KINH PHÍ')).toEqual(['đến năm 2025', 'IV. KINH PHÍ']);
+    expect(lines('KẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN')).toEqual(['KẾ HOẠCH', 'THỰC HIỆN ĐỀ ÁN']);
+  });
+
+  it('treats blank lines as paragraph breaks unless the next line plainly continues', () => {
+    expect(lines('I. MỤC TIÊU\n\n1. Mục tiêu tổng quát')).toEqual(['I. MỤC TIÊU', '1. Mục tiêu tổng quát']);
+    expect(lines('cha mẹ, người chăm sóc\n\ntrẻ em được cung cấp kiến thức.')).toEqual([
+      'cha mẹ, người chăm sóc trẻ em được cung cấp kiến thức.',
+    ]);
+  });
+});
+
+describe('character cleanup', () => {
+  it('drops markdown markers and keeps the text', () => {
+    expect(norm('**I. QUAN ĐIỂM**').lines[0]!.text).toBe('I. QUAN ĐIỂM');
+    expect(norm('# KẾ HOẠCH').lines[0]!.text).toBe('KẾ HOẠCH');
+    expect(norm('*Căn cứ Nghị quyết số 57-NQ/TW;*').lines[0]!.text).toBe('Căn cứ Nghị quyết số 57-NQ/TW;');
+    expect(norm('Ghi chú (*) bắt buộc').lines[0]!.text).toBe('Ghi chú (*) bắt buộc');
+    expect(norm('** **\n\nKẾ HOẠCH').lines.map((l) => l.text)).toEqual(['KẾ HOẠCH']);
+  });
+
+  it('normalises spaces and zero-width characters and composes diacritics (NFC)', () => {
+    const decomposed = 'Ke\u0302\u0301 hoa\u0323ch'; // "Kế hoạch" in NFD
+    expect(norm(`${decomposed}\u00A0\u00A0số\t12\u200B/KH`).lines[0]!.text).toBe('Kế hoạch số 12/KH');
+  });
+});
+
+describe('robustness', () => {
+  it('handles a 200k-char adversarial input in linear time', () => {
+    const parts = [
+      '|\n'.repeat(20_000),
+      `${'a '.repeat(25_000)}\n`,
+      `${'*'.repeat(20_000)}x\n`,
+      `${'1.'.repeat(10_000)}\n`,
+      `${'-'.repeat(20_000)}\n`,
+      '\tỦY BAN NHÂN DÂN\n'.repeat(1_000),
+      'và\n'.repeat(10_000),
+      'x'.repeat(5_000),
+    ];
+    const text = parts.join('');
+    expect(text.length).toBeGreaterThan(200_000);
+    const t0 = performance.now();
+    const doc = norm(text);
+    const ms = performance.now() - t0;
+    expect(doc.text.length).toBeGreaterThan(0);
+    // Generous bound: quadratic behaviour on this input takes minutes.
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('never throws on empty or odd input', () => {
+    expect(norm('').lines.length).toBeLessThanOrEqual(1);
+    expect(() => norm('|\n|\n|')).not.toThrow();
+    expect(() => norm('\t\n\t\n')).not.toThrow();
+  });
+
+  it('cleans and classifies tables delivered as rows by DOCX/HTML readers', () => {
+    const doc = normalise(
+      {
+        format: 'docx',
+        pages: null,
+        messages: [],
+        blocks: [
+          {
+            type: 'table',
+            origin: 'docx',
+            rows: [
+              ['ỦY BAN NHÂN DÂN\nTỈNH X\n-------', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'],
+              ['Số: 1/KH-UBND', 'X, ngày 1 tháng 2 năm 2024'],
+            ],
+          },
+          { type: 'paragraph', text: 'KẾ HOẠCH' },
+          {
+            type: 'table',
+            origin: 'docx',
+            rows: [
+              ['STT', 'Nội dung', 'Kinh phí', ''],
+              ['', '', 'Năm 2025', 'Năm 2026'],
+              ['1', 'Tuyên truyền', '1.000', '2.000'],
+            ],
+          },
+        ],
+      },
+      header,
+    );
+    expect(doc.tables[0]!.layout).toBe(true);
+    expect(doc.tables[0]!.rows[0]!.cells[0]!.text).toBe('ỦY BAN NHÂN DÂN TỈNH X');
+    const t = doc.tables[1]!;
+    expect(t.layout).toBe(false);
+    expect(t.headerRows).toBe(2);
+    expect(t.columns).toEqual(['STT', 'Nội dung', 'Kinh phí / Năm 2025', 'Kinh phí / Năm 2026']);
+  });
+});
+
+describe('every seed and corpus text fixture', () => {
+  const cases = fixtureCases().filter((c) => c.input.endsWith('.txt'));
+  it.each(cases.map((c) => [c.name]))('%s normalises into sane tables', (name) => {
+    const doc = fixture(name);
+    expect(doc.lines.length).toBeGreaterThan(10);
+    for (const t of doc.tables) {
+      expect(t.rows.length).toBeGreaterThan(0);
+      if (t.layout) {
+        expect(t.rows.length).toBeLessThanOrEqual(3);
+        expect(t.rows.every((r) => r.cells.length <= 3)).toBe(true);
+        continue;
+      }
+      const data = t.rows.slice(t.headerRows);
+      const width = t.columns?.length ?? Math.max(...data.map((r) => r.cells.length));
+      expect(width).toBeLessThanOrEqual(40);
+      const fitting = data.filter((r) => r.cells.length === width).length;
+      expect(fitting / Math.max(1, data.length)).toBeGreaterThanOrEqual(0.8);
+    }
+    for (const l of doc.lines) expect(doc.text.slice(l.start, l.end)).toBe(l.text);
   });
 });
