@@ -196,7 +196,7 @@ export function targetTableConflicts(targets: Target[], tables: Table[]): Target
         let best = 0.3;
         cl.forEach((c, i) => {
           // Clause order breaks ties: tables restate clauses in the order the text gives them.
-          const o = overlap(w, words(c.text)) + (i === k ? 0.05 : 0);
+          const o = overlap(w, words(c.text.replace(TARGET_LABEL, ''))) + (i === k ? 0.05 : 0);
           if (o > best) {
             best = o;
             pick = i;
