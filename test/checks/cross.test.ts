@@ -165,6 +165,28 @@ describe('crossCheck: narrative targets vs the summary table', () => {
     ]);
   });
 
+  it('a row restating a two-clause target with one set of figures belongs to the first clause', () => {
+    const rows = [
+      ...ROWS.slice(0, 2),
+      [
+        '',
+        '- Chỉ tiêu 20: Tỷ lệ trường học có cơ sở hạ tầng phù hợp với học sinh khuyết tật đạt 55% vào năm 2025 và 60% vào năm 2030; tỷ lệ trẻ em khuyết tật được tiếp cận giáo dục chuyên biệt đạt 80% vào năm 2025 và đạt 90% vào năm 2030.',
+        '',
+        '55',
+        '60',
+        '55',
+        '60',
+      ],
+    ];
+    const doc = docWith([], rows, { headerRows: 2, columns: COLS });
+    const t20 = target(
+      20,
+      'Chỉ tiêu 20: Tỷ lệ trường học có cơ sở hạ tầng phù hợp với học sinh khuyết tật đạt 55% vào năm 2025 và 60% vào năm 2030; tỷ lệ trẻ em khuyết tật được tiếp cận giáo dục chuyên biệt đạt 80% vào năm 2025 và đạt 90% vào năm 2030.',
+      [v(55, 2025, '55%'), v(60, 2030, '60%'), v(80, 2025, '80%'), v(90, 2030, '90%')],
+    );
+    expect(crossCheck({ doc, targets: [t20], tables: extractTables(doc), budget: noBudget() })).toEqual([]);
+  });
+
   it('does not compare national or baseline columns, nor targets the table does not restate', () => {
     const doc = docWith([], ROWS, { headerRows: 2, columns: COLS });
     const t20 = target(20, 'Tỷ lệ trường học có cơ sở hạ tầng đạt 55% vào năm 2025', [v(55, 2025, '55%')]);

@@ -168,3 +168,67 @@ describe('extractTables: kinds, units, hierarchy', () => {
     expect(TableSchema.safeParse(t).success).toBe(true);
   });
 });
+
+describe('extractTables: sums in real-world shapes', () => {
+  const cols = ['STT', 'Nội dung', 'Năm 2025', 'Năm 2026'];
+  const read = (rows: string[][], columns = cols) =>
+    extractTables(docWith(['Đơn vị: Triệu đồng.'], [columns, ...rows], { headerRows: 1, columns }))[0];
+
+  it('A, B, C are letters in sequence, not Roman numerals', () => {
+    const t = read([
+      ['A', 'Tổng chi', '30', '40'],
+      ['B', 'Bội chi', '5', '5'],
+      ['C', 'Vay, trả nợ', '', ''],
+      ['I', 'Dư nợ đầu năm', '12', '14'],
+      ['1', 'Trái phiếu', '2', '4'],
+      ['2', 'Vay lại', '10', '10'],
+    ]);
+    // B has no sub-items (C is its sibling); I = 1 + 2
+    expect(t?.checks.filter((c) => c.where.includes('Bội chi'))).toEqual([]);
+    expect(t?.checks.filter((c) => c.where.includes('Dư nợ đầu năm')).map((c) => c.ok)).toEqual([true, true]);
+  });
+
+  it('"Theo mục đích" / "Theo nguồn" are two breakdowns, each equal to the total', () => {
+    const t = read([
+      ['III', 'Tổng mức vay trong năm', '31.500', '22.656'],
+      ['1', 'Theo mục đích vay', '50.100', '22.656'],
+      ['-', 'Vay bù đắp bội chi', '31.500', '22.656'],
+      ['-', 'Vay trả nợ gốc', '18.600', '-'],
+      ['2', 'Theo nguồn vay', '31.500', '22.656'],
+      ['-', 'Vay lại từ nguồn Chính phủ', '31.500', '22.656'],
+    ]);
+    const failed = t?.checks.filter((c) => !c.ok) ?? [];
+    expect(failed).toEqual([expect.objectContaining({ expected: 31500, actual: 50100 })]);
+    expect(failed[0]?.where).toMatch(/Theo mục đích vay/);
+    expect(t?.confidence).toBe('medium');
+  });
+
+  it('a stale label formula does not hide that the figures add up over all top-level rows', () => {
+    const t = read([
+      ['', 'TỔNG THU (I+II)', '60', '66'],
+      ['I', 'Thuế', '10', '11'],
+      ['II', 'Phí', '20', '22'],
+      ['III', 'Xổ số', '30', '33'],
+    ]);
+    expect(t?.checks.every((c) => c.ok)).toBe(true);
+    expect(t?.checks[0]?.where).toMatch(/its label says I\+II/);
+  });
+
+  it('finds totals from the figures when the header was read a column off', () => {
+    // The header names are shifted: no column is called a total where the total is.
+    const columns = ['STT', 'Nội dung', 'Tỉnh', 'Huyện', 'Tổng cộng', 'A', 'B'];
+    const t = read(
+      [
+        ['1', 'Năm 2024', '300', '100', '200', '150', '50'],
+        ['2', 'Năm 2025', '310', '110', '200', '120', '80'],
+        ['3', 'Năm 2026', '330', '110', '220', '200', '25'],
+        ['4', 'Năm 2027', '400', '100', '300', '150', '150'],
+      ],
+      columns,
+    );
+    const failed = t?.checks.filter((c) => !c.ok) ?? [];
+    // column 2 = 3 + 4 on every row; column 4 = 5 + 6 on three rows, and 200 + 25 ≠ 220 on the other
+    expect(failed).toEqual([expect.objectContaining({ kind: 'row-sum', expected: 220, actual: 225 })]);
+    expect(t?.checks.filter((c) => c.kind === 'row-sum' && c.ok)).toHaveLength(7);
+  });
+});
