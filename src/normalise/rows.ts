@@ -132,6 +132,15 @@ interface Cut {
  * Cost per row: 1, plus 1.5 per missing/extra cell, plus per cell the unlikelihood of its class in its column.
  */
 function cutRows(classes: readonly CellClass[], width: number, marker: boolean, prof: Profile): Cut[] {
+  return cutRowsCost(classes, width, marker, prof).cuts;
+}
+
+function cutRowsCost(
+  classes: readonly CellClass[],
+  width: number,
+  marker: boolean,
+  prof: Profile,
+): { cuts: Cut[]; cost: number } {
   const m = classes.length;
   const best = new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(m + 1).fill(-1);
@@ -174,7 +183,7 @@ function cutRows(classes: readonly CellClass[], width: number, marker: boolean, 
     cuts.unshift({ start: i, end: j });
     j = i;
   }
-  return cuts;
+  return { cuts, cost: best[m]! };
 }
 
 function looksLikeHeaderRow(row: readonly string[]): boolean {
@@ -224,8 +233,16 @@ export function layoutRows(cells: readonly string[], leading: boolean): RowLayou
   const classes = cells.map(cellClass);
   // Marker-delimited rows of varying length (section rows span across): the first row, the header, gives the width.
   const firstRow = leading ? cells.slice(1).findIndex((c) => c === '') : -1;
-  const period =
-    (leading ? (findMarkerPeriod(classes) ?? (firstRow >= 2 ? firstRow + 1 : null)) : null) ?? findPeriod(classes);
+  const headerWidth = firstRow >= 2 && looksLikeHeaderRow(cells.slice(1, firstRow + 1)) ? firstRow + 1 : null;
+  const markerPeriod = leading ? findMarkerPeriod(classes) : null;
+  // Two readings of a marker dump: the width of its first (header) row, or the marker period; section rows spoil
+  // the period, multi-level headers the first row. Keep the one whose cut fits better.
+  let period = markerPeriod ?? headerWidth ?? findPeriod(classes);
+  if (markerPeriod !== null && headerWidth !== null && markerPeriod !== headerWidth) {
+    // Each column costs as much as two rows: a wide misreading absorbs several rows into one.
+    const cost = (p: number) => cutRowsCost(classes, p - 1, true, phaseProfile(classes, p, 0)).cost + 2 * p;
+    period = cost(headerWidth) < cost(markerPeriod) ? headerWidth : markerPeriod;
+  }
   const single = (): RowLayout => ({
     rows: [leading && cells[0] === '' ? cells.slice(1) : cells.slice()],
     headerRows: 0,
@@ -291,7 +308,10 @@ export function layoutRows(cells: readonly string[], leading: boolean): RowLayou
     if (r.length > full) irregular.push(headerRows.length + i);
     if (r.length >= full) return r;
     const pad = Array.from({ length: full - r.length }, () => '');
-    if (marker) return [...r, ...pad];
+    // Marker dumps: a section row ("I | NHÓM GIẢI PHÁP") spans across, padded right; a row missing leading
+    // cells (they span down from the row above) is padded left.
+    if (marker && (r.length <= 2 || isRowLabel(r[0] ?? ''))) return [...r, ...pad];
+    if (marker) return [...pad, ...r];
     if (!(full > width && r.length === width)) irregular.push(headerRows.length + i);
     return [...pad, ...r];
   });
