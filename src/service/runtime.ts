@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import { type Logger, pino } from 'pino';
 import type { Permission } from '../auth/roles.js';
 import { type Database, openDatabase } from '../db/open.js';
+import type { Sql } from '../db/types.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { isUnreadable, processBullJob, processDocument } from '../queue/job.js';
@@ -21,7 +22,8 @@ export type Role = 'all' | 'api' | 'worker';
 
 export interface RuntimeOptions {
   logger?: Logger;
-  authorize?: (permission: Permission) => RequestHandler;
+  /** Auth hook, e.g. `(p, sql) => requirePermission(sql, p)` from src/auth: enforces each route's permission. */
+  authorize?: (permission: Permission, sql: Sql) => RequestHandler;
   /** BullMQ only: run the processor in this process instead of sandboxed children. */
   inline?: boolean;
 }
@@ -148,7 +150,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
           ctx,
           metrics,
           bullQueue: config.bullBoard ? bull?.queue : undefined,
-          ...(opts.authorize ? { authorize: opts.authorize } : {}),
+          ...(opts.authorize ? { authorize: (p: Permission) => opts.authorize!(p, db.sql) } : {}),
           ready: async () => {
             await db.sql.query('select 1');
             await withTimeout(queue.counts(), 2000);

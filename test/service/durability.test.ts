@@ -1,5 +1,6 @@
 // Embedded mode keeps everything in the PGlite data folder: a restart finds stored extractions intact and
 // finishes the documents that were still queued when the process stopped.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ describe('embedded restart durability', () => {
   });
 
   it('keeps extractions and pending work across a restart', async () => {
-    const env = { KEHOACH_CONCURRENCY: '1' };
+    // No periodic sweep: only the start-up sweep of the next process may pick up pending work.
+    const env = { KEHOACH_CONCURRENCY: '1', KEHOACH_SWEEP_INTERVAL_MS: '600000' };
     h = await startHarness({ mode: 'embedded', dataDir, env });
     const first = await h.request('/v1/documents', {
       method: 'POST',
@@ -30,8 +32,29 @@ describe('embedded restart durability', () => {
       await h.request('/v1/batches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     ).json()) as { id: string };
     const files = Array.from({ length: 60 }, (_, i) => ({ name: `d${i}.txt`, bytes: planText(100 + i, 'restart') }));
-    const res = await h.request(`/v1/batches/${batch.id}/documents`, { method: 'POST', body: form(files) });
+    const res = await h.request(`/v1/batches/${batch.id}/documents`, {
+      method: 'POST',
+      body: form(files.slice(0, 30)),
+    });
     expect(res.status).toBe(202);
+    // The other half is stored but never queued, as if the process died between the commit and the enqueue.
+    const store = h.runtime.store;
+    await store.sql.transaction((tx) =>
+      store.storeUploads(
+        tx,
+        files.slice(30).map((f) => {
+          const bytes = new TextEncoder().encode(f.bytes);
+          return {
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            fileName: f.name,
+            contentType: 'text/plain',
+            format: 'text' as const,
+            bytes,
+          };
+        }),
+        batch.id,
+      ),
+    );
     const atStop = await h.runtime.store.statusCounts();
     await h.stop();
     // Otherwise the restart below would prove nothing about pending work.
