@@ -7,7 +7,7 @@ import { activeClaims, blockingClaim, releaseOwnClaims } from './claims.js';
 import { deepEqual, getAt, overlaps, parsePointer } from './pointer.js';
 import { type CorrectionRecord, insertCorrection, isUniqueViolation, loadCorrections } from './records.js';
 import { type ReplayedCorrection, replay } from './replay.js';
-import type { ExtractionStore } from './store.js';
+import type { ExtractionStore, MachineExtraction } from './store.js';
 
 export interface ReviewDeps {
   sql: Sql;
@@ -32,12 +32,12 @@ function lastSeq(records: readonly CorrectionRecord[]): number {
   return records.reduce((m, r) => Math.max(m, r.seq), 0);
 }
 
-async function load(deps: ReviewDeps, sql: Sql, documentId: string) {
-  const machine = await deps.store.getMachine(documentId);
-  if (!machine) return null;
+async function load(deps: ReviewDeps, sql: Sql, documentId: string, machine?: MachineExtraction | null) {
+  const m = machine === undefined ? await deps.store.getMachine(documentId) : machine;
+  if (!m) return null;
   const records = await loadCorrections(sql, documentId);
-  const replayed = replay(machine.extraction, records);
-  return { machine, records, replayed, revision: revisionOf(machine.version, lastSeq(records)) };
+  const replayed = replay(m.extraction, records);
+  return { machine: m, records, replayed, revision: revisionOf(m.version, lastSeq(records)) };
 }
 
 /** The extraction a client should use: machine values with reviewers' corrections applied. */
@@ -135,9 +135,12 @@ async function commit(
   pre: Preconditions,
 ): Promise<CorrectionOutcome> {
   let inserted: CorrectionRecord;
+  // Read outside the transaction: the store may use its own connection, and embedded PGlite has only one
+  // (a store query inside our transaction would wait for the transaction to end).
+  const machine = await deps.store.getMachine(documentId);
   try {
     inserted = await deps.sql.transaction(async (tx) => {
-      const state = await load(deps, tx, documentId);
+      const state = await load(deps, tx, documentId, machine);
       if (!state) throw new ProblemError('not-found', `No extraction for document ${documentId}.`);
       checkPreconditions(pre, state.revision, state.replayed.extraction);
       const planned = build(state);
