@@ -451,6 +451,9 @@ export function defineApiSuite(
         expect(openapi.components.schemas[ref!], ref).toBeDefined();
       }
       expect((await h.request('/docs')).status).toBe(200);
+      // bull-board exists exactly when BullMQ runs the jobs.
+      const board = await h.request('/admin/queues');
+      expect(board.status).toBe(h.runtime.queue.kind === 'bullmq' ? 200 : 404);
       expect((await h.request('/healthz')).status).toBe(200);
       expect((await h.request('/readyz')).status).toBe(200);
       const metrics = await (await h.request('/metrics')).text();
