@@ -16,8 +16,9 @@ const TAB_START_RE = /^[ \u00A0]{0,3}\t/;
 type Unit = { kind: 'lines'; lines: RawLine[] } | { kind: 'block'; block: TableBlock };
 
 function toUnits(tree: DocTree): Unit[] {
-  // Plain text and PDF readers emit raw lines that need unwrapping; DOCX/HTML paragraphs are already whole.
-  const hard = tree.format === 'docx' || tree.format === 'html';
+  // Every reader's paragraphs go through the same unwrapping: DOCX/HTML files converted from text keep one
+  // paragraph per raw line, and whole paragraphs end in punctuation or are headings, which the rules keep apart.
+  // Only a paragraph the reader marked as a heading is never joined.
   const units: Unit[] = [];
   let lines: RawLine[] = [];
   let index = 0;
@@ -28,7 +29,8 @@ function toUnits(tree: DocTree): Unit[] {
       units.push({ kind: 'block', block });
       continue;
     }
-    const raws = hard ? [block.text.split(LINE_BREAK_RE).join(' ')] : block.text.split(LINE_BREAK_RE);
+    const hard = block.heading === true;
+    const raws = block.text.split(LINE_BREAK_RE);
     for (const raw of raws) {
       const spaced = cleanSpaces(raw);
       const text = cleanLine(raw);
@@ -37,7 +39,7 @@ function toUnits(tree: DocTree): Unit[] {
       const line: RawLine = {
         text,
         pipe: spaced === '|',
-        tab: !hard && TAB_START_RE.test(raw),
+        tab: TAB_START_RE.test(raw),
         index: index++,
       };
       if (hard) line.hard = true;
