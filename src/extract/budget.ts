@@ -25,8 +25,10 @@ const MONEY_UNIT_WORDS = MONEY_UNITS.flatMap((u) => u.aliases)
   .filter((a) => /đồng|vnđ/.test(a) && !/^\d/.test(a))
   .sort((a, b) => b.length - a.length)
   .map(esc);
+// The number starts at a chain's start only and is matched atomically (lookahead + backreference), so a long
+// run of digits and dots without a unit is rejected in linear time instead of being retried at every offset.
 const AMOUNT = new RegExp(
-  `(\\d+(?:[.,]\\d+)*)\\s*(${MONEY_UNIT_WORDS.join('|')})(?![\\p{L}])(?:\\s*\\(([^()]{3,300})\\))?`,
+  `(?<![\\d.,])(?=(\\d+(?:[.,]\\d+)*))\\1\\s*(${MONEY_UNIT_WORDS.join('|')})(?![\\p{L}])(?:\\s*\\(([^()]{3,300})\\))?`,
   'giu',
 );
 const WORD_START = /^(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mốt|không|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s|$)/i;
@@ -50,12 +52,23 @@ function zoneOf(lines: readonly Line[]): Zone {
 }
 
 function spanIn(zone: Zone, from: number, to: number): Span {
-  let at: [number, Line] | undefined;
-  let last: [number, Line] | undefined;
-  for (const s of zone.starts) {
-    if (s[0] <= from) at = s;
-    if (s[0] <= to) last = s;
-  }
+  // The last line starting at or before an offset, by binary search over the ordered starts.
+  const lineAt = (off: number): [number, Line] | undefined => {
+    let lo = 0;
+    let hi = zone.starts.length - 1;
+    let found: [number, Line] | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = zone.starts[mid] as [number, Line];
+      if (s[0] <= off) {
+        found = s;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const at = lineAt(from);
+  const last = lineAt(to);
   if (!at || !last) return { start: 0, end: 0, line: 1 };
   const start = at[1].start + (from - at[0]);
   const end = Math.min(last[1].end, last[1].start + Math.max(0, to - last[0]));
@@ -101,8 +114,10 @@ function amounts(zone: Zone, requireTotalContext: boolean): Candidate[] {
     const n = parseVnNumber(digits, { notation: 'vn' });
     if (!unit || !n || n.value <= 0) continue;
     const at = m.index ?? 0;
-    const sentenceStart = Math.max(zone.text.lastIndexOf('. ', at), zone.text.lastIndexOf('; ', at), 0);
-    const before = zone.text.slice(Math.max(sentenceStart, at - 160), at).toLowerCase();
+    // The context is the same sentence, at most 160 characters back (bounded: linear on any input).
+    const window = zone.text.slice(Math.max(0, at - 160), at);
+    const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '));
+    const before = (cut >= 0 ? window.slice(cut + 2) : window).toLowerCase();
     if (has(before, NOT_BUDGET_CONTEXT)) continue;
     let score = 0;
     if (has(before, TOTAL_CONTEXT)) score += 3;
@@ -198,10 +213,13 @@ const NEXT_CLAUSE = new RegExp(
 // "pháp luật về ngân sách", "lập dự toán ngân sách", "phân cấp ngân sách").
 const REFERENCE_BEFORE = /(?:luật|pháp luật về|dự toán|dự toán chi|phân cấp|quyết toán)\s*$/iu;
 
+/** A source's name never runs longer than this; it bounds every scan so the whole pass stays linear. */
+const SOURCE_WINDOW = 400;
+
 function nextSeparator(text: string, from: number): number {
-  const rest = text.slice(from);
+  const rest = text.slice(from, from + SOURCE_WINDOW);
   const k = rest.search(NEXT_CLAUSE);
-  return k < 0 ? text.length : from + k + 1;
+  return k < 0 ? from + rest.length : from + k + 1;
 }
 
 function fundingSources(lines: readonly Line[]): string[] {
@@ -219,7 +237,7 @@ function fundingSources(lines: readonly Line[]): string[] {
       from = m.index + m[0].length;
       continue;
     }
-    const raw = cutSource(text.slice(m.index));
+    const raw = cutSource(text.slice(m.index, m.index + SOURCE_WINDOW));
     from = m.index + Math.max(raw.length, m[0].length);
     // "Nguồn kinh phí thực hiện gồm: …" introduces the list; it is not a source itself.
     if (/^(?:các\s+)?nguồn(?:\s+kinh phí|\s+lực)?$/i.test(raw) || raw.split(/\s+/).length < 2 || raw.length > 160) {

@@ -20,7 +20,7 @@ const APPENDIX_LINE = /^(?:phụ lục|mẫu biểu|biểu số|biểu mẫu)(?!
 const STT_CELL = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,2})*|[a-zđ]|[-–+*•])[.)]?$/u;
 const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 /** Column-number rows under headers: "A | B | 1 | 2 | 3=1+2 | 4=3/2" or "(1) | (2)". */
-const NUMBERING_CELL = /^\(?(?:[A-ZĐ]|\d{1,2})\)?(?:\s*=\s*[\d()+\-*/x:\s]+)?$/;
+const NUMBERING_CELL = /^\(?(?:[A-ZĐ]|\d{1,2})\)?(?:\s*=[\d()+\-*/x:\s]{1,40})?$/;
 /** How far above a table its caption and unit line may sit. */
 const CAPTION_LOOKBACK = 10;
 

@@ -84,6 +84,8 @@ function strip(raw: string): {
   comparator: ParsedNumber['comparator'];
   percent: boolean;
 } | null {
+  // No number in a plan runs past a few dozen characters; the cap keeps every pattern below cheap.
+  if (raw.length > 64) return null;
   let s = raw.trim().replace(/\u00a0/g, ' ');
   let comparator: ParsedNumber['comparator'] = null;
   for (const [sym, cmp] of COMPARATORS) {

@@ -28,6 +28,8 @@ export const UNIT_LABELS: readonly string[] = z
 
 /** The money unit a phrase names ("ngàn đồng" → nghìn đồng × 1000); null when it names no money unit. */
 export function moneyUnit(phrase: string): MoneyUnit | null {
+  // Units are a few words; longer text is no unit, and the cap keeps the trimming below linear.
+  if (phrase.length > 60) return null;
   const p = phrase
     .normalize('NFC')
     .toLowerCase()

@@ -133,3 +133,20 @@ describe('extractBudget', () => {
     expect(extractBudget(doc, outline, []).total.value).toBeNull();
   });
 });
+
+describe('extractBudget on adversarial input', () => {
+  const timed = (f: () => void) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  it.each([
+    ['digits without a unit', `${'1.'.repeat(50_000)}1`],
+    ['amounts without closing parentheses', '1 đồng ('.repeat(12_000)],
+    ['source keywords back to back', 'nguồn ngân sách '.repeat(6_000)],
+    ['a long unbroken source', `nguồn ${'huy động '.repeat(10_000)}`],
+  ])('stays fast on %s', (_name, text) => {
+    const { doc, outline } = plan([['IV', 'KINH PHÍ THỰC HIỆN', [text]]]);
+    expect(timed(() => extractBudget(doc, outline, []))).toBeLessThan(2000);
+  });
+});

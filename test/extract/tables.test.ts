@@ -232,3 +232,16 @@ describe('extractTables: sums in real-world shapes', () => {
     expect(t?.checks.filter((c) => c.kind === 'row-sum' && c.ok)).toHaveLength(7);
   });
 });
+
+describe('extractTables on adversarial input', () => {
+  it('stays fast on huge cells and many rows', () => {
+    const big = ['1.'.repeat(50_000), `(${'*'.repeat(50_000)}x`, `1 =${' '.repeat(50_000)}a`, 'Tổng '.repeat(20_000)];
+    const rows = [['STT', 'Nội dung', 'Cộng'], ...big.map((c, i) => [String(i + 1), c, c])];
+    for (let i = 0; i < 3000; i++) rows.push(['-', `Mục ${i}`, String(i)]);
+    const doc = docWith(['Đơn vị tính: ' + 'đồng '.repeat(20_000)], rows, { headerRows: 1, columns: rows[0] });
+    const t = performance.now();
+    const [table] = extractTables(doc);
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(TableSchema.safeParse(table).success).toBe(true);
+  });
+});
