@@ -497,6 +497,17 @@ export class Store {
     });
   }
 
+  /** Forgets Idempotency-Keys and delivered webhooks older than their retention. */
+  async prune(keyRetentionHours: number, deliveryRetentionHours = 7 * 24): Promise<void> {
+    await this.sql.query(`delete from idempotency_keys where created_at < now() - make_interval(hours => $1)`, [
+      keyRetentionHours,
+    ]);
+    await this.sql.query(
+      `delete from webhook_deliveries where delivered_at is not null and delivered_at < now() - make_interval(hours => $1)`,
+      [deliveryRetentionHours],
+    );
+  }
+
   async statusCounts(): Promise<Record<DocumentStatus, number>> {
     const res = await this.sql.query<{ status: DocumentStatus; n: number | string }>(
       'select status, count(*) as n from documents group by status',

@@ -12,6 +12,9 @@ export interface SweepResult {
 
 const PAGE = 500;
 
+/** How long an Idempotency-Key is remembered. */
+export const IDEMPOTENCY_RETENTION_HOURS = 24;
+
 export async function sweep(store: Store, queue: JobQueue): Promise<SweepResult> {
   const result: SweepResult = { pending: 0, requeued: 0, failed: 0, batchesFinished: 0 };
   let after = 0;
@@ -28,6 +31,7 @@ export async function sweep(store: Store, queue: JobQueue): Promise<SweepResult>
     if (page.length < PAGE) break;
   }
   result.batchesFinished = (await store.finishStaleBatches()).length;
+  await store.prune(IDEMPOTENCY_RETENTION_HOURS);
   return result;
 }
 
