@@ -100,16 +100,18 @@ interface Collected {
   summaries: DocumentReviewSummary[];
 }
 
-async function collect(deps: ReviewDeps, filters: QueueFilters): Promise<Collected> {
+async function collect(deps: ReviewDeps, filters: QueueFilters, wantSummaries: boolean): Promise<Collected> {
   const docs = await documentsFor(deps, filters);
   const ids = docs.map((d) => d.id);
   const [corrections, claims] = await Promise.all([loadCorrectionsFor(deps.sql, ids), activeClaims(deps.sql, ids)]);
   const items: QueueItem[] = [];
   const summaries: DocumentReviewSummary[] = [];
   for (const doc of docs) {
+    const records = corrections.get(doc.id) ?? [];
+    // Nothing to review and no corrections (so nothing can be stale): no need to load the extraction.
+    if (doc.needsReview === false && records.length === 0 && !wantSummaries) continue;
     const machine = await deps.store.getMachine(doc.id);
     if (!machine) continue;
-    const records = corrections.get(doc.id) ?? [];
     const { extraction, corrections: replayed } = replay(machine.extraction, records);
     const province = doc.province ?? extraction.metadata.province.value;
     if (filters.province && (!province || fold(province) !== fold(filters.province))) continue;
@@ -181,7 +183,7 @@ export async function listReviewQueue(
   deps: ReviewDeps,
   filters: QueueFilters = {},
 ): Promise<{ items: QueueItem[]; total: number }> {
-  const { items } = await collect(deps, filters);
+  const { items } = await collect(deps, filters, false);
   const offset = Math.max(0, filters.offset ?? 0);
   const limit = Math.min(1000, Math.max(1, filters.limit ?? 100));
   return { items: items.slice(offset, offset + limit), total: items.length };
@@ -192,5 +194,5 @@ export async function listReviewDocuments(
   deps: ReviewDeps,
   filters: QueueFilters = {},
 ): Promise<DocumentReviewSummary[]> {
-  return (await collect(deps, filters)).summaries;
+  return (await collect(deps, filters, true)).summaries;
 }

@@ -8,7 +8,9 @@ export interface ServiceStoreLike {
     batchId?: string | undefined;
     limit: number;
     beforeSeq?: number | undefined;
-  }): Promise<Array<{ id: string; seq: number; fileName: string | null; province: string | null }>>;
+  }): Promise<
+    Array<{ id: string; seq: number; fileName: string | null; province: string | null; needsReview: boolean | null }>
+  >;
   documentBatches(id: string): Promise<string[]>;
 }
 
@@ -25,7 +27,13 @@ export function extractionStoreFrom(store: ServiceStoreLike): ExtractionStore {
         for (const d of page) {
           if (filters.documentId && d.id !== filters.documentId) continue;
           const batches = filters.batch ? [filters.batch] : await store.documentBatches(d.id);
-          out.push({ id: d.id, name: d.fileName, province: d.province, batch: batches[0] ?? null });
+          out.push({
+            id: d.id,
+            name: d.fileName,
+            province: d.province,
+            batch: batches[0] ?? null,
+            needsReview: d.needsReview,
+          });
         }
         if (page.length < PAGE || (filters.documentId && out.length > 0)) break;
         beforeSeq = page[page.length - 1]?.seq;

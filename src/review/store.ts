@@ -16,6 +16,8 @@ export interface DocumentSummary {
   name: string | null;
   province: string | null;
   batch: string | null;
+  /** The machine extraction's review.needed when the store knows it: false lets the queue skip loading it. */
+  needsReview?: boolean | null;
 }
 
 export interface DocumentFilters {
@@ -35,7 +37,10 @@ export class MemoryExtractionStore implements ExtractionStore {
   private readonly docs = new Map<string, { summary: DocumentSummary; machine: MachineExtraction }>();
 
   put(summary: DocumentSummary, machine: MachineExtraction): void {
-    this.docs.set(summary.id, { summary, machine: structuredClone(machine) });
+    this.docs.set(summary.id, {
+      summary: { ...summary, needsReview: machine.extraction.review.needed },
+      machine: structuredClone(machine),
+    });
   }
 
   async getMachine(documentId: string): Promise<MachineExtraction | null> {

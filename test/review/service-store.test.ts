@@ -13,6 +13,7 @@ describe('extractionStoreFrom', () => {
       seq: 1203 - i,
       fileName: `f${i}.pdf`,
       province: null,
+      needsReview: i % 2 === 0,
     }));
     const fake: ServiceStoreLike = {
       async getExtraction(id) {
@@ -29,7 +30,13 @@ describe('extractionStoreFrom', () => {
     const all = await store.listDocuments({});
     expect(all).toHaveLength(1203);
     expect(new Set(all.map((d) => d.id)).size).toBe(1203);
-    expect(all.find((d) => d.id === 'd2')).toEqual({ id: 'd2', name: 'f2.pdf', province: null, batch: 'b9' });
+    expect(all.find((d) => d.id === 'd2')).toEqual({
+      id: 'd2',
+      name: 'f2.pdf',
+      province: null,
+      batch: 'b9',
+      needsReview: true,
+    });
     expect((await store.getMachine('d1'))?.version).toBe('0.1.0');
     expect(await store.getMachine('d5')).toBeNull();
   });
