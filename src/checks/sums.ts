@@ -11,6 +11,8 @@ export interface SumRow {
   values: Array<number | null>;
   /** False when the row's cells could not be aligned to the columns; its numbers are not trusted. */
   regular: boolean;
+  /** A rate, share or index row ("Tỷ lệ …", unit "%"): its figures never add up with others. */
+  rate?: boolean;
   line: number | null;
 }
 
@@ -281,7 +283,7 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
   const evaluate = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) => {
     const p = rows[parent];
     const res: TableCheck[] = [];
-    if (!p?.regular || parts.some((k) => !rows[k]?.regular)) return res;
+    if (!p?.regular || p.rate || parts.some((k) => !rows[k]?.regular || rows[k]?.rate)) return res;
     for (const c of usable) {
       const total = p.values[c];
       if (total === null || total === undefined) continue;

@@ -18,6 +18,8 @@ const LABEL_HEADERS = /nội dung|chỉ tiêu|danh mục|hạng mục|tên |di�
 const CAPTION_SKIP = /^\(?\s*(?:kèm theo|ban hành kèm)/i;
 const APPENDIX_LINE = /^(?:phụ lục|mẫu biểu|biểu số|biểu mẫu)(?![\p{L}])/iu;
 const STT_CELL = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,2})*|[a-zđ]|[-–+*•])[.)]?$/u;
+/** Rows whose figures are rates, shares or indices: they never add up. */
+const RATE_ROW = /tỷ lệ|tỷ suất|tốc độ|chỉ số|bình quân|cơ cấu|\(%\)|%$/iu;
 const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 /** Column-number rows under headers: "A | B | 1 | 2 | 3=1+2 | 4=3/2" or "(1) | (2)". */
 const NUMBERING_CELL = /^\(?(?:[A-ZĐ]|\d{1,2})\)?(?:\s*=[\d()+\-*/x:\s]{1,40})?$/;
@@ -244,6 +246,7 @@ export function readTable(doc: Doc, t: DocTable): Table {
       label: label ?? '',
       values,
       regular: !rowFlags.has('irregular-row'),
+      rate: RATE_ROW.test(label ?? '') || (roles.unit !== null && /%|‰/.test(cells[roles.unit] ?? '')),
       line: docRows[r]?.line ?? null,
     });
   });

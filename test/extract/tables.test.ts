@@ -245,3 +245,24 @@ describe('extractTables on adversarial input', () => {
     expect(TableSchema.safeParse(table).success).toBe(true);
   });
 });
+
+describe('extractTables: rates never add up', () => {
+  it('does not sum percentage rows under a rate parent', () => {
+    const cols = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Năm 2025'];
+    const doc = docWith(
+      [],
+      [
+        cols,
+        ['1', 'Tỷ lệ hộ nghèo', '%', '3,5'],
+        ['-', 'Khu vực thành thị', '%', '1,2'],
+        ['-', 'Khu vực nông thôn', '%', '4,8'],
+        ['2', 'Số hộ nghèo', 'hộ', '1.500'],
+        ['-', 'Thành thị', 'hộ', '400'],
+        ['-', 'Nông thôn', 'hộ', '1.100'],
+      ],
+      { headerRows: 1, columns: cols },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.checks.map((c) => [c.where.split(' = ')[0], c.ok])).toEqual([[`row "Số hộ nghèo"`, true]]);
+  });
+});
