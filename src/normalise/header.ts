@@ -171,7 +171,10 @@ export function reconstructLevels(rows: readonly string[][], width: number): Hea
     for (let k = 1; k <= Math.min(MAX_PARENTS_PER_LEVEL, names.length); k++) {
       if (below.length % k !== 0 || below.length / k < 2) continue;
       const per = below.length / k;
+      // STT, "Nội dung", "Đơn vị tính" never span across; otherwise the leftmost reading wins (a period column
+      // such as "Năm hiện hành 2025" over "Kế hoạch | Ước thực hiện" comes before the later years).
       for (const pick of subsets(names.length, k)) {
+        if (pick.some((i) => LEAF_RE.test(names[i] ?? ''))) continue;
         const out: string[] = [];
         let child = 0;
         for (const [i, n] of names.entries()) {

@@ -207,7 +207,8 @@ function isDataRow(row: readonly string[]): boolean {
   if (row.some(isValue)) return true;
   const numbers = row.slice(1).filter((c) => (cellKind(c) === 'num' || isRowLabel(c)) && !isYear(c)).length;
   if (numbers >= 2) return true;
-  return isRowLabel(row[0] ?? '') && !looksLikeHeaderRow(row);
+  // "X | Y" under "Tọa độ" are column names, not a row numbered X.
+  return isRowLabel(row[0] ?? '') && !looksLikeHeaderRow(row) && row.slice(1).some((c) => c.length > 3);
 }
 
 /** Splits a header given as marker-delimited rows (leading-pipe variant) on its marker cells. */
@@ -269,7 +270,7 @@ export function layoutRows(cells: readonly string[], leading: boolean): RowLayou
     h < rowsAll.length &&
     !isDataRow(rowsAll[h]!) &&
     h < 6 &&
-    (h === 0 || !rowsAll[h]!.some((c) => LABEL_RE.test(c)))
+    (h === 0 || !(rowsAll[h]!.some((c) => LABEL_RE.test(c)) || isRowLabel(rowsAll[h]![0] ?? '')))
   )
     h++;
   if (h === rowsAll.length) h = looksLikeHeaderRow(rowsAll[0] ?? []) ? 1 : 0;

@@ -57,7 +57,8 @@ export function continues(a: string, b: string, opts: UnwrapOptions, afterBlank 
   if (LABEL_ONLY_RE.test(a)) return true;
   if (LOWER_START_RE.test(b)) return true;
   if (endsWithTerminal(a)) return false;
-  if (isAllCaps(a)) return isAllCaps(b);
+  // A heading in capitals continues in capitals or figures ("… GIAI ĐOẠN" / "2026 - 2030").
+  if (isAllCaps(a)) return !/\p{Ll}/u.test(b);
   if (endsWithConnector(a)) return true;
   if (opts.blankSeparated) return true;
   if (!UPPER_START_RE.test(b)) return true;
