@@ -7,7 +7,7 @@ import { requirePermission } from './middleware.js';
 import { sendProblem } from './problem.js';
 import { can, PERMISSIONS, type Permission, ROLES, RoleNameSchema } from './roles.js';
 
-const CreateKeyBody = z.object({ role: RoleNameSchema, name: z.string().trim().min(1).max(200) });
+export const CreateKeyBody = z.object({ role: RoleNameSchema, name: z.string().trim().min(1).max(200) });
 
 export function createKeysRouter(opts: { sql: Sql }): Router {
   const { sql } = opts;

@@ -5,9 +5,9 @@ import { requirePermission } from '../auth/middleware.js';
 import { ProblemError, sendProblem } from '../auth/problem.js';
 import { createKeysRouter } from '../auth/router.js';
 import type { Sql } from '../db/types.js';
-import { PatchSchema } from './apply.js';
 import { claimField, releaseClaim } from './claims.js';
 import { listReviewDocuments, listReviewQueue } from './queue.js';
+import { ClaimBody, CorrectionBody, QueueQuery, RevertBody } from './schemas.js';
 import {
   type CorrectionOutcome,
   getEffectiveExtraction,
@@ -26,34 +26,6 @@ export interface ReviewRouterOptions {
   /** Also mount /v1/keys (default true). */
   keysRoutes?: boolean;
 }
-
-const QueueQuery = z.object({
-  document: z.string().max(200).optional(),
-  batch: z.string().max(200).optional(),
-  flag: z.string().max(100).optional(),
-  province: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-});
-
-const ClaimBody = z.object({
-  documentId: z.string().min(1).max(200),
-  pointer: z.string().max(500).regex(/^\//, 'a JSON Pointer'),
-  ttlSeconds: z.number().int().min(1).max(86_400).optional(),
-});
-
-const PreconditionFields = {
-  comment: z.string().max(4000).nullable().optional(),
-  expectedRevision: z.string().max(200).optional(),
-  expectedBefore: z.record(z.string(), z.json()).optional(),
-};
-
-const CorrectionBody = z.union([
-  z.object({ patch: PatchSchema, ...PreconditionFields }).strict(),
-  z.object({ accept: z.array(z.string().max(500)).min(1).max(200), ...PreconditionFields }).strict(),
-]);
-
-const RevertBody = z.object(PreconditionFields).strict();
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap =

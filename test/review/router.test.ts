@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLES } from '../../src/auth/index.js';
+import {
+  createReviewRouter,
+  MemoryExtractionStore,
+  REVIEW_OPERATIONS,
+  reviewOpenApiPaths,
+} from '../../src/review/index.js';
 import { call, startApp, type TestApp } from './app.js';
 import { type TestDb, testDbs } from './db.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
@@ -261,5 +268,46 @@ describe.each(dbs.map((d) => [d.name, d] as const))('review API on %s', (_name, 
     expect(res.status).toBe(404);
     expect(res.body.type).toBe('https://kehoach.dev/problems/not-found');
     void TEXT;
+  });
+});
+
+describe('documented operations', () => {
+  let db: TestDb;
+  let app: TestApp;
+  beforeAll(async () => {
+    db = dbs[0]!;
+    app = await startApp(db.sql, 'doc-ops');
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('the router serves exactly the documented paths', () => {
+    const router = createReviewRouter({ sql: db.sql, store: new MemoryExtractionStore() });
+    const seen = new Set<string>();
+    const walk = (stack: any[]) => {
+      for (const layer of stack) {
+        if (layer.route) for (const m of Object.keys(layer.route.methods)) seen.add(`${m} ${layer.route.path}`);
+        else if (layer.handle?.stack) walk(layer.handle.stack);
+      }
+    };
+    walk((router as any).stack);
+    const documented = REVIEW_OPERATIONS.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`);
+    expect([...seen].sort()).toEqual([...documented].sort());
+    const paths = reviewOpenApiPaths();
+    expect(Object.keys(paths).length).toBeGreaterThan(5);
+    expect(JSON.stringify(paths['/v1/documents/{id}/corrections'])).toContain('"patch"');
+  });
+
+  it.each(REVIEW_OPERATIONS)('$method $path is enforced as documented ($permission)', async (op) => {
+    const path = op.path.replace('{id}', 'doc-ops').replace(/\{\w+\}/g, 'x');
+    for (const role of ROLES) {
+      const res = await call(app, op.method.toUpperCase(), path, {
+        key: app.keys[role].key,
+        body: op.body ? {} : undefined,
+      });
+      if (can(role, op.permission)) expect([401, 403], `${role} ${op.method} ${path}`).not.toContain(res.status);
+      else expect(res.status, `${role} ${op.method} ${path}`).toBe(403);
+    }
   });
 });
