@@ -235,6 +235,12 @@ function rowSums(input: SumInput, usable: number[], out: SumResult): void {
 
 type RowType = string;
 
+interface Entry {
+  parent: number;
+  column: number;
+  check: TableCheck;
+}
+
 function rowType(row: SumRow, prevLetter: string | null): RowType {
   const s = row.stt.replace(/[.)]+$/, '').trim();
   if (s !== '') {
@@ -282,7 +288,7 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
   const hasValues = (i: number) => usable.some((c) => rows[i]?.values[c] != null);
   const evaluate = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) => {
     const p = rows[parent];
-    const res: TableCheck[] = [];
+    const res: Entry[] = [];
     if (!p?.regular || p.rate || parts.some((k) => !rows[k]?.regular || rows[k]?.rate)) return res;
     for (const c of usable) {
       const total = p.values[c];
@@ -293,26 +299,24 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
       });
       if (vals.every((v) => v === null)) continue;
       const where = `row "${p.label}" = ${why}, column "${(input.columns[c] ?? '').split(' / ').pop() || c}"`;
-      res.push(
-        check(
+      res.push({
+        parent,
+        column: c,
+        check: check(
           'column-sum',
           total,
           vals.map((v) => v ?? 0),
           where,
           partial,
         ),
-      );
+      });
     }
     return res;
   };
-  const keep = (parent: number, res: TableCheck[]) => {
-    for (const c of res) {
-      out.checks.push(c);
-      if (!c.ok) out.rowFlags.push([parent, 'sum-mismatch']);
-    }
-  };
+  // Checks are gathered first and kept after the columns that do not add up at all are known.
+  const groups: Array<{ entries: Entry[]; alt?: Entry[] }> = [];
   const emit = (parent: number, parts: number[], why: string, partial = false, signs?: number[]) =>
-    keep(parent, evaluate(parent, parts, why, partial, signs));
+    groups.push({ entries: evaluate(parent, parts, why, partial, signs) });
   const topLevel = (i: number) => {
     const marked = rows.map((_, k) => k).filter((k) => k !== i && !isTotal[k] && types[k] !== 'none');
     const top = marked.length > 0 ? Math.min(...marked.map(level)) : Number.POSITIVE_INFINITY;
@@ -339,17 +343,10 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
         signs.push(t.trim().startsWith('-') ? -1 : 1);
       }
       const formula = f[1].replace(/\s+/g, '');
-      const res = evaluate(i, parts, formula, false, signs);
-      // A label formula copied from another form ("(I+II+III)" over rows I-VI) is stale when the figures add
-      // up over all the top-level rows instead: say so rather than report the figures wrong.
-      if (res.length > 0 && res.every((c) => !c.ok)) {
-        const alt = evaluate(i, topLevel(i), `sum of the top-level rows (its label says ${formula})`);
-        if (alt.length > 0 && alt.every((c) => c.ok)) {
-          keep(i, alt);
-          return;
-        }
-      }
-      keep(i, res);
+      groups.push({
+        entries: evaluate(i, parts, formula, false, signs),
+        alt: evaluate(i, topLevel(i), `sum of the top-level rows (its label says ${formula})`),
+      });
       return;
     }
     // 2. A grand total row ("Tổng cộng", "Tổng dự toán …") without numbering: the top-level rows.
@@ -391,6 +388,33 @@ function columnSums(input: SumInput, usable: number[], out: SumResult): void {
     const selection = PARTIAL_LEAD.test(rows[under[0] ?? -1]?.label ?? '');
     if (marked.length === 0 && loose.length >= 1 && selection) emit(i, loose, 'sum of the rows listed under it', true);
   });
+
+  // A column where most sums fail holds rates or ratios, or was read under the wrong header: not additive.
+  const tally = new Map<number, { n: number; failed: number }>();
+  for (const g of groups) {
+    for (const e of g.entries) {
+      const t = tally.get(e.column) ?? { n: 0, failed: 0 };
+      t.n++;
+      if (!e.check.ok) t.failed++;
+      tally.set(e.column, t);
+    }
+  }
+  const additive = (e: Entry) => {
+    const t = tally.get(e.column);
+    return !t || !(t.failed >= 2 && t.failed * 2 > t.n);
+  };
+  for (const g of groups) {
+    let entries = g.entries.filter(additive);
+    // A label formula copied from another form ("(I+II+III)" over rows I-VI) is stale when the figures add
+    // up over all the top-level rows instead: say so rather than report the figures wrong.
+    const alt = (g.alt ?? []).filter(additive);
+    if (entries.length > 0 && entries.every((e) => !e.check.ok) && alt.length > 0 && alt.every((e) => e.check.ok))
+      entries = alt;
+    for (const e of entries) {
+      out.checks.push(e.check);
+      if (!e.check.ok) out.rowFlags.push([e.parent, 'sum-mismatch']);
+    }
+  }
 }
 
 export function sumChecks(input: SumInput): SumResult {

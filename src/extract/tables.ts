@@ -184,6 +184,24 @@ function defaultColumns(t: DocTable, header: string[][], width: number): string[
   return Array.from({ length: width }, (_, i) => `Cột ${i + 1}`);
 }
 
+/**
+ * Rows where an arabic STT skips ahead (13 → 16) within one parent: rows were deleted or misnumbered.
+ * A Roman numeral or letter row starts a new sequence.
+ */
+export function numberingGaps(stts: readonly string[]): number[] {
+  const gaps: number[] = [];
+  let prev: number | null = null;
+  stts.forEach((raw, i) => {
+    const s = raw.replace(/[.)]+$/, '').trim();
+    if (/^\d+$/.test(s)) {
+      const n = Number(s);
+      if (prev !== null && n > prev + 1) gaps.push(i);
+      prev = n;
+    } else if (/^(?:[IVXLC]+|[A-ZĐ])$/.test(s)) prev = null;
+  });
+  return gaps;
+}
+
 /** Reads one DocTable into the contract's Table. */
 export function readTable(doc: Doc, t: DocTable): Table {
   const flags = new Set<string>(t.flags);
@@ -258,6 +276,13 @@ export function readTable(doc: Doc, t: DocTable): Table {
   for (const [r, f] of checks.rowFlags) {
     const row = rows[r];
     if (row && !row.flags.includes(f)) row.flags.push(f);
+  }
+  if (roles.stt !== null && kind !== 'layout') {
+    for (const r of numberingGaps(sumRows.map((s) => s.stt))) {
+      rows[r]?.flags.push('numbering-gap');
+      flags.add('numbering-gap');
+      confidence = minConfidence(confidence, 'medium');
+    }
   }
   const failed = checks.checks.filter((c) => !c.ok).length;
   if (failed > 0) {

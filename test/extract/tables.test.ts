@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TableSchema } from '../../src/contract/schema.js';
-import { extractTables } from '../../src/extract/tables.js';
+import { extractTables, numberingGaps } from '../../src/extract/tables.js';
 import { docWith, SEED000_ROWS, seed000Doc } from './table-fixtures.js';
 
 describe('extractTables: seed 000 budget appendix', () => {
@@ -264,5 +264,17 @@ describe('extractTables: rates never add up', () => {
     );
     const [t] = extractTables(doc);
     expect(t?.checks.map((c) => [c.where.split(' = ')[0], c.ok])).toEqual([[`row "Số hộ nghèo"`, true]]);
+  });
+});
+
+describe('numberingGaps', () => {
+  it.each([
+    [['1', '2', '3'], []],
+    [['I', '1', '2', 'II', '1', '3'], [5]],
+    [['1', '2', '', '-', '3', '13', '16', '17'], [5, 6]],
+    [['1.', '2.', '4.'], [2]],
+    [['A', '1', 'B', '1', '2'], []],
+  ])('%j → %j', (stts, gaps) => {
+    expect(numberingGaps(stts)).toEqual(gaps);
   });
 });
