@@ -42,6 +42,7 @@ export async function call(
   method: string,
   path: string,
   opts: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
 ): Promise<{ status: number; type: string; body: any; headers: Headers }> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;

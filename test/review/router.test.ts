@@ -285,13 +285,17 @@ describe('documented operations', () => {
   it('the router serves exactly the documented paths', () => {
     const router = createReviewRouter({ sql: db.sql, store: new MemoryExtractionStore() });
     const seen = new Set<string>();
-    const walk = (stack: any[]) => {
+    interface Layer {
+      route?: { path: string; methods: Record<string, boolean> };
+      handle?: { stack?: Layer[] };
+    }
+    const walk = (stack: Layer[]) => {
       for (const layer of stack) {
         if (layer.route) for (const m of Object.keys(layer.route.methods)) seen.add(`${m} ${layer.route.path}`);
         else if (layer.handle?.stack) walk(layer.handle.stack);
       }
     };
-    walk((router as any).stack);
+    walk((router as unknown as { stack: Layer[] }).stack);
     const documented = REVIEW_OPERATIONS.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`);
     expect([...seen].sort()).toEqual([...documented].sort());
     const paths = reviewOpenApiPaths();

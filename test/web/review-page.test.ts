@@ -103,6 +103,7 @@ describe.skipIf(!executablePath)('review page', () => {
 
   const api = async (path: string) => {
     const res = await fetch(base + path, { headers: { authorization: `Bearer ${reviewer.key}` } });
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
     return { status: res.status, body: (await res.json()) as any };
   };
 
