@@ -36,7 +36,13 @@ const lower = (s: string) => s.normalize('NFC').toLowerCase();
 function isNumberingRow(cells: string[]): boolean {
   const filled = cells.filter((c) => c !== '');
   if (filled.length < 3 || filled.length < cells.length / 2) return false;
-  return filled.every((c) => NUMBERING_CELL.test(c));
+  if (!filled.every((c) => NUMBERING_CELL.test(c))) return false;
+  // Column numbers count up one by one ("A, B, 1, 2, 3=1+2"); a data row of small figures does not.
+  const names = filled.map((c) => c.replace(/[()\s]/g, '').split('=')[0] ?? '');
+  const nums = names.filter((n) => /^\d+$/.test(n)).map(Number);
+  const letters = names.filter((n) => /^\D$/.test(n)).map((n) => n.charCodeAt(0));
+  const consecutive = (xs: number[]) => xs.every((x, i) => i === 0 || x === (xs[i - 1] ?? 0) + 1);
+  return consecutive(nums) && consecutive(letters) && nums.length + letters.length === filled.length;
 }
 
 function numberingFormulas(cells: string[]): ColumnFormula[] {
@@ -223,8 +229,17 @@ export function readTable(doc: Doc, t: DocTable): Table {
     headerCount++;
   }
   const header = allRows.slice(0, headerCount);
-  const data = allRows.slice(headerCount);
-  const docRows = t.rows.slice(headerCount);
+  // Headers and column-number rows repeated after a page break are not data.
+  const headerKeys = new Set(header.map((r) => r.join('|')));
+  const dataIdx = allRows
+    .map((_, i) => i)
+    .filter((i) => i >= headerCount)
+    .filter((i) => {
+      const r = allRows[i] ?? [];
+      return !(headerKeys.has(r.join('|')) || (!t.layout && isNumberingRow(r) && i > headerCount));
+    });
+  const data = dataIdx.map((i) => allRows[i] ?? []);
+  const docRows = dataIdx.map((i) => t.rows[i]);
   const width = Math.max(t.columns?.length ?? 0, ...allRows.map((r) => r.length), 0);
   const columns = defaultColumns(t, header, width);
   const cap = caption(doc, t);

@@ -271,10 +271,35 @@ describe('numberingGaps', () => {
   it.each([
     [['1', '2', '3'], []],
     [['I', '1', '2', 'II', '1', '3'], [5]],
-    [['1', '2', '', '-', '3', '13', '16', '17'], [5, 6]],
+    [
+      ['1', '2', '', '-', '3', '13', '16', '17'],
+      [5, 6],
+    ],
     [['1.', '2.', '4.'], [2]],
     [['A', '1', 'B', '1', '2'], []],
   ])('%j → %j', (stts, gaps) => {
     expect(numberingGaps(stts)).toEqual(gaps);
+  });
+});
+
+describe('extractTables: page breaks', () => {
+  it('drops a repeated header and column-number row from the data', () => {
+    const cols = ['STT', 'Nội dung', 'Kinh phí'];
+    const doc = docWith(
+      ['Đơn vị tính: triệu đồng'],
+      [
+        cols,
+        ['A', 'B', '1'],
+        ['1', 'Tập huấn', '100'],
+        cols,
+        ['A', 'B', '1'],
+        ['2', 'Truyền thông', '50'],
+        ['', 'Tổng cộng', '150'],
+      ],
+      { headerRows: 1, columns: cols },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.rows.map((r) => r.label)).toEqual(['Tập huấn', 'Truyền thông', 'Tổng cộng']);
+    expect(t?.checks.map((c) => c.ok)).toEqual([true]);
   });
 });
