@@ -247,3 +247,24 @@ describe.each(dbs.map((d) => [d.name, d] as const))('re-extraction on %s', (_nam
     expect(await getHistory(deps, 'pre')).toEqual([]);
   });
 });
+
+describe.each(dbs.map((d) => [d.name, d] as const))('history storage on %s', (_name, db) => {
+  it('refuses to update or delete a stored correction', async () => {
+    const { deps, keyId } = await setup(db, 'audit');
+    const path = '/metadata/documentNumber/value';
+    const made = await submitCorrection(
+      deps,
+      'audit',
+      keyId,
+      { kind: 'patch', patch: [{ op: 'replace', path, value: 'A' }] },
+      { expectedBefore: { [path]: '359/KH-UB' } },
+    );
+    await expect(
+      db.sql.query("UPDATE review_corrections SET comment = 'x' WHERE id = $1", [made.correction.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.sql.query('DELETE FROM review_corrections WHERE id = $1', [made.correction.id])).rejects.toThrow(
+      /append-only/,
+    );
+    expect((await getHistory(deps, 'audit'))!).toHaveLength(1);
+  });
+});

@@ -43,3 +43,13 @@ CREATE TABLE IF NOT EXISTS review_corrections (
 );
 
 CREATE INDEX IF NOT EXISTS review_corrections_document ON review_corrections (document_id, seq);
+
+-- The history is an audit trail: refuse edits at the database, not only in the code.
+CREATE OR REPLACE FUNCTION review_corrections_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'review_corrections is append-only (% refused)', TG_OP;
+END
+$$;
+DROP TRIGGER IF EXISTS review_corrections_append_only ON review_corrections;
+CREATE TRIGGER review_corrections_append_only BEFORE UPDATE OR DELETE ON review_corrections
+  FOR EACH ROW EXECUTE FUNCTION review_corrections_append_only();
