@@ -13,7 +13,6 @@ export interface SumRow {
   regular: boolean;
   /** A rate, share or index row ("Tỷ lệ …", unit "%"): its figures never add up with others. */
   rate?: boolean;
-  line: number | null;
 }
 
 export interface ColumnFormula {
@@ -100,7 +99,7 @@ function headerComponents(columns: string[], total: number, usable: ReadonlySet<
     groups.set(key, [...(groups.get(key) ?? []), j]);
   });
   const parts: number[] = [];
-  for (const [key, members] of groups) {
+  for (const members of groups.values()) {
     const leaf = members.find((j) => path(columns[j] ?? '').length === prefix.length + 1);
     if (leaf !== undefined && members.length === 1) {
       parts.push(leaf);
@@ -108,8 +107,9 @@ function headerComponents(columns: string[], total: number, usable: ReadonlySet<
     }
     // A group with its own total column ("Huyện / Tổng cộng") counts once, through that total.
     const sub = members.find((j) => TOTAL_HEADER.test(path(columns[j] ?? '')[prefix.length + 1] ?? ''));
+    // Otherwise the group is a breakdown ("Trong đó / …", "Chia ra / …"): all its columns count.
     if (sub !== undefined) parts.push(sub);
-    else if (/^trong đó|^chia ra|^bao gồm/.test(key) || members.length > 0) parts.push(...members);
+    else parts.push(...members);
   }
   return parts.length >= 2 ? parts : null;
 }

@@ -239,7 +239,6 @@ export function readTable(doc: Doc, t: DocTable): Table {
       return !(headerKeys.has(r.join('|')) || (!t.layout && isNumberingRow(r) && i > headerCount));
     });
   const data = dataIdx.map((i) => allRows[i] ?? []);
-  const docRows = dataIdx.map((i) => t.rows[i]);
   const width = Math.max(t.columns?.length ?? 0, ...allRows.map((r) => r.length), 0);
   const columns = defaultColumns(t, header, width);
   const cap = caption(doc, t);
@@ -254,7 +253,7 @@ export function readTable(doc: Doc, t: DocTable): Table {
 
   const rows: Table['rows'] = [];
   const sumRows: SumRow[] = [];
-  data.forEach((cellsIn, r) => {
+  data.forEach((cellsIn) => {
     const rowFlags = new Set<string>();
     let cells = cellsIn;
     if (!t.layout && columns.length > 0 && cells.length !== columns.length) {
@@ -280,7 +279,6 @@ export function readTable(doc: Doc, t: DocTable): Table {
       values,
       regular: !rowFlags.has('irregular-row'),
       rate: RATE_ROW.test(label ?? '') || (roles.unit !== null && /%|‰/.test(cells[roles.unit] ?? '')),
-      line: docRows[r]?.line ?? null,
     });
   });
 
