@@ -52,6 +52,29 @@ describe.skipIf(!executablePath)('review page', () => {
       flags: ['wrapped'],
       source: { start: at, end: at + RIGHT.length, line: text.slice(0, at).split('\n').length },
     };
+    // And a budget table whose row does not add up (seed 003 has none), to check tables render and edit.
+    const tAt = text.indexOf('KẾ HOẠCH');
+    extraction.tables.push({
+      id: 'planted-budget',
+      kind: 'budget',
+      title: 'Dự toán kinh phí thực hiện',
+      unit: 'triệu đồng',
+      multiplier: 1e6,
+      columns: ['Nội dung', '2021', '2022', 'Tổng cộng'],
+      rows: [
+        {
+          label: 'Tuyên truyền',
+          cells: ['Tuyên truyền', '100', '200', '310'],
+          values: [null, 100, 200, 310],
+          flags: ['sum-mismatch'],
+        },
+        { label: 'Tập huấn', cells: ['Tập huấn', '50', '50', '100'], values: [null, 50, 50, 100], flags: [] },
+      ],
+      checks: [{ kind: 'row-sum', ok: false, expected: 310, actual: 300, where: 'Tuyên truyền' }],
+      confidence: 'low',
+      flags: ['sum-mismatch'],
+      source: { start: tAt, end: tAt + 8, line: text.slice(0, tAt).split('\n').length },
+    });
     const { review: _r, ...rest } = extraction;
     const fields = reviewFields(rest);
     extraction.review = { needed: fields.length > 0, fields };
@@ -167,5 +190,38 @@ describe.skipIf(!executablePath)('review page', () => {
       comment: 'Số hiệu bị cắt mất "ND"',
       changes: [{ path: '/metadata/documentNumber/value', before: WRONG, after: RIGHT }],
     });
+  });
+
+  it('renders a budget table with the failed sum marked and corrects a cell in place', async () => {
+    const index = (await api(`/v1/documents/${DOC}/effective`)).body.extraction.tables.findIndex(
+      (t: { id: string }) => t.id === 'planted-budget',
+    );
+    const entry = page.locator(`li.entry[data-pointer="/tables/${index}"]`);
+    await entry.click();
+    await expect.poll(() => entry.getAttribute('aria-selected')).toBe('true');
+    expect(await entry.locator('table.budget tbody tr').count()).toBe(2);
+    expect(await entry.locator('tr.bad').textContent()).toContain('Tuyên truyền');
+    expect(await entry.locator('.checks li.bad').textContent()).toContain('Tổng không khớp');
+    await page.keyboard.press('Enter');
+    const cell = entry.locator(`input[data-pointer="/tables/${index}/rows/0/values/3"]`);
+    await cell.waitFor();
+    await cell.fill('300');
+    await cell.press('Enter');
+    await expect.poll(() => page.textContent('#status')).toContain('Đã lưu');
+    await entry.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL('review-table.png', SHOTS).pathname, fullPage: false });
+
+    const table = (await api(`/v1/documents/${DOC}/effective`)).body.extraction.tables[index];
+    expect(table.rows[0].values[3]).toBe(300);
+    expect(table.rows[0].cells[3]).toBe('300');
+    expect(table.rows[0].flags).toContain('corrected');
+    expect(await entry.locator('tr.fixed').textContent()).toContain('300');
+    expect(await entry.locator('.checks li.settled').count()).toBe(1);
+    expect(table.rows[1].values).toEqual([null, 50, 50, 100]); // untouched cells are not rewritten
+    const history = (await api(`/v1/documents/${DOC}/corrections`)).body.items;
+    expect(history.at(-1).changes).toEqual([
+      expect.objectContaining({ path: `/tables/${index}/rows/0/values/3`, before: 310, after: 300 }),
+      expect.objectContaining({ path: `/tables/${index}/rows/0/cells/3`, before: '310', after: '300' }),
+    ]);
   });
 });

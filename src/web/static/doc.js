@@ -136,7 +136,12 @@ function renderTable(entry, editing) {
           h(
             'tr',
             {
-              class: row.flags.includes('sum-mismatch') ? 'bad' : row.flags.includes('corrected') ? 'fixed' : null,
+              class:
+                row.flags.includes('corrected') || row.flags.includes('accepted')
+                  ? 'fixed'
+                  : row.flags.includes('sum-mismatch')
+                    ? 'bad'
+                    : null,
               title: row.flags.map(flagText).join(', ') || null,
             },
             row.cells.map((cell, c) => {
@@ -163,13 +168,18 @@ function renderTable(entry, editing) {
       ? h(
           'ul',
           { class: 'checks' },
-          failed.map((c) =>
-            h(
+          failed.map((c) => {
+            // Checks were computed on the machine values; a reviewed row may have settled them since.
+            const settled = t.rows.some(
+              (r) => r.label === c.where && (r.flags.includes('corrected') || r.flags.includes('accepted')),
+            );
+            return h(
               'li',
-              { class: 'bad' },
+              { class: settled ? 'settled' : 'bad' },
               `Tổng không khớp (${c.where}): ghi ${format(c.expected)}, cộng lại ${format(c.actual)}`,
-            ),
-          ),
+              settled ? ' — dòng đã được người duyệt hiệu chỉnh' : '',
+            );
+          }),
         )
       : null,
   );
@@ -361,8 +371,11 @@ async function save() {
       const raw = ed.draft[i.pointer];
       if (raw === undefined) continue;
       const value = parseInput(i.kind, raw, i.value);
-      if (JSON.stringify(value) !== JSON.stringify(i.value ?? null))
-        patch.push({ op: 'replace', path: i.pointer, value });
+      if (JSON.stringify(value) === JSON.stringify(i.value ?? null)) continue;
+      patch.push({ op: 'replace', path: i.pointer, value });
+      // A table cell is stored twice (as written and as a number): keep the two in step.
+      if (e.kind === 'table')
+        patch.push({ op: 'replace', path: i.pointer.replace(/\/values\/(\d+)$/, '/cells/$1'), value: raw.trim() });
     }
   } catch (err) {
     ed.notice = err.message;

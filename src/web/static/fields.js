@@ -113,6 +113,8 @@ export function buildEntries(ex) {
     });
   });
   ex.tables.forEach((t, i) => {
+    // Header and signature blocks drawn as tables are layout, not data: shown only when they need a look.
+    if (t.kind === 'layout' && t.confidence === 'high') return;
     const inputs = [];
     t.rows.forEach((row, r) => {
       row.values.forEach((v, c) => {
