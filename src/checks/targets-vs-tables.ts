@@ -17,7 +17,7 @@ export interface TargetConflict {
 
 // Columns that hold something other than this plan's own targets.
 const NOT_PLAN_COLUMN =
-  /toàn quốc|cả nước|quốc gia|trung ương|(?<![\p{L}])kq(?![\p{L}])|kết quả|đạt được|(?<![\p{L}])ước(?![\p{L}])|hiện trạng|năm gốc|so sánh|đã thực hiện|thực hiện năm/iu;
+  /toàn quốc|cả nước|quốc gia|trung ương|(?<![\p{L}])kq(?![\p{L}])|kết quả|đạt được|(?<![\p{L}])ước(?![\p{L}])|hiện trạng|năm gốc|so sánh|đã thực hiện|thực hiện năm|(?:^|\/ )thực hiện/iu;
 const YEAR = /(?:19|20)\d{2}/g;
 const VALUE_CELL = /^[<>≤≥]?\s*\d/;
 const NUMBER_IN_CELL = /(\d+(?:[.,]\d+)*)/g;
@@ -151,17 +151,14 @@ function findTarget(targets: Target[], text: string, n: string | null): Target |
     const byLabel = targets.find((t) => t.label !== null && TARGET_LABEL.exec(t.label)?.[1] === n);
     if (byLabel) return byLabel;
   }
+  // By words only when one target clearly stands out: a wrong match would report a conflict that is not.
   const w = words(text);
-  let best: Target | null = null;
-  let score = 0.6;
-  for (const t of targets) {
-    const s = overlap(w, words(t.text));
-    if (s > score) {
-      score = s;
-      best = t;
-    }
-  }
-  return best;
+  const scored = targets
+    .map((t) => ({ t, s: overlap(w, words(t.text.replace(TARGET_LABEL, ''))) }))
+    .sort((a, b) => b.s - a.s);
+  const [best, second] = scored;
+  if (!best || best.s < 0.75 || (second && best.s - second.s < 0.15)) return null;
+  return best.t;
 }
 
 export function targetTableConflicts(targets: Target[], tables: Table[]): TargetConflict[] {
@@ -177,7 +174,13 @@ export function targetTableConflicts(targets: Target[], tables: Table[]): Target
 
     // Group segments under the "Chỉ tiêu N" that opens them; a "Mục tiêu N" heading closes a group.
     const groups: Array<{ n: string | null; head: string; segs: Segment[] }> = [];
+    // Without "Chỉ tiêu N" labels every row stands for itself and is matched to a target by its words.
+    const labelled = segs.some((s) => TARGET_LABEL.test(s.text));
     for (const s of segs) {
+      if (!labelled) {
+        groups.push({ n: null, head: s.text, segs: [s] });
+        continue;
+      }
       const n = TARGET_LABEL.exec(s.text)?.[1] ?? null;
       const last = groups[groups.length - 1];
       if (n !== null || !last || GOAL_LABEL.test(s.text)) groups.push({ n, head: s.text, segs: [s] });

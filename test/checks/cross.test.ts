@@ -221,3 +221,41 @@ describe('crossCheck: budget', () => {
     expect(budget.total.flags).toEqual(['budget-table-mismatch']);
   });
 });
+
+describe('crossCheck: tables without "Chỉ tiêu N" labels', () => {
+  const cols = ['STT', 'Chỉ tiêu', 'Thực hiện 2020', 'Kế hoạch 2025'];
+  const rows = [
+    cols,
+    ['1', 'Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ', '96', '97'],
+    ['2', 'Tỷ lệ xã, phường đạt tiêu chuẩn phù hợp với trẻ em', '74', '82'],
+  ];
+  const mk = (id: string, text: string, value: number): Target => ({
+    id,
+    label: null,
+    text,
+    section: 'II',
+    values: [v(value, 2025, `${value}%`)],
+    confidence: 'high',
+    flags: [],
+    source: { start: 0, end: 1, line: 1 },
+  });
+
+  it('matches rows to targets by their words and compares the plan column only', () => {
+    const doc = docWith([], rows, { headerRows: 1, columns: cols });
+    const targets = [
+      mk('t1', 'Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin đạt 98% vào năm 2025.', 98),
+      mk('t2', 'Tỷ lệ xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em đạt 82%.', 82),
+    ];
+    const diags = crossCheck({ doc, targets, tables: extractTables(doc), budget: noBudget() });
+    expect(diags.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^t1: the text says 98 for 2025, table-1 says 97/),
+    ]);
+    expect(targets.map((t) => t.confidence)).toEqual(['medium', 'high']);
+  });
+
+  it('does not guess when no target clearly matches a row', () => {
+    const doc = docWith([], rows, { headerRows: 1, columns: cols });
+    const targets = [mk('t1', 'Giảm tỷ lệ suy dinh dưỡng xuống 10% vào năm 2025.', 10)];
+    expect(crossCheck({ doc, targets, tables: extractTables(doc), budget: noBudget() })).toEqual([]);
+  });
+});
