@@ -126,7 +126,7 @@ function amounts(zone: Zone, requireTotalContext: boolean): Candidate[] {
     if (has(before.slice(-60), PER_YEAR_CONTEXT) || /năm\s+20\d\d\s*(?:là|:)?\s*$/.test(before)) score -= 4;
     // Outside the funding section only the plan's own cost counts ("Tổng kinh phí thực hiện … là").
     if (requireTotalContext && (score < 3 || !before.includes('kinh phí'))) continue;
-    const inner = paren?.trim() ?? null;
+    const inner = paren?.trim().replace(/^bằng chữ\s*:?\s*/iu, '') ?? null;
     const words = inner && WORD_START.test(inner) ? inner : null;
     out.push({
       amount: Math.round(n.value * unit.multiplier),

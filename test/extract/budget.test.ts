@@ -69,6 +69,15 @@ describe('extractBudget', () => {
     expect(b.total.flags).toContain('words-mismatch');
   });
 
+  it('reads words introduced by "Bằng chữ:"', () => {
+    const { doc, outline } = plan([
+      ['IV', 'KINH PHÍ THỰC HIỆN', ['Tổng kinh phí là 350.000.000 đồng (Bằng chữ: Ba trăm năm mươi triệu đồng chẵn).']],
+    ]);
+    const b = extractBudget(doc, outline, []);
+    expect(b.total.value?.words).toBe('Ba trăm năm mươi triệu đồng chẵn');
+    expect(b.total.confidence).toBe('high');
+  });
+
   it('a period total wins over per-year figures; units scale to đồng', () => {
     const { doc, outline } = plan([
       [
