@@ -37,6 +37,7 @@ describe.skipIf(!executablePath)('review page', () => {
   let browser: Browser;
   let page: Page;
   let reviewer: { id: string; key: string };
+  let reader: { id: string; key: string };
 
   beforeAll(async () => {
     db = await pgliteDb();
@@ -86,6 +87,8 @@ describe.skipIf(!executablePath)('review page', () => {
     );
     const k = await createKey(db.sql, { role: 'reviewer', name: 'Người duyệt thử' });
     reviewer = { id: k.id, key: k.key };
+    const r = await createKey(db.sql, { role: 'reader', name: 'Người xem' });
+    reader = { id: r.id, key: r.key };
 
     const app = express();
     app.use(webRouter());
@@ -223,5 +226,22 @@ describe.skipIf(!executablePath)('review page', () => {
       expect.objectContaining({ path: `/tables/${index}/rows/0/values/3`, before: 310, after: 300 }),
       expect.objectContaining({ path: `/tables/${index}/rows/0/cells/3`, before: '310', after: '300' }),
     ]);
+  });
+
+  it('a reader signs in, can look but not edit', async () => {
+    await page.click('#signout');
+    await page.fill('#apikey', reader.key);
+    await page.click('#login button[type=submit]');
+    await page.waitForSelector('#docs-body a');
+    await page.goto(`${base}/review/#/queue`);
+    await expect.poll(() => page.textContent('#queue-total')).toContain('không có quyền');
+    await page.goto(`${base}/review/#/doc/${DOC}`);
+    await page.waitForSelector('#fields li.entry.selected');
+    const before = (await api(`/v1/documents/${DOC}/corrections`)).body.items.length;
+    await page.keyboard.press('a');
+    await expect.poll(() => page.textContent('#status')).toContain('chỉ có quyền xem');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('form.editor').count()).toBe(0);
+    expect((await api(`/v1/documents/${DOC}/corrections`)).body.items.length).toBe(before);
   });
 });

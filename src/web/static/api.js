@@ -2,6 +2,11 @@
 const KEY = 'kehoach.apiKey';
 
 export const session = {
+  /** Permissions of the signed-in key (from /v1/keys/me). */
+  permissions: [],
+  can(p) {
+    return this.permissions.includes(p);
+  },
   get key() {
     return sessionStorage.getItem(KEY);
   },

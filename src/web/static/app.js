@@ -17,6 +17,7 @@ async function signIn(key) {
   session.key = key;
   try {
     me = await get('/v1/keys/me');
+    session.permissions = me.permissions;
   } catch (err) {
     session.key = null;
     me = null;
@@ -27,6 +28,7 @@ async function signIn(key) {
 
 function signOut(message) {
   session.key = null;
+  session.permissions = [];
   me = null;
   document.getElementById('who').textContent = '';
   location.hash = '#/';
@@ -62,7 +64,7 @@ async function showQueue(params) {
   view('queue');
   const form = document.getElementById('queue-filters');
   for (const k of ['flag', 'province', 'batch']) form.elements[k].value = params.get(k) ?? '';
-  if (!me?.permissions.includes('review:read')) {
+  if (!session.can('review:read')) {
     document.getElementById('queue-total').textContent = 'Khóa này không có quyền xem hàng đợi duyệt.';
     document.getElementById('queue-body').replaceChildren();
     return;

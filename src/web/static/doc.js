@@ -1,5 +1,5 @@
 // The document view: source text beside the extracted fields; keyboard-driven edit / accept / next.
-import { ApiError, del, get, getText, post } from './api.js';
+import { ApiError, del, get, getText, post, session } from './api.js';
 import { format, h, show } from './dom.js';
 import { buildEntries, needsReview, parseInput, rawOf } from './fields.js';
 import { CONFIDENCE, flagText, KINDS, STATUS } from './labels.js';
@@ -326,7 +326,14 @@ function nextToReview() {
   show('Không còn trường nào cần duyệt trong văn bản này.', 'ok');
 }
 
+function readOnly() {
+  if (session.can('review:write')) return false;
+  show('Khóa này chỉ có quyền xem, không thể sửa hay chấp nhận.', 'warn');
+  return true;
+}
+
 async function startEdit() {
+  if (readOnly()) return;
   const e = current();
   if (!e?.inputs.length) return show('Trường này không có giá trị để sửa; dùng «a» để chấp nhận.', 'info');
   let claimId = null;
@@ -414,6 +421,7 @@ async function save() {
 }
 
 async function accept() {
+  if (readOnly()) return;
   const e = current();
   if (!e?.node.confidence) return show('Chỉ chấp nhận được trường có độ tin cậy.', 'info');
   try {
@@ -432,6 +440,7 @@ async function accept() {
 }
 
 async function revert(id) {
+  if (readOnly()) return;
   try {
     await post(`/v1/documents/${enc(state.id)}/corrections/${enc(id)}/revert`, {
       expectedRevision: state.eff.revision,
