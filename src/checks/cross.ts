@@ -83,7 +83,7 @@ export function crossCheck(input: CrossCheckInput): Diagnostic[] {
     out.push({
       code: 'table-conflict',
       severity: 'warning',
-      message: `${c.target.label ?? c.target.id}: the text says ${c.narrative.join(' / ')} for ${c.year}, ${c.table.id} says ${c.tabled.join(' / ')} (column "${c.column}").`,
+      message: `${c.target.label ?? c.target.id}: the text says ${c.narrative.join(' / ')} for ${c.year ?? 'every year'}, ${c.table.id} says ${c.tabled.join(' / ')} (column "${c.column}").`,
       source: c.target.source,
     });
   }

@@ -9,7 +9,8 @@ export interface TargetConflict {
   table: Table;
   /** Index into table.rows of the row holding the disagreeing value. */
   row: number;
-  year: number;
+  /** Null for a value due every year, compared with all the plan's year columns. */
+  year: number | null;
   narrative: number[];
   tabled: number[];
   column: string;
@@ -223,6 +224,24 @@ export function targetTableConflicts(targets: Target[], tables: Table[]): Target
             tabled,
             column: table.columns[index] ?? String(index),
           });
+        }
+        // A value due every year ("Duy trì 100% …") must appear in at least one of the plan's year columns.
+        const timeless = clause.values.filter((v) => v.year === null).map((v) => v.value);
+        if (timeless.length > 0 && clause.values.every((v) => v.year === null)) {
+          const cells = plan.map(({ index }) => numbersIn(s.cells[index - firstValueCol] ?? '', notation));
+          const tabled = cells.flat();
+          const first = plan[0];
+          if (first && tabled.length > 0 && !timeless.some((v) => tabled.some((t) => same(v, t)))) {
+            conflicts.push({
+              target,
+              table,
+              row: s.rows[first.index - firstValueCol] ?? s.row,
+              year: null,
+              narrative: timeless,
+              tabled,
+              column: plan.map(({ index }) => table.columns[index] ?? String(index)).join(', '),
+            });
+          }
         }
       });
     }

@@ -259,3 +259,17 @@ describe('crossCheck: tables without "Chỉ tiêu N" labels', () => {
     expect(crossCheck({ doc, targets, tables: extractTables(doc), budget: noBudget() })).toEqual([]);
   });
 });
+
+describe('crossCheck: values due every year', () => {
+  const cols = ['CHỈ TIÊU', 'KẾ HOẠCH / 2025', 'KẾ HOẠCH / 2030'];
+  const mk = (value: number): Target =>
+    target(7, 'Duy trì 100% cơ sở giáo dục cho trẻ em có công trình vệ sinh.', [v(value, null, `${value}%`)]);
+  it.each([
+    [['- Chỉ tiêu 7: Duy trì 100% cơ sở giáo dục có công trình vệ sinh.', '100', '100'], 0],
+    [['- Chỉ tiêu 7: Duy trì 100% cơ sở giáo dục có công trình vệ sinh.', '90', '95'], 1],
+  ])('%j → %d conflict(s)', (row, n) => {
+    const doc = docWith([], [cols, row], { headerRows: 1, columns: cols });
+    const diags = crossCheck({ doc, targets: [mk(100)], tables: extractTables(doc), budget: noBudget() });
+    expect(diags.filter((d) => d.code === 'table-conflict')).toHaveLength(n);
+  });
+});
