@@ -5,7 +5,7 @@ import { type ColumnFormula, type SumResult, type SumRow, sumChecks } from '../c
 import { minConfidence } from '../contract/field.js';
 import type { Confidence, Table } from '../contract/schema.js';
 import type { Doc, DocTable } from '../doc/types.js';
-import { detectNotation, type Notation, parseVnNumber } from '../numbers/parse.js';
+import { detectNotation, type Notation, notationEvidence, parseVnNumber } from '../numbers/parse.js';
 import { type MoneyUnit, moneyUnit, UNIT_LABELS } from '../rules/money.js';
 
 // Words that tell what a table is about, matched on its caption and headers (lower case).
@@ -249,7 +249,10 @@ export function readTable(doc: Doc, t: DocTable): Table {
 
   const skip = new Set([roles.stt, roles.label, roles.unit].filter((x): x is number => x !== null));
   const numericTexts = data.flatMap((r) => r.filter((_, i) => !skip.has(i)));
+  const evidence = notationEvidence(numericTexts);
   const notation: Notation | null = detectNotation(numericTexts) ?? (money ? 'vn' : null);
+  // A table that mixes notations ("9.5" beside "13,8") cannot vouch for how it wrote "1.500".
+  const mixed = evidence.vn > 0 && evidence.en > 0;
 
   const rows: Table['rows'] = [];
   const sumRows: SumRow[] = [];
@@ -264,7 +267,9 @@ export function readTable(doc: Doc, t: DocTable): Table {
     const values = cells.map((c, i) => {
       if (t.layout || skip.has(i)) return null;
       const p = parseVnNumber(c, { notation });
-      if (p?.ambiguous) rowFlags.add('ambiguous-number');
+      const other = notation === 'en' ? 'vn' : 'en';
+      const twoReadings = mixed && p !== null && parseVnNumber(c, { notation: other })?.value !== p.value;
+      if (p?.ambiguous || twoReadings) rowFlags.add('ambiguous-number');
       return p ? p.value : null;
     });
     const labelCell = roles.label !== null ? cells[roles.label] : undefined;

@@ -153,11 +153,8 @@ export function parseVnNumber(s: string, opts: ParseOptions = {}): ParsedNumber 
   };
 }
 
-/**
- * The notation a set of number strings (a column, a table) uses, by majority of the strings that can
- * only be read one way; null when none or a tie.
- */
-export function detectNotation(texts: Iterable<string>): Notation | null {
+/** How many strings can only be read the Vietnamese way, and how many only the English way. */
+export function notationEvidence(texts: Iterable<string>): { vn: number; en: number } {
   let vn = 0;
   let en = 0;
   for (const t of texts) {
@@ -168,6 +165,15 @@ export function detectNotation(texts: Iterable<string>): Notation | null {
     if (r.vn !== null && r.en === null) vn++;
     else if (r.en !== null && r.vn === null) en++;
   }
+  return { vn, en };
+}
+
+/**
+ * The notation a set of number strings (a column, a table) uses, by majority of the strings that can
+ * only be read one way; null when none or a tie.
+ */
+export function detectNotation(texts: Iterable<string>): Notation | null {
+  const { vn, en } = notationEvidence(texts);
   if (vn === en) return null;
   return vn > en ? 'vn' : 'en';
 }

@@ -303,3 +303,17 @@ describe('extractTables: page breaks', () => {
     expect(t?.checks.map((c) => c.ok)).toEqual([true]);
   });
 });
+
+describe('extractTables: mixed notations', () => {
+  it('flags a one-group number in a table that mixes "9.5" and "13,8"', () => {
+    const cols = ['Chỉ tiêu', 'Năm 2025'];
+    const doc = docWith([], [cols, ['A', '9.5'], ['B', '12.5'], ['C', '13,8'], ['D', '1.000']], {
+      headerRows: 1,
+      columns: cols,
+    });
+    const [t] = extractTables(doc);
+    expect(t?.rows.map((r) => r.values[1])).toEqual([9.5, 12.5, 13.8, 1]);
+    expect(t?.rows.map((r) => r.flags.includes('ambiguous-number'))).toEqual([false, false, true, true]);
+    expect(t?.confidence).toBe('medium');
+  });
+});
