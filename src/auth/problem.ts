@@ -35,7 +35,8 @@ export function sendProblem(
   detail: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  const body = problem(type, detail, extensions);
+  const instance = res.req?.originalUrl;
+  const body = problem(type, detail, { ...(instance ? { instance } : {}), ...extensions });
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 

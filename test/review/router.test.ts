@@ -62,7 +62,11 @@ describe.each(dbs.map((d) => [d.name, d] as const))('review API on %s', (_name, 
     const none = await call(app, r.method, r.path, { body: r.body });
     expect(none.status).toBe(401);
     expect(none.type).toContain('application/problem+json');
-    expect(none.body).toMatchObject({ type: 'https://kehoach.dev/problems/unauthenticated', status: 401 });
+    expect(none.body).toMatchObject({
+      type: 'https://kehoach.dev/problems/unauthenticated',
+      status: 401,
+      instance: r.path,
+    });
     expect(none.headers.get('www-authenticate')).toContain('Bearer');
     const bogus = await call(app, r.method, r.path, { body: r.body, key: `kh_${'0'.repeat(16)}_${'A'.repeat(43)}` });
     expect(bogus.status).toBe(401);

@@ -175,7 +175,7 @@ describe.skipIf(!executablePath)('review page', () => {
     await input.fill(RIGHT);
     await entry.locator('input[data-comment]').fill('Số hiệu bị cắt mất "ND"');
     await input.press('Enter');
-    await expect.poll(() => page.textContent('#status')).toContain('Đã lưu');
+    await expect.poll(() => page.textContent('#status')).toContain('Đã lưu hiệu chỉnh Số hiệu văn bản');
     await expect.poll(() => entry.getAttribute('class')).not.toContain('review');
     expect(await page.locator('#history li.hist').first().textContent()).toContain(reviewer.id);
     await page.screenshot({ path: new URL('review-document.png', SHOTS).pathname, fullPage: false });
@@ -210,7 +210,7 @@ describe.skipIf(!executablePath)('review page', () => {
     await cell.waitFor();
     await cell.fill('300');
     await cell.press('Enter');
-    await expect.poll(() => page.textContent('#status')).toContain('Đã lưu');
+    await expect.poll(() => page.textContent('#status')).toContain('Đã lưu hiệu chỉnh Dự toán kinh phí');
     await entry.scrollIntoViewIfNeeded();
     await page.screenshot({ path: new URL('review-table.png', SHOTS).pathname, fullPage: false });
 

@@ -350,6 +350,7 @@ async function startEdit() {
     }
     if (!(err instanceof ApiError && err.status === 403)) throw err;
   }
+  show('');
   state.editing = { entryId: e.id, claimId, draft: {}, comment: '' };
   renderFields();
 }
