@@ -226,6 +226,29 @@ describe.skipIf(!executablePath)('review page', () => {
       expect.objectContaining({ path: `/tables/${index}/rows/0/values/3`, before: 310, after: 300 }),
       expect.objectContaining({ path: `/tables/${index}/rows/0/cells/3`, before: '310', after: '300' }),
     ]);
+
+    // One fixed cell does not vouch for the table; the reviewer accepts it with "a".
+    expect(table.confidence).toBe('low');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.textContent('#status')).toContain('Đã chấp nhận Dự toán kinh phí');
+    const accepted = (await api(`/v1/documents/${DOC}/effective`)).body.extraction.tables[index];
+    expect(accepted.confidence).toBe('high');
+    expect(accepted.flags).toContain('accepted');
+    expect((await api(`/v1/documents/${DOC}/corrections`)).body.items.at(-1)).toMatchObject({
+      kind: 'accept',
+      keyId: reviewer.id,
+    });
+
+    // "n" walks to the next field still needing review (or says there is none left).
+    const selectedBefore = await page.getAttribute('#fields li.entry.selected', 'data-pointer');
+    const left = await page.locator('#fields li.entry.review').count();
+    await page.keyboard.press('n');
+    if (left > 0) {
+      await expect.poll(() => page.getAttribute('#fields li.entry.selected', 'data-pointer')).not.toBe(selectedBefore);
+      expect(await page.getAttribute('#fields li.entry.selected', 'class')).toContain('review');
+    } else {
+      await expect.poll(() => page.textContent('#status')).toContain('Không còn trường nào');
+    }
   });
 
   it('a reader signs in, can look but not edit', async () => {
