@@ -295,6 +295,7 @@ export class AgencyMatcher {
     if (name.length === 0 || wordCount(name) > 60) return null;
     const first = this.splitMembers(name)[0];
     if (!first || !this.namesBody(first.text)) return null;
+    if (this.table.descriptionWords.some((w) => findWord(name, w, 0, name.length) >= 0)) return null;
     const restRaw = text.slice(end);
     const restTrim = restRaw.replace(/^[\s:,;.\-–*_]+/u, '');
     return {
@@ -429,6 +430,10 @@ export const AGENCY_MATCHER = new AgencyMatcher(AGENCY_TABLE);
 // Role
 
 const LEAD = /(?:^|[;:.!?]\s*|[-–+]\s+|là (?:cơ quan|đơn vị)(?: thường trực)?,?\s+)chủ trì/iu;
+// "Giao Sở X – cơ quan thường trực Ban Chỉ đạo … chủ trì, phối hợp …": an apposition naming the body's standing
+// role comes between the name and its verb. Bounded gap, no nested quantifier.
+const LEAD_AFTER_APPOSITION =
+  /^(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối)[^;:.]{0,120}?\s(?:là\s+)?chủ trì/iu;
 const COORDINATE = /^(?:chủ động\s+|tích cực\s+|tham gia\s+)?phối hợp/iu;
 const PARTICIPATE = /^(?:trong phạm vi[^,;]{0,80},\s*)?tham gia/iu;
 
@@ -441,15 +446,17 @@ export function dutyClauses(tasks: readonly string[]): string[] {
 }
 
 /**
- * chủ trì anywhere as the body's own action → lead; every clause "phối hợp …" → coordinate; opening "tham gia" →
- * participate; a requested body (the plan cannot order it) → requested; otherwise unspecified.
+ * chủ trì anywhere as the body's own action → lead; duties that open with "phối hợp …" → coordinate (plans list a
+ * body's part in order of weight: a body whose first duty is to support others is a coordinating body, whatever
+ * follows); opening "tham gia" → participate; a requested body (the plan cannot order it) → requested; otherwise
+ * unspecified.
  */
 export function detectRole(tasks: readonly string[], requested: boolean): Role {
   if (requested) return 'requested';
   const clauses = dutyClauses(tasks);
   if (clauses.length === 0) return 'unspecified';
-  if (clauses.some((c) => LEAD.test(c))) return 'lead';
-  if (clauses.every((c) => COORDINATE.test(c))) return 'coordinate';
+  if (clauses.some((c) => LEAD.test(c) || LEAD_AFTER_APPOSITION.test(c))) return 'lead';
+  if (COORDINATE.test(clauses[0] ?? '')) return 'coordinate';
   if (PARTICIPATE.test(clauses[0] ?? '')) return 'participate';
   return 'unspecified';
 }

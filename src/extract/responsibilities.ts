@@ -44,12 +44,53 @@ function headText(doc: Doc, item: OutlineItem): { text: string; lines: number } 
   return { text: '', lines: 1 };
 }
 
+/** How many following lines a subject broken over lines may take ("7. Đề nghị Ủy ban Mặt trận Tổ quốc⏎Việt Nam …:"). */
+const MAX_WRAPPED_SUBJECT_LINES = 3;
+
+/**
+ * A subject list broken over lines: the head line ends mid-name and the colon closing the list comes on a later
+ * line. Accepted only when the joined text reads as bodies up to a colon, so a heading followed by its first duty
+ * sentence ("5. Sở Công Thương⏎Chủ trì triển khai …") stays a heading.
+ */
+function wrappedSubject(
+  doc: Doc,
+  item: OutlineItem,
+  head: { text: string; lines: number },
+  matcher: AgencyMatcher,
+): { subject: SubjectReading; lines: number } | null {
+  if (/[.;:!?]\s*$/u.test(head.text)) return null;
+  const stop = item.items[0]?.headLine ?? item.endLine;
+  let text = head.text;
+  let added = 0;
+  for (let i = item.headLine + head.lines; i < stop && added < MAX_WRAPPED_SUBJECT_LINES; i++) {
+    const line = doc.lines[i];
+    if (line?.kind !== 'text') return null;
+    const next = clean(line.text);
+    if (next === '') return null;
+    text = `${text} ${next}`;
+    added++;
+    if (!next.includes(':')) continue;
+    const joined = matcher.readSubject(text);
+    if (joined?.terminator !== 'colon' || joined.end <= head.text.length) return null;
+    return { subject: joined, lines: head.lines + added };
+  }
+  return null;
+}
+
 function read(doc: Doc, item: OutlineItem, matcher: AgencyMatcher): Reading | null {
   const head = headText(doc, item);
-  const subject = matcher.readSubject(head.text);
+  let subject = matcher.readSubject(head.text);
+  let headLines = head.lines;
+  if (subject?.terminator !== 'colon' && subject?.terminator !== 'phrase') {
+    const wrapped = wrappedSubject(doc, item, head, matcher);
+    if (wrapped) {
+      subject = wrapped.subject;
+      headLines = wrapped.lines;
+    }
+  }
   if (!subject) return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
-  return { subject, members, matches: members.map((m) => matcher.canonicalise(m)), headLines: head.lines };
+  return { subject, members, matches: members.map((m) => matcher.canonicalise(m)), headLines };
 }
 
 function isDutySection(title: string, matcher: AgencyMatcher): boolean {

@@ -52,6 +52,11 @@ export const AgencyTableSchema = z.object({
   subjectEnders: z.array(z.string().min(1)),
   /** The same, also matched capitalised: duty verbs that never occur inside a name ("Công an tỉnh Chủ trì …"). */
   dutyStarters: z.array(z.string().min(1)),
+  /**
+   * Words that make a would-be subject a description of whoever a duty fell to, not a body: "Các cơ quan, đơn vị
+   * được giao chủ trì có trách nhiệm …" names no body (the passive "được" never occurs in a body's name).
+   */
+  descriptionWords: z.array(z.string().min(1)),
   /** Section titles (diacritics folded, lower case) whose items assign duties body by body. */
   dutySectionTitles: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
 });
@@ -450,6 +455,7 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     'trên cơ sở',
     'xây dựng kế hoạch',
   ],
+  descriptionWords: ['được'],
   dutySectionTitles: ['to chuc thuc hien', 'phan cong', 'trach nhiem', 'nhiem vu cua cac'],
   dutyStarters: ['Chủ trì', 'Phối hợp', 'Tham gia', 'Có trách nhiệm', 'Chịu trách nhiệm', 'Căn cứ', 'Là cơ quan'],
 };

@@ -128,6 +128,9 @@ describe('readSubject', () => {
     'Công tác theo dõi, kiểm tra',
     'Chế độ thông tin, báo cáo',
     'Căn cứ Kế hoạch này, các Sở, ban, ngành xây dựng kế hoạch',
+    // Corpus 21: whoever was assigned to lead, not a body.
+    'Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công',
+    'Các đơn vị được phân công: báo cáo kết quả',
   ])('is not a subject: %s', (text) => {
     expect(M.readSubject(text)).toBeNull();
   });
@@ -142,7 +145,25 @@ describe('detectRole', () => {
     [['phối hợp với cơ quan chủ trì kiểm tra'], false, 'coordinate'],
     [['tham gia tổ chức triển khai kế hoạch'], false, 'participate'],
     [['trong phạm vi chức năng, tham gia tổ chức triển khai kế hoạch'], true, 'requested'],
-    [['Phối hợp với các sở; hướng dẫn việc đưa các mục tiêu'], false, 'unspecified'],
+    // Seed 000, item 5: the first duty is to support others.
+    [
+      ['phối hợp với các sở, ngành liên quan vận động các nguồn vốn ODA; hướng dẫn các sở lồng ghép'],
+      false,
+      'coordinate',
+    ],
+    [
+      ['Phối hợp, thẩm định việc kiện toàn tổ chức', 'Phối hợp tham mưu cấp có thẩm quyền bố trí cán bộ'],
+      false,
+      'coordinate',
+    ],
+    // Own duties first, support later: not a coordinating body.
+    [
+      ['Triển khai các hoạt động phòng, chống ma túy. Phối hợp với các đơn vị liên quan kiểm tra'],
+      false,
+      'unspecified',
+    ],
+    [['cơ quan thường trực Ban Chỉ đạo Chuyển đổi số tỉnh chủ trì, phối hợp với các sở, ban, ngành'], false, 'lead'],
+    [['cơ quan thường trực Ban Chỉ đạo; theo dõi việc các cơ quan chủ trì thực hiện'], false, 'unspecified'],
     [['các dự án do Bộ Công an chủ trì theo chức năng'], false, 'unspecified'],
     [[], false, 'unspecified'],
   ] as const)('%j → %s', (tasks, requested, role) => {

@@ -149,4 +149,48 @@ describe('extractResponsibilities', () => {
     const { rs } = run([...GOALS, 'II. TỔ CHỨC THỰC HIỆN', '1. Sở Tư pháp', '2. Sở Y tế: chủ trì.']);
     expect(rs[0]).toMatchObject({ tasks: [], confidence: 'medium', flags: ['no-duties'] });
   });
+
+  it('reads a subject list broken over lines up to its colon (seed 000, item 7)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Kế hoạch và Đầu tư: phối hợp với các sở, ngành liên quan vận động các nguồn vốn ODA; hướng dẫn lồng ghép.',
+      '2. Đề nghị Ủy ban Mặt trận Tổ quốc',
+      'Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Đoàn Thanh niên Cộng sản Hồ Chí Minh,',
+      'Hội Nông dân tỉnh và các tổ chức thành viên của Mặt trận, các tổ chức xã hội: trong phạm vi chức năng, nhiệm vụ của mình, tham gia tổ chức triển',
+      'khai kế hoạch.',
+      // A heading followed by its first duty sentence is not a wrapped subject, colon or not.
+      '3. Sở Công Thương',
+      'Chủ trì triển khai các nhiệm vụ sau: thương mại điện tử, logistics.',
+      '4. Sở Xây dựng',
+      'Nghiên cứu, đề xuất giải pháp: tích hợp IoT.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical, r.role])).toEqual([
+      ['Sở Kế hoạch và Đầu tư', 'coordinate'],
+      [null, 'requested'],
+      ['Sở Công Thương', 'lead'],
+      ['Sở Xây dựng', 'unspecified'],
+    ]);
+    expect(rs[1]?.agency.members).toEqual([
+      'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+      'Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+      'Hội Nông dân tỉnh',
+      'các tổ chức thành viên của Mặt trận',
+      'các tổ chức xã hội',
+    ]);
+    expect(rs[1]?.tasks).toEqual(['trong phạm vi chức năng, nhiệm vụ của mình, tham gia tổ chức triển khai kế hoạch.']);
+    expect(rs[3]?.tasks).toEqual(['Nghiên cứu, đề xuất giải pháp: tích hợp IoT.']);
+  });
+
+  it('skips an item naming whoever a duty fell to rather than a body (corpus 21)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Nội vụ chịu trách nhiệm về việc báo cáo.',
+      '2. Các cơ quan, đơn vị được',
+      'giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công.',
+    ]);
+    expect(rs.map((r) => r.agency.name)).toEqual(['Sở Nội vụ']);
+  });
 });
