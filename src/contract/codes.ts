@@ -82,6 +82,15 @@ export const CODES = {
     description: 'Several amounts could be the budget total; the likeliest was chosen.',
   },
   'type-mismatch': { scope: 'flag', description: 'The document type line disagrees with the type code of its number.' },
+  'number-set-aside': {
+    scope: 'flag',
+    description:
+      'A count on a target line was read as describing what a value measures, but may be a target of its own.',
+  },
+  'run-in': {
+    scope: 'flag',
+    description: 'Value read from a line the reader ran together with its neighbours (layout lost).',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

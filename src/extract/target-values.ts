@@ -32,6 +32,13 @@ export interface ValueReading extends TargetValue {
   ambiguous: boolean;
   /** The comparator was carried over from the previous value ("dưới 2% vào năm 2025 và 1,5% …"). */
   comparatorInferred: boolean;
+  /** The year came from a phrase in an earlier clause that does not open the line ("Phấn đấu mỗi năm …; có …"). */
+  yearCarried: boolean;
+  /**
+   * A count in the same clause was set aside as describing what this value measures, but it stands in a part of
+   * its own ("100% xã được tập huấn và tổ chức 200 lớp"): it may be a second target value.
+   */
+  countSetAside: boolean;
 }
 
 interface YearMention {
@@ -52,6 +59,7 @@ interface Candidate {
   inferred: boolean;
   rangeOpen: boolean;
   year: YearMention | null;
+  countSetAside: boolean;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -101,6 +109,11 @@ const AFTER_COUNT_CMP_RE = new RegExp(`^\\s*(?:\\p{L}+\\s+){0,3}(${AFTER_PHRASES
 const AFTER_CMP = new Map(COMPARATOR_WORDS.after.map((e) => [e.phrase, e.comparator]));
 const BEFORE_CMP = [...COMPARATOR_WORDS.before].sort((a, b) => b.phrase.length - a.phrase.length);
 const NOT_VALUE_BEFORE = [...UNITS.notValueBefore].sort((a, b) => b.length - a.length);
+// "theo mô hình 4 lớp", "theo 3 cấp": a count inside a "theo …" phrase names the standard followed, not a target.
+const DESCRIPTOR_BEFORE_RE = new RegExp(
+  `${B_BEFORE}(?:${alternation(UNITS.descriptorBefore)})(?:\\s+\\p{L}+){0,2}\\s*$`,
+  'iu',
+);
 const RATE_WORD_RE = new RegExp(`(?:${alternation(UNITS.rateWords)})`, 'iu');
 const DENOMINATORS = new Set(UNITS.denominators);
 // Clause ends: ";" and a sentence end followed by a capital (not the "." inside "1.000").
@@ -204,7 +217,7 @@ function readCandidates(
       if (NOT_VALUE_AFTER_RE.test(after) || AGE_RANGE_RE.test(after)) continue;
       // "chỉ tiêu 3, 4, 5, 6": a list of references continues the first one.
       const listed = refEnd >= 0 && /^\s*(?:,|và|hoặc)?\s*$/u.test(text.slice(refEnd, start));
-      if (listed || endsWithPhrase(before, NOT_VALUE_BEFORE)) {
+      if (listed || endsWithPhrase(before, NOT_VALUE_BEFORE) || DESCRIPTOR_BEFORE_RE.test(before)) {
         refEnd = numEnd;
         continue;
       }
@@ -260,23 +273,43 @@ function readCandidates(
       inferred: false,
       rangeOpen,
       year: null,
+      countSetAside: false,
     });
   }
   return { values, denominator };
 }
 
+// Between a percentage and a count: a coordinator that opens a part of its own ("… và tổ chức 200 lớp").
+const COORDINATOR_RE = /,|(?<![\p{L}\p{N}])(?:và|đồng thời|cùng với)(?![\p{L}\p{N}])/iu;
+
 /** Keeps the numbers of a clause that are target values and gives bare numbers their unit. */
-function sortOut(values: Candidate[], denominator: number | null): Candidate[] {
+function sortOut(text: string, values: Candidate[], denominator: number | null): Candidate[] {
   if (denominator !== null) {
     return values.map((v) => (v.kind === 'bare' && v.unit === 'count' ? { ...v, unit: `per-${denominator}` } : v));
   }
   // A count beside a percentage or a rate defines what is measured ("8 loại vắc xin", "ít nhất 04 tin, bài").
-  if (values.some((v) => v.kind !== 'bare')) return values.filter((v) => v.kind !== 'bare');
+  // One standing after a coordinator may instead be a second target: the value before it says so.
+  if (values.some((v) => v.kind !== 'bare')) {
+    const kept = values.filter((v) => v.kind !== 'bare');
+    for (const c of values) {
+      if (c.kind !== 'bare') continue;
+      const prev = kept.filter((v) => v.end <= c.start).at(-1);
+      if (prev && COORDINATOR_RE.test(text.slice(prev.end, c.start))) prev.countSetAside = true;
+    }
+    return kept;
+  }
   return values;
 }
 
-/** Attaches years within one clause (see the header comment); returns whether the clause opened with one. */
-function attachYears(values: Candidate[], years: readonly YearMention[]): YearMention | null {
+// "duy trì đến năm 2030" keeps a value already stated; it is not the due year of another one.
+const MAINTAIN_BEFORE = [...TARGET_WORDS.maintain].sort((a, b) => b.length - a.length);
+
+/**
+ * Attaches years within one clause (see the header comment); returns the year phrase opening the clause, if any.
+ * A clause may mix both styles: "đến năm 2025 đạt 90% và 95% vào năm 2030" — the opening year dates the first
+ * value after it, a year phrase closing the clause dates the values after that first one.
+ */
+function attachYears(text: string, values: Candidate[], years: readonly YearMention[]): YearMention | null {
   const events = [
     ...values.map((v) => ({ at: v.start, v, y: null as YearMention | null })),
     ...years.map((y) => ({ at: y.start, v: null as Candidate | null, y })),
@@ -285,22 +318,42 @@ function attachYears(values: Candidate[], years: readonly YearMention[]): YearMe
   const prefixStyle = first !== undefined && first.y !== null;
   let current: YearMention | null = null;
   let pending: Candidate[] = [];
-  for (const e of events) {
+  events.forEach((e, i) => {
     if (e.v) {
-      if (prefixStyle) e.v.year = current;
-      else pending.push(e.v);
-    } else if (e.y) {
-      if (prefixStyle) current = e.y;
+      if (!prefixStyle) pending.push(e.v);
       else {
-        for (const p of pending) p.year = e.y;
-        pending = [];
+        e.v.year = current;
+        pending.push(e.v);
       }
+      return;
     }
-  }
+    const y = e.y;
+    if (!y) return;
+    if (!prefixStyle) {
+      for (const p of pending) p.year = y;
+      pending = [];
+      return;
+    }
+    const valueFollows = events.slice(i + 1).some((x) => x.v !== null);
+    const maintains = endsWithPhrase(text.slice(Math.max(0, y.start - 30), y.start), MAINTAIN_BEFORE) !== null;
+    if (!valueFollows && y.year !== null && !maintains && pending.length > 1) {
+      for (const p of pending.slice(1)) p.year = y;
+      return;
+    }
+    current = y;
+    pending = [];
+  });
   return prefixStyle && first?.y ? first.y : null;
 }
 
-/** Carries a bound over to an elliptical next value: "dưới 2% vào năm 2025 và 1,5% vào năm 2030". */
+// Between two values of a list: nothing but a few words naming what the first counts, then "," / "và" / "hoặc".
+const LIST_GAP_RE = /^[^,;.:()]{0,80}(?:,|(?<![\p{L}\p{N}])(?:và|hoặc))\s*$/iu;
+
+/**
+ * Carries a bound over to an elliptical next value: "dưới 2% vào năm 2025 và 1,5% vào năm 2030", or a list
+ * "ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ". Either way the bound is
+ * a reading, not a statement: the value is marked inferred.
+ */
 function carryComparators(text: string, values: Candidate[], years: readonly YearMention[], clauseEnd: number): void {
   const yearsOut = (a: number, b: number) => {
     let s = text.slice(a, b);
@@ -314,14 +367,20 @@ function carryComparators(text: string, values: Candidate[], years: readonly Yea
     const v = values[i]!;
     if (v.comparator || !prev.comparator || prev.comparator === 'eq' || prev.unit !== v.unit) continue;
     const gap = yearsOut(prev.end, v.start);
-    if (!/^[\s,]*(?:và|hoặc)?[\s,]*$/iu.test(gap)) continue;
     const nextYear = years.find((y) => y.start >= v.end);
     const tail = text.slice(v.end, nextYear ? nextYear.start : clauseEnd);
-    if (!/^[\s,.]*$/u.test(tail)) continue;
+    const elliptical = /^[\s,]*(?:và|hoặc)?[\s,]*$/iu.test(gap) && /^[\s,.]*$/u.test(tail);
+    // A whole ("100%") is never "more than" or "at least" anything but itself.
+    const listed = LIST_GAP_RE.test(gap) && !(v.kind === 'percent' && v.value >= 100);
+    if (!elliptical && !listed) continue;
     v.comparator = prev.comparator;
     v.inferred = true;
   }
 }
+
+// What may stand before a year phrase that opens a line: bullets, item labels, markup, a "Chỉ tiêu 3:" label.
+const LINE_OPENING_RE =
+  /^[\s\-–+•*_]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2}){0,3}[.)])?[\s*_]*(?:(?:chỉ|mục)\s+tiêu\s+(?:số\s+)?\d{1,3}\s*[:.)-])?[\s*_]*$/iu;
 
 /** Reads the target values one line states, in order of appearance. */
 export function readTargetValues(text: string): ValueReading[] {
@@ -332,7 +391,7 @@ export function readTargetValues(text: string): ValueReading[] {
   for (const [from, to] of clauses(text)) {
     const years = allYears.filter((y) => y.start >= from && y.start < to);
     const { values: raw, denominator } = readCandidates(text, from, to, years);
-    const values = sortOut(raw, denominator);
+    const values = sortOut(text, raw, denominator);
     // Ranges: "từ 20% đến 30%" → gte 20, lte 30.
     for (let i = 1; i < values.length; i++) {
       const prev = values[i - 1]!;
@@ -347,11 +406,13 @@ export function readTargetValues(text: string): ValueReading[] {
     const last = values[values.length - 1];
     if (last?.rangeOpen && !last.comparator) last.comparator = 'gte';
     carryComparators(text, values, years, to);
-    const opening = attachYears(values, years);
+    const opening = attachYears(text, values, years);
     if (!seenValue && opening && lineYear === null) lineYear = opening;
     if (values.length > 0) seenValue = true;
     for (const v of values) {
       const year = v.year ?? lineYear;
+      // A year phrase from an earlier clause dates this one for sure only when it opens the line ("Hằng năm, …").
+      const carried = v.year === null && lineYear !== null && !LINE_OPENING_RE.test(text.slice(0, lineYear.start));
       out.push({
         value: v.value,
         unit: v.unit,
@@ -363,6 +424,8 @@ export function readTargetValues(text: string): ValueReading[] {
         yearFrom: year === null ? 'none' : year.year === null ? 'recurring' : 'stated',
         ambiguous: v.ambiguous,
         comparatorInferred: v.inferred,
+        yearCarried: carried,
+        countSetAside: v.countSetAside,
       });
     }
   }

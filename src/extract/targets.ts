@@ -135,7 +135,8 @@ function emit(ctx: Context, d: Draft, inherited: number | null): void {
       } else lowerTo('medium', 'year-missing');
     }
     if (v.ambiguous) lowerTo('medium', 'ambiguous-number');
-    if (v.comparatorInferred) lowerTo('medium', 'inferred');
+    if (v.comparatorInferred || v.yearCarried) lowerTo('medium', 'inferred');
+    if (v.countSetAside) lowerTo('medium', 'number-set-aside');
     return { value: v.value, unit: v.unit, comparator: v.comparator, year, text: v.text };
   });
   if (d.wrapped) lowerTo('medium', 'wrapped');

@@ -14,6 +14,8 @@ const TargetWordsSchema = z.object({
   listIntro: z.array(z.string().min(1)).min(1),
   /** Words before "năm 2025" (or a bare "2025") that date a value. */
   yearLead: z.array(z.string().min(1)).min(1),
+  /** Words before a year phrase that keep an earlier value ("duy trì đến năm 2030"): not a new due year. */
+  maintain: z.array(z.string().min(1)).min(1),
   /** Phrases that say a value recurs or holds indefinitely: its year is null, and that is stated. */
   recurring: z.array(z.string().min(1)).min(1),
 });
@@ -25,6 +27,7 @@ export const TARGET_WORDS: TargetWords = TargetWordsSchema.parse({
   generalAim: ['chung', 'tổng quát', 'tổng thể'],
   listIntro: ['chỉ tiêu', 'mục tiêu cụ thể'],
   yearLead: ['vào', 'đến', 'tới', 'trong', 'hết', 'cuối', 'đầu', 'đến hết', 'đến cuối', 'vào cuối', 'tính đến'],
+  maintain: ['duy trì', 'giữ vững', 'tiếp tục duy trì', 'duy trì tỷ lệ này', 'duy trì kết quả'],
   recurring: [
     'hằng năm',
     'hàng năm',

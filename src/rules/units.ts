@@ -17,6 +17,8 @@ const UnitTableSchema = z.object({
   notValueAfter: z.array(z.string().min(1)).min(1),
   /** Words right before a number that make it a year, date part, rank or item/document number — not a value. */
   notValueBefore: z.array(z.string().min(1)).min(1),
+  /** Words opening a phrase (up to two words before the number) that names a standard: "theo mô hình 4 lớp". */
+  descriptorBefore: z.array(z.string().min(1)),
   /** Words right before a number that make it a rank ("top 03 vùng"). */
   rankBefore: z.array(z.string().min(1)),
   /** A bare four-digit number in this range is read as a year, never as a value. */
@@ -91,6 +93,7 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
     'tầm nhìn',
     'covid',
   ],
+  descriptorBefore: ['theo'],
   rankBefore: ['top', 'tốp'],
   yearRange: [1900, 2100],
 });

@@ -149,7 +149,7 @@ describe('readTargetValues: counts and amounts', () => {
       ),
     ).toEqual([
       [100, 'count', 'gte', null],
-      [50, 'count', 'eq', null],
+      [50, 'count', 'gte', null],
       [50, 'count', 'gte', null],
     ]);
     expect(values('Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về ứng dụng công nghệ.')).toEqual([3000]);
@@ -170,6 +170,79 @@ describe('readTargetValues: counts and amounts', () => {
       [5, 'gte', null, 'recurring'],
       [20, 'gte', 2030, 'stated'],
     ]);
+  });
+});
+
+describe('readTargetValues: bounds carried along a list are readings, not statements', () => {
+  it('carries "ít nhất" to the next count of a list, marked inferred (corpus 07)', () => {
+    const r = readTargetValues(
+      'Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ; đồng thời có ít nhất 50 doanh nghiệp trở thành hạt nhân đổi mới công nghệ, trong đó có 20 doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành.',
+    );
+    expect(r.map((v) => [v.value, v.comparator, v.comparatorInferred])).toEqual([
+      [100, 'gte', false],
+      [50, 'gte', true],
+      [50, 'gte', false],
+      [20, 'eq', false],
+    ]);
+  });
+
+  it('never carries a bound to a whole (corpus 11: "Trên 80% … và 100% …")', () => {
+    const r = readTargetValues(
+      'Trên 80% số trạm y tế xã, phường trên thành phố và 100% cơ sở cai nghiện ma túy công lập đủ điều kiện xác định tình trạng nghiện ma túy.',
+    );
+    expect(r.map((v) => [v.value, v.comparator, v.comparatorInferred])).toEqual([
+      [80, 'gt', false],
+      [100, 'eq', false],
+    ]);
+  });
+});
+
+describe('readTargetValues: years in mixed styles', () => {
+  it('dates "đến năm 2025 đạt 90% và 95% vào năm 2030" value by value', () => {
+    expect(read('Tỷ lệ trẻ em được tiếp cận dịch vụ đến năm 2025 đạt 90% và 95% vào năm 2030.')).toEqual([
+      [90, '%', 'eq', 2025],
+      [95, '%', 'eq', 2030],
+    ]);
+  });
+
+  it('keeps the opening year when the closing phrase only maintains ("duy trì đến năm 2030")', () => {
+    expect(read('Đến năm 2025, 100% xã đạt chuẩn và 90% hộ gia đình được hỗ trợ, duy trì đến năm 2030.')).toEqual([
+      [100, '%', 'eq', 2025],
+      [90, '%', 'eq', 2025],
+    ]);
+  });
+
+  it('reads opening years value by value ("đến năm 2025 đạt 90%, năm 2030 đạt 95%")', () => {
+    expect(read('Tỷ lệ đến năm 2025 đạt 90%, năm 2030 đạt 95%.')).toEqual([
+      [90, '%', 'eq', 2025],
+      [95, '%', 'eq', 2030],
+    ]);
+  });
+
+  it('marks a year carried from an earlier clause unless the phrase opens the line (corpus 01, 11)', () => {
+    const carried = readTargetValues(
+      'Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao phục vụ phát triển kinh tế số và xã hội số; công bố trên Cổng Dữ liệu mở tỉnh Bắc Ninh và Cổng Dữ liệu mở quốc gia; có tối thiểu 05 kịch bản ứng dụng dữ liệu cấp tỉnh, ngành và địa phương.',
+    );
+    expect(carried.map((v) => v.yearCarried)).toEqual([false, true]);
+    const opening = readTargetValues(
+      'd) Hằng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tại tuyến đường biển, đường hàng không, chuyển phát nhanh tăng trên 3%; số vụ phạm tội về ma túy có tổ chức xuyên quốc gia được phát hiện, bắt giữ tăng trên 3%',
+    );
+    expect(opening.map((v) => [v.year, v.yearFrom, v.yearCarried])).toEqual([
+      [null, 'recurring', false],
+      [null, 'recurring', false],
+    ]);
+  });
+});
+
+describe('readTargetValues: counts beside a percentage', () => {
+  it('sets aside a count that describes what is measured, silently', () => {
+    const r = readTargetValues('100% xã mỗi quý có ít nhất 04 tin, bài');
+    expect(r.map((v) => [v.value, v.countSetAside])).toEqual([[100, false]]);
+  });
+
+  it('says so when the count set aside stands in a part of its own', () => {
+    const r = readTargetValues('Phấn đấu đến năm 2025 có 100% xã được tập huấn và tổ chức 200 lớp bồi dưỡng.');
+    expect(r.map((v) => [v.value, v.countSetAside])).toEqual([[100, true]]);
   });
 });
 
@@ -194,6 +267,8 @@ describe('readTargetValues: what is not a value', () => {
     ['Hướng dẫn triển khai, thực hiện các chỉ tiêu 3, 4, 5, 6 của Kế hoạch.', []],
     ['Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.', [100]],
     ['Cung cấp dịch vụ công trực tuyến mức độ 4 cho doanh nghiệp', []],
+    // a count naming the standard followed (B01 PDF)
+    ['Bảo đảm an toàn thông tin cho các hệ thống thông tin theo mô hình 4 lớp.', []],
   ])('%s → %j', (line, expected) => {
     expect(values(line)).toEqual(expected);
   });
