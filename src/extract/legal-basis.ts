@@ -9,6 +9,7 @@ import {
   basisKindAlternation,
   DOCUMENT_KINDS,
   ISSUER_BY_SUFFIX,
+  ISSUER_NAMES,
   ISSUER_STOP_WORDS,
 } from '../rules/legal.js';
 import { classifySection } from '../rules/sections.js';
@@ -43,6 +44,17 @@ function readIssuer(text: string): string | null {
   if (!head) return null;
   let rest = text.slice(head[0].length);
   const words: string[] = [];
+  // Known names with a comma or a "về" inside, optionally after the minister's title ("Bộ trưởng Bộ Văn hóa, …"),
+  // and the place a provincial body's name ends with ("Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Dương").
+  const title = /^Bộ trưởng\s+(?=Bộ\s)/u.exec(rest)?.[0] ?? '';
+  const known = ISSUER_NAMES.find(
+    (n) => rest.startsWith(n, title.length) && !/^\p{L}/u.test(rest.slice(title.length + n.length)),
+  );
+  if (known) {
+    const after = rest.slice(title.length + known.length);
+    const place = /^\s*(?:tỉnh|thành phố)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}/u.exec(after)?.[0] ?? '';
+    return `${title}${known}${place}`;
+  }
   while (words.length < 12) {
     const m = /^(\s*)([^\s,;:()“”"]+)/u.exec(rest);
     if (!m) break;

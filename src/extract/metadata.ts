@@ -135,11 +135,15 @@ function placeAndDate(doc: Doc, headerEnd: number): { place: Field<string>; date
   const text = doc.text.slice(0, headerEnd);
   const m = DATE_LINE_RE.exec(text);
   if (!m) return { place: absent(MISSING), date: absent(MISSING) };
-  const rawPlace = m[1] as string;
+  // A reader that runs the header's two columns together leaves "Số: …/KH-UBND" before the place
+  // ("Số: /KH-UBND Hải Dương, ngày …"): a place name holds no digit, slash or colon, so it starts after the last.
+  const written = m[1] as string;
+  const cut = /^.*[\d/:]\S*\s+/u.exec(written)?.[0].length ?? 0;
+  const rawPlace = written.slice(cut);
   const placeText = cleanText(rawPlace).replace(/^[\s*]+|[\s*]+$/g, '');
-  const placeStart = (m.index ?? 0) + m[0].indexOf(rawPlace) + (rawPlace.length - rawPlace.trimStart().length);
+  const placeStart = (m.index ?? 0) + m[0].indexOf(written) + cut + (rawPlace.length - rawPlace.trimStart().length);
   const placeSpan = span(doc, placeStart, placeStart + rawPlace.trim().length);
-  const place = placeText === '' ? absent<string>(MISSING) : field(placeText, placeSpan);
+  const place = placeText === '' || /[\d/:]/u.test(placeText) ? absent<string>(MISSING) : field(placeText, placeSpan);
   const dateStart = (m.index ?? 0) + m[0].indexOf('ngày');
   const dateSpan = span(doc, dateStart, (m.index ?? 0) + m[0].length);
   const [d, mo, y] = [m[2], m[3], m[4]].map((s) => (s as string).replace(/\*+/g, ''));
@@ -161,6 +165,21 @@ interface TypeLine {
   kind: string;
   /** Title text on the same line after the type word, when the reader joined them. */
   rest: string;
+  /** Offset of `rest` in the line's text when the type word sat mid-line (the reader ran the header together). */
+  restAt?: number;
+}
+
+// "… năm 2016 KẾ HOẠCH THỰC HIỆN CÔNG TÁC … NĂM 2016 Thực hiện Quyết định …": a reader that lost the header's
+// paragraphs runs the type line and the capitalised title into one line. The title is the run of upper-case
+// words after the type word; the first word with a lower-case letter starts the preamble.
+const RUN_IN_TYPE_RE = /(?<![\p{L}])KẾ HOẠCH\s+(?=\p{Lu}{2})/u;
+const UPPER_WORD_RE = /[^\s\p{Ll}]+(?:\s+|$)/uy;
+
+function runInTitle(text: string, at: number): string {
+  UPPER_WORD_RE.lastIndex = at;
+  let end = at;
+  for (let m = UPPER_WORD_RE.exec(text); m; m = UPPER_WORD_RE.exec(text)) end = m.index + m[0].length;
+  return text.slice(at, end).trim();
 }
 
 function findTypeLine(doc: Doc, headerEnd: number): TypeLine | null {
@@ -172,6 +191,16 @@ function findTypeLine(doc: Doc, headerEnd: number): TypeLine | null {
     if (exact && t === t.toUpperCase()) return { index: i, kind: exact.name, rest: '' };
     const m = /^(KẾ HOẠCH)\s+(\p{Lu}.*)$/u.exec(t);
     if (m) return { index: i, kind: 'Kế hoạch', rest: m[2] as string };
+  }
+  for (let i = 0; i < doc.lines.length && (doc.lines[i]?.start ?? 0) < headerEnd; i++) {
+    const line = doc.lines[i] as Line;
+    if (line.kind !== 'text') continue;
+    const m = RUN_IN_TYPE_RE.exec(line.text);
+    if (!m) continue;
+    const restAt = m.index + m[0].length;
+    const rest = runInTitle(line.text, restAt);
+    // At least a few words, or it is a heading word in capitals, not a title.
+    if (rest.split(/\s+/u).length >= 3) return { index: i, kind: 'Kế hoạch', rest, restAt };
   }
   return null;
 }
@@ -186,6 +215,11 @@ function isUpperText(s: string): boolean {
 function title(doc: Doc, type: TypeLine | null, bodyStart: number): { field: Field<string>; end: number } {
   if (!type) return { field: absent(MISSING), end: 0 };
   const typeLine = doc.lines[type.index] as Line;
+  if (type.restAt !== undefined) {
+    const s = typeLine.start + type.restAt;
+    const f = field(cleanText(type.rest), span(doc, s, s + type.rest.length), 'medium', ['run-in']);
+    return { field: f, end: type.index + 1 };
+  }
   if (type.rest !== '') {
     const at = typeLine.text.indexOf(type.rest.slice(0, 10));
     const s = at >= 0 ? typeLine.start + at : typeLine.start;
@@ -295,7 +329,11 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
   // Document type: the type line, else the number's type code ("/KH-").
   let documentType: Field<string>;
   const byNumber = documentNumberField.value ? documentKindByNumber(documentNumberField.value) : null;
-  if (type) {
+  if (type?.restAt !== undefined) {
+    const line = doc.lines[type.index] as Line;
+    const at = line.start + line.text.lastIndexOf('KẾ HOẠCH', type.restAt);
+    documentType = field(type.kind, span(doc, at, at + 'KẾ HOẠCH'.length), 'medium', ['run-in']);
+  } else if (type) {
     const line = doc.lines[type.index] as Line;
     documentType = field(type.kind, { start: line.start, end: line.end, line: line.number });
     if (

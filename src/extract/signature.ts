@@ -161,6 +161,10 @@ export function findRecipients(doc: Doc, from: number, to: number): string[] {
     .map((e) =>
       e
         .replace(/\s+/g, ' ')
+        // A brace or a note set after the entry's ";" groups it with its neighbours: "- TT Tỉnh ủy, HĐND tỉnh; }
+        // (báo cáo)", "- Bộ Giáo dục và Đào tạo; (để báo cáo)". The note belongs to the entry.
+        .replace(/\s*[;,]?\s*[{}]\s*/gu, ' ')
+        .replace(/\s*[;,]\s*(\([^()]*\))\s*$/u, ' $1')
         .replace(/[\s;.,]+$/u, '')
         .trim(),
     )

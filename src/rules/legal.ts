@@ -61,7 +61,9 @@ export function documentKindByNumber(num: string): DocumentKind | null {
   const m = /^\d+-([A-ZĐa-zđ]+)\//u.exec(num) ?? /\/([A-ZĐa-zđ]+)(?:-|\/|$)/u.exec(num);
   const code = m?.[1];
   if (!code) return null;
-  return DOCUMENT_KINDS.find((k) => k.codes.includes(code)) ?? null;
+  // Several kinds share a code ("KH": Kế hoạch and Kế hoạch hành động): the code only says the generic kind.
+  const kinds = DOCUMENT_KINDS.filter((k) => k.codes.includes(code));
+  return kinds.reduce<DocumentKind | null>((a, k) => (a && a.name.length <= k.name.length ? a : k), null);
 }
 
 function escapeRe(s: string): string {
@@ -121,6 +123,30 @@ export const ISSUER_STOP_WORDS: readonly string[] = z
     'đã',
     'sau đây',
   ]);
+
+/**
+ * Issuer names with a comma inside, which the comma-stops-the-name rule would cut ("Bộ Văn hóa, Thể thao và Du
+ * lịch" → "Bộ Văn hóa"), and committees named for their subject ("Ủy ban Quốc gia về Chuyển đổi số"), which
+ * the "về"-starts-the-subject rule would cut. Matched at the start of the issuer phrase, case-sensitively.
+ */
+export const ISSUER_NAMES: readonly string[] = z
+  .array(z.string().min(3))
+  .parse([
+    'Bộ Văn hóa, Thể thao và Du lịch',
+    'Bộ Văn hoá, Thể thao và Du lịch',
+    'Bộ Văn hóa - Thông tin',
+    'Sở Văn hóa, Thể thao và Du lịch',
+    'Sở Văn hoá, Thể thao và Du lịch',
+    'Sở Văn hóa, Thể thao',
+    'Sở Văn hóa, Thông tin, Thể thao và Du lịch',
+    'Ủy ban Quốc gia về Chuyển đổi số',
+    'Ủy ban Quốc gia về chuyển đổi số',
+    'Ủy ban Quốc gia về người cao tuổi Việt Nam',
+    'Ủy ban Quốc gia về trẻ em',
+    'Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm',
+    'Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+  ])
+  .sort((a, b) => b.length - a.length);
 
 /** Positions a signer holds, longest first ("PHÓ CHỦ TỊCH" before "CHỦ TỊCH"). */
 export const SIGNER_POSITIONS: readonly string[] = z

@@ -132,6 +132,90 @@ describe('extractMetadata on incomplete documents', () => {
   });
 });
 
+describe('extractMetadata on headers a reader ran together', () => {
+  it('reads the place after a number left on the same line (corpus B01: PDF text layer)', () => {
+    const { doc, m } = meta([
+      'ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH HẢI DƯƠNG Độc lập - Tự do - Hạnh phúc',
+      'Số: /KH-UBND Hải Dương, ngày tháng 6 năm 2023',
+      'KẾ HOẠCH',
+      'Chuyển đổi số tỉnh Hải Dương năm 2023',
+      'I. CĂN CỨ LẬP KẾ HOẠCH',
+    ]);
+    expect(m.place).toMatchObject({ value: 'Hải Dương', confidence: 'high' });
+    const src = m.place.source;
+    expect(src && doc.text.slice(src.start, src.end)).toBe('Hải Dương');
+    // The day is blank: no date is made up.
+    expect(m.issuedDate.value).toBeNull();
+    expect(m.issuedDate.confidence).not.toBe('high');
+  });
+
+  it('keeps an ordinary place and refuses one that is only a number', () => {
+    expect(meta(['Số: 12/KH-UBND | Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025']).m.place.value).toBe(
+      'Thành phố Hồ Chí Minh',
+    );
+    expect(meta(['Số: 12/KH-UBND, ngày 18 tháng 11 năm 2025']).m.place.value).toBeNull();
+  });
+
+  it('reads a title run into the header and the preamble, marked for review (seed 004 as HTML)', () => {
+    const { doc, m } = meta([
+      'ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+      'Số: 26/KH-UBND | Thừa Thiên Huế, ngày 26 tháng 02 năm 2016 KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ, CHĂM SÓC VÀ GIÁO DỤC TRẺ EM TỈNH THỪA THIÊN HUẾ NĂM 2016 Thực hiện Quyết định số 1235/QĐ-TTg ngày 03/8/2015 của Thủ tướng Chính phủ; UBND tỉnh ban hành Kế hoạch như sau: I. MỤC TIÊU',
+      'II. NHIỆM VỤ CỤ THỂ',
+    ]);
+    expect(m.title).toMatchObject({
+      value: 'THỰC HIỆN CÔNG TÁC BẢO VỆ, CHĂM SÓC VÀ GIÁO DỤC TRẺ EM TỈNH THỪA THIÊN HUẾ NĂM 2016',
+      confidence: 'medium',
+      flags: ['run-in'],
+    });
+    const src = m.title.source;
+    expect(src && doc.text.slice(src.start, src.end)).toBe(m.title.value);
+    expect(m.documentType).toMatchObject({ value: 'Kế hoạch', flags: ['run-in'] });
+    expect(m.period.value).toEqual({ from: 2016, to: 2016 });
+  });
+
+  it('takes the generic kind from a number whose code several kinds share', () => {
+    // "/KH-" is "Kế hoạch"; "Kế hoạch hành động" shares the code but is never implied by it.
+    const { m } = meta(['Số: 26/KH-UBND | Huế, ngày 26 tháng 02 năm 2016', 'Về việc thực hiện công tác trẻ em']);
+    expect(m.documentType).toMatchObject({ value: 'Kế hoạch', flags: ['inferred'] });
+  });
+
+  it('keeps notes and braces set after an entry with that entry (seed 001, corpus 25)', () => {
+    const { m } = meta([
+      'I. MỤC TIÊU',
+      'Nơi nhận:',
+      '- Bộ Lao động TB&XH;',
+      '- TT Tỉnh ủy, HĐND tỉnh; } (báo cáo)',
+      '- Bộ Giáo dục và Đào tạo; (để báo cáo)',
+      '- Sở Văn hóa, Thể thao và Du lịch (b/c);',
+      '- Lưu: VT, VX2.',
+    ]);
+    expect(m.recipients).toEqual([
+      'Bộ Lao động TB&XH',
+      'TT Tỉnh ủy, HĐND tỉnh (báo cáo)',
+      'Bộ Giáo dục và Đào tạo (để báo cáo)',
+      'Sở Văn hóa, Thể thao và Du lịch (b/c)',
+      'Lưu: VT, VX2',
+    ]);
+  });
+
+  it('reads issuer names with a comma or a subject inside', () => {
+    const { m } = meta([
+      'KẾ HOẠCH',
+      'Phòng, chống ma túy',
+      'Căn cứ Kế hoạch số 12/KH-BVHTTDL ngày 02/01/2025 của Bộ Văn hóa, Thể thao và Du lịch về tuyên truyền; Quyết định số 17/QĐ-UBQGCĐS ngày 04/4/2023 của Ủy ban Quốc gia về Chuyển đổi số ban hành Kế hoạch; Thông tư số 5/2024/TT-BVHTTDL ngày 1/2/2024 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch; Kế hoạch số 9/KH-SVHTTDL ngày 1/3/2024 của Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Dương, Quyết định số 3/QĐ-UBND ngày 1/1/2024 của Ủy ban nhân dân tỉnh về phê duyệt',
+      'I. MỤC TIÊU',
+    ]);
+    expect(m.legalBasis.map((b) => b.issuer)).toEqual([
+      'Bộ Văn hóa, Thể thao và Du lịch',
+      'Ủy ban Quốc gia về Chuyển đổi số',
+      'Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch',
+      'Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Dương',
+      'Ủy ban nhân dân tỉnh',
+    ]);
+  });
+});
+
 describe('extractSections', () => {
   it('marks sections with irregular numbering medium', () => {
     const doc = docOf(['KẾ HOẠCH', 'Tiêu đề', 'I. MỤC TIÊU', '1. Một', 'I. MỤC TIÊU', 'Nơi nhận:']);
