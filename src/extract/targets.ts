@@ -26,6 +26,8 @@ interface Context {
   section: OutlineSection;
   planYear: number | null;
   out: Target[];
+  /** The section joins objectives with another topic ("MỤC TIÊU VÀ PHƯƠNG PHÁP") and heads its target blocks. */
+  mixed: boolean;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -66,6 +68,25 @@ function objectiveSection(title: string): boolean {
   // "MỤC TIÊU" anywhere in the title, or a title that opens with "CÁC CHỈ TIÊU …" ("DỰ BÁO CÁC CHỈ TIÊU" is not).
   const t = lower(clean(title));
   return TARGET_WORDS.objectiveSection.some((w) => t.includes(w)) || targetHead(title) !== null;
+}
+
+/** The item's head, with "Chỉ tiêu 3" / "Mục tiêu 2" when the outline took it as the label. */
+function headedAsTarget(doc: Doc, item: OutlineItem): boolean {
+  const text = /^(?:Chỉ|Mục) tiêu/u.test(item.label) ? `${item.label}: ${item.text}` : item.text;
+  const head = clean(text) === '' ? clean(doc.lines[item.headLine + 1]?.text ?? '') : text;
+  return targetHead(head) !== null;
+}
+
+/**
+ * "I. MỤC TIÊU VÀ PHƯƠNG PHÁP" with "1. Mục tiêu:" and "2. Phương pháp và kế hoạch:": the title joins another
+ * topic and the items say which block is which, so the other blocks are not targets. A plain "MỤC TIÊU" section
+ * (or one whose items head none of its blocks as targets) keeps every item.
+ */
+function mixedSection(doc: Doc, section: OutlineSection): boolean {
+  const title = lower(clean(section.title)).replace(/\d{4}\s*[-–]\s*\d{4}/gu, ' ');
+  if (!/,|(?<![\p{L}])và(?![\p{L}])/u.test(title)) return false;
+  const headed = section.items.filter((it) => headedAsTarget(doc, it)).length;
+  return headed > 0 && headed < section.items.length;
 }
 
 /** The single year a one-year plan covers ("… năm 2016"), else null. */
@@ -187,6 +208,7 @@ function walk(
   let last: Draft | null = null;
   let currentMode = mode;
   let currentYear = year;
+  const headings = listOfHeadings(ctx.doc, items);
   const flush = () => {
     if (last) emit(ctx, last, currentYear);
     last = null;
@@ -195,7 +217,9 @@ function walk(
     const child = items[k];
     if (child && firstLine(child) === i) {
       flush();
-      visit(ctx, child, currentMode, currentYear);
+      // In a section joining objectives with another topic, only the blocks headed as targets hold targets.
+      const childMode = topLevel && ctx.mixed && !headedAsTarget(ctx.doc, child) ? 'none' : currentMode;
+      visit(ctx, child, childMode, currentYear, headings);
       i = Math.max(i, child.endLine - 1);
       k++;
       continue;
@@ -238,7 +262,25 @@ function walk(
   flush();
 }
 
-function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null): void {
+/** A short value-less head over a body that opens a sentence of its own ("- Thủy sản" / "Đảm bảo trên 70% …"). */
+function headsABlock(doc: Doc, item: OutlineItem): boolean {
+  const head = clean(item.text);
+  if (head === '' || head.split(' ').length > 8 || /[.;:]$/.test(head) || readTargetValues(head).length > 0)
+    return false;
+  const next = doc.lines.slice(item.headLine + 1, item.endLine).find((l) => l.kind === 'text' && clean(l.text) !== '');
+  return next !== undefined && /^\p{Lu}/u.test(clean(next.text));
+}
+
+/**
+ * Whether the items of one list are headings of blocks ("- Nông nghiệp…", "- Thủy sản", "- Du lịch và dịch vụ"):
+ * then a body line opening with a number ("100% điểm đến …") starts the block rather than finishing the head.
+ */
+function listOfHeadings(doc: Doc, items: readonly OutlineItem[]): boolean {
+  const heads = items.filter((it) => headsABlock(doc, it)).length;
+  return heads >= 2 && heads * 2 >= items.length;
+}
+
+function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null, inHeadings = false): void {
   const lines = ctx.doc.lines;
   const line = lines[item.headLine];
   // The outline may take "Chỉ tiêu 3" / "Mục tiêu 2" as the item's label: read the head with it.
@@ -257,7 +299,7 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null)
       // A label alone on its line ("2.2." then "Mục tiêu 2: Về bảo vệ trẻ em"): the next line is the head.
       headText = clean(l.text);
       read = rawBody(l);
-    } else if (continues(headText, l.text)) {
+    } else if (continues(headText, l.text) && !(inHeadings && !startsLowercase(l.text))) {
       // The rest of a sentence the reader split: part of the head line.
       headText = `${clean(headText)} ${clean(l.text)}`;
       read = `${read} ${rawBody(l)}`;
@@ -309,8 +351,8 @@ export function extractTargets(doc: Doc, outline: Outline, metadata: Metadata): 
   const out: Target[] = [];
   const planYear = planSingleYear(metadata);
   for (const section of outline.sections) {
-    const ctx: Context = { doc, section, planYear, out };
     const objective = objectiveSection(section.title);
+    const ctx: Context = { doc, section, planYear, out, mixed: objective && mixedSection(doc, section) };
     // The heading's own lines (a title wrapped onto the next line) are not paragraphs of the section.
     const skip = new Set<number>();
     for (let j = section.headLine + 1; j < section.endLine && j <= section.headLine + 2; j++) {

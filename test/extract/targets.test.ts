@@ -196,4 +196,97 @@ describe('extractTargets', () => {
     expect(t?.source.line).toBe(3);
     expect(d.text.slice(t?.source.start, t?.source.end)).toContain('đạt 75%');
   });
+  it('in a section joining objectives with another topic, keeps only the blocks headed as targets (B04 DOCX)', () => {
+    const t = run([
+      'I. Mục tiêu và phương pháp',
+      '1. Mục tiêu:',
+      '- Góp phần xây dựng nguồn nhân lực tham gia chuyển đổi số, xây dựng văn hoá chuyển đổi số trong cơ quan, đơn vị, địa phương.',
+      '2. Phương pháp và kế hoạch:',
+      '- Sử dụng hình thức đào tạo trực tuyến, kiểm tra, đánh giá nhằm đảm bảo chất lượng, hiệu quả khóa học.',
+      ...TAIL,
+    ]);
+    expect(t.map((x) => x.text)).toEqual([
+      'Góp phần xây dựng nguồn nhân lực tham gia chuyển đổi số, xây dựng văn hoá chuyển đổi số trong cơ quan, đơn vị, địa phương.',
+    ]);
+  });
+
+  it('keeps every block of a plain objectives section whose items are not headed "Mục tiêu" (corpus 01)', () => {
+    const t = run([
+      'I. MỤC TIÊU',
+      '1. Phát triển kinh tế số đến năm 2030',
+      '- Kinh tế số chiếm 45% GRDP tỉnh.',
+      '2. Phát triển xã hội số đến năm 2030 với các mục tiêu',
+      '- Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.',
+      ...TAIL,
+    ]);
+    expect(t.flatMap((x) => x.values.map((v) => [v.value, v.year]))).toEqual([
+      [45, 2030],
+      [100, 2030],
+    ]);
+  });
+
+  it('does not glue a value line to the heading of its block in a list of headings (corpus 07)', () => {
+    const t = run([
+      'I. MỤC TIÊU',
+      '2. Mục tiêu cụ thể',
+      '2.1. Đến năm 2030',
+      '- Thủy sản',
+      'Hình thành ít nhất 02 vùng nuôi thủy sản thông minh đạt tiêu chuẩn quốc tế.',
+      '- Công nghiệp Chế biến',
+      'Hình thành ít nhất 01 trung tâm logistics, bảo quản, chế biến hiện đại tại các vùng nguyên liệu tập trung.',
+      '- Du lịch và dịch vụ',
+      '100% điểm đến du lịch trọng điểm ứng dụng công nghệ số.',
+      ...TAIL,
+    ]);
+    expect(t.map((x) => [x.text, x.flags.includes('wrapped')])).toEqual([
+      ['Hình thành ít nhất 02 vùng nuôi thủy sản thông minh đạt tiêu chuẩn quốc tế.', false],
+      [
+        'Hình thành ít nhất 01 trung tâm logistics, bảo quản, chế biến hiện đại tại các vùng nguyên liệu tập trung.',
+        false,
+      ],
+      ['100% điểm đến du lịch trọng điểm ứng dụng công nghệ số.', false],
+    ]);
+  });
+
+  it('still joins a sentence split after "Phấn đấu" (corpus 29)', () => {
+    const t = run([
+      'I. MỤC TIÊU',
+      '6. Chỉ tiêu chủ yếu đến năm 2030',
+      '6.1. Hàng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường không ma túy.',
+      '6.2. Phấn đấu',
+      '100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy được phát hiện và triệt phá.',
+      ...TAIL,
+    ]);
+    expect(t[1]?.text).toBe(
+      'Phấn đấu 100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy được phát hiện và triệt phá.',
+    );
+  });
+
+  it('lowers a target whose year comes from an earlier clause, or whose bound is carried along a list', () => {
+    const t = run([
+      'I. MỤC TIÊU',
+      '- Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở; có tối thiểu 05 kịch bản ứng dụng dữ liệu cấp tỉnh.',
+      '- Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ vào năm 2030.',
+      '- Năng suất lao động hằng năm tăng tối thiểu 7%.',
+      ...TAIL,
+    ]);
+    expect(t.map((x) => [x.confidence, x.flags])).toEqual([
+      ['medium', ['inferred']],
+      ['medium', ['inferred']],
+      ['high', []],
+    ]);
+  });
+
+  it('flags a count set aside beside a percentage that may be a target of its own', () => {
+    const t = run([
+      'I. MỤC TIÊU',
+      '- Phấn đấu đến năm 2025 có 100% xã được tập huấn và tổ chức 200 lớp bồi dưỡng.',
+      '- 100% xã mỗi quý có ít nhất 04 tin, bài vào năm 2025.',
+      ...TAIL,
+    ]);
+    expect(t.map((x) => [x.values.map((v) => v.value), x.confidence, x.flags])).toEqual([
+      [[100], 'medium', ['number-set-aside']],
+      [[100], 'high', []],
+    ]);
+  });
 });
