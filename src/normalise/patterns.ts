@@ -3,6 +3,7 @@
 import {
   CONNECTOR_PUNCTUATION,
   CONNECTOR_WORDS,
+  HEADING_TAIL_WORDS,
   LABEL_WORDS,
   PARAGRAPH_OPENERS,
   STANDALONE_LINES,
@@ -20,14 +21,22 @@ const alt = (words: readonly string[]) =>
     .map(escapeRegex)
     .join('|');
 
-/** Item labels: "IV.", "1.", "1.1.", "1.1", "a)", "đ)", "-", "+", "Chỉ tiêu 3:". A year "2030." is not a label. */
+/** Numbered and lettered labels: "IV.", "1.", "1.1.", "1.1", "1)", "a)", "đ)". A year "2030." is not a label. */
+const NUMBERED_LABELS = [
+  '^[IVXLC]{1,6}\\.(?=\\s|$)',
+  '^\\d{1,2}(?:\\.\\d{1,2}){0,3}\\.(?=\\s|$)',
+  '^\\d{1,2}(?:\\.\\d{1,2}){1,3}(?=\\s+\\S)',
+  '^\\d{1,2}\\)(?=\\s|$)',
+  '^[a-zđ]\\)(?=\\s|$)',
+];
+
+/** A numbered or lettered label, as opposed to a bullet ("-", "+") or a label word ("Chỉ tiêu 3:"). */
+export const NUMBERED_LABEL_RE = new RegExp(NUMBERED_LABELS.join('|'), 'u');
+
+/** Item labels: numbered labels, bullets "-", "+", and label words "Chỉ tiêu 3:", "Mục tiêu 1:". */
 export const LABEL_RE = new RegExp(
   [
-    '^[IVXLC]{1,6}\\.(?=\\s|$)',
-    '^\\d{1,2}(?:\\.\\d{1,2}){0,3}\\.(?=\\s|$)',
-    '^\\d{1,2}(?:\\.\\d{1,2}){1,3}(?=\\s+\\S)',
-    '^\\d{1,2}\\)(?=\\s|$)',
-    '^[a-zđ]\\)(?=\\s|$)',
+    ...NUMBERED_LABELS,
     '^[-–—+•·*](?=\\s|\\S)',
     `^(?:${alt(LABEL_WORDS)})\\s+(?:\\d{1,3}|[IVXLC]{1,6})(?:\\.\\d{1,2})?\\s?[:.)](?=\\s|$)`,
   ].join('|'),
@@ -38,6 +47,7 @@ export const LABEL_RE = new RegExp(
 export const LABEL_ONLY_RE = new RegExp(`^(?:${LABEL_RE.source.split('|^').join('|')})\\s*$`, 'u');
 
 export const STANDALONE_RE = new RegExp(`^(?:${alt(STANDALONE_LINES)})(?:\\s+[IVXLC\\d]{1,5})?\\s*$`, 'u');
+export const HEADING_TAIL_RE = new RegExp(`^(?:${alt(HEADING_TAIL_WORDS)})\\s*$`, 'u');
 export const OPENER_RE = new RegExp(`^(?:${alt(PARAGRAPH_OPENERS)})`, 'u');
 export const TABLE_BREAK_RE = new RegExp(`^(?:${alt(TABLE_BREAK_OPENERS)})`, 'u');
 
@@ -68,3 +78,9 @@ export function endsWithTerminal(line: string): boolean {
 /** A 4-digit year range continued on the next line: "… 2021" / "- 2030". */
 export const YEAR_END_RE = /(?:^|\D)(?:19|20)\d{2}$/;
 export const DASH_YEAR_START_RE = /^[-–]\s?(?:19|20)\d{2}\b/;
+
+/** A line opening with a figure ("100% các điểm", "3.000 lượt"): a continuation unless it is a label. */
+export const NUMBER_START_RE = /^\d/u;
+
+/** A dash followed by a lower-case word: a broken sentence ("từ sản xuất" / "- quản lý - tiêu thụ"). */
+export const DASH_LOWER_RE = /^[-–]\s?\p{Ll}/u;

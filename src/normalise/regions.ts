@@ -3,7 +3,7 @@
 // Where a table starts and ends is decided on the gaps between "|" lines: a gap with a blank line, a table
 // title/unit line or too many lines is body text followed by the next table's first cell.
 import { isDecoration } from './clean.js';
-import { TABLE_BREAK_RE } from './patterns.js';
+import { NUMBERED_LABEL_RE, OPENER_RE, STANDALONE_RE, TABLE_BREAK_RE } from './patterns.js';
 import { LAYOUT_MARKERS } from './rules.js';
 
 export interface RawLine {
@@ -25,8 +25,12 @@ export type Region =
 /** A cell longer than this is not a cell: the gap holds body text. */
 const MAX_CELL_LINES = 14;
 const MAX_RECIPIENT_LINES = 40;
-/** A tab layout cell continues over at most this many untabbed lines. */
-const MAX_TAB_CELL_LINES = 16;
+/** A header or signature cell (issuer, motto, number, place-date, signer) holds at most this many lines. */
+const MAX_TAB_CELL_LINES = 6;
+/** Header and signature cell lines are short: issuer name, motto, a title, a signer's name. */
+const MAX_TAB_CELL_LINE_CHARS = 70;
+/** The place-and-date line closes its cell: "Thừa Thiên Huế, ngày 26 tháng 02 năm 2016". */
+const PLACE_DATE_RE = /ngày\s+\S{1,4}\s+tháng\s+\S{1,4}\s+năm\s+\d{4}\s*$/u;
 const NOI_NHAN_RE = /^Nơi nhận\b/u;
 const LOWER_START_RE = /^\p{Ll}/u;
 
@@ -76,6 +80,24 @@ function hasLayoutMarker(cells: RawLine[][]): boolean {
   return cells.some((c) => c.some((l) => LAYOUT_RE.test(l.text)));
 }
 
+/**
+ * May an untabbed line continue a layout cell? Readers that drop blank lines (HTML <pre>, DOCX) leave the
+ * title "KẾ HOẠCH" and the body right under the last header cell, so the cell's own shape decides: the
+ * recipients list is long, every other cell is a few short lines and never holds a title, a numbered item or
+ * a paragraph opener.
+ */
+export function continuesTabCell(cell: readonly RawLine[], text: string): boolean {
+  if (cell.length === 0) return true;
+  if (NOI_NHAN_RE.test(cell[0]!.text)) return cell.length < MAX_RECIPIENT_LINES && !STANDALONE_RE.test(text);
+  if (isDecoration(text)) return cell.length < MAX_TAB_CELL_LINES;
+  const last = cell.findLast((l) => !isDecoration(l.text));
+  if (last && PLACE_DATE_RE.test(last.text)) return false;
+  if (cell.length >= MAX_TAB_CELL_LINES || text.length > MAX_TAB_CELL_LINE_CHARS) return false;
+  if (STANDALONE_RE.test(text) || NOI_NHAN_RE.test(text)) return false;
+  if (OPENER_RE.test(text) && !LAYOUT_RE.test(text)) return false;
+  return !NUMBERED_LABEL_RE.test(text);
+}
+
 /** Tab layout starting at `i` (a line that began with a tab); null when it is not a header/signature block. */
 function readTabBlock(lines: readonly RawLine[], i: number): { cells: RawLine[][]; end: number } | null {
   const cells: RawLine[][] = [];
@@ -98,7 +120,7 @@ function readTabBlock(lines: readonly RawLine[], i: number): { cells: RawLine[][
       break;
     }
     const cur = cells[cells.length - 1];
-    if (!cur || cur.length >= MAX_TAB_CELL_LINES) break;
+    if (!cur || !continuesTabCell(cur, l.text)) break;
     cur.push(l);
     j++;
   }

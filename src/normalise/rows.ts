@@ -233,7 +233,7 @@ export function layoutRows(cells: readonly string[], leading: boolean): RowLayou
   if (m === 0) return { rows: [], headerRows: 0, columns: null, irregular: [] };
   const classes = cells.map(cellClass);
   // Marker-delimited rows of varying length (section rows span across): the first row, the header, gives the width.
-  const firstRow = leading ? cells.slice(1).findIndex((c) => c === '') : -1;
+  const firstRow = leading ? cells.slice(1).indexOf('') : -1;
   const headerWidth = firstRow >= 2 && looksLikeHeaderRow(cells.slice(1, firstRow + 1)) ? firstRow + 1 : null;
   const markerPeriod = leading ? findMarkerPeriod(classes) : null;
   // Two readings of a marker dump: the width of its first (header) row, or the marker period; section rows spoil

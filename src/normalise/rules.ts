@@ -106,6 +106,12 @@ export const STANDALONE_LINES = WordList.parse([
   'Dự thảo',
 ]);
 
+/**
+ * Standalone words that also end section headings ("VII. CHẾ ĐỘ" / "BÁO CÁO", "IV. XÂY DỰNG" / "KẾ HOẠCH"):
+ * after an unterminated capital heading with an item label they finish it instead of standing alone.
+ */
+export const HEADING_TAIL_WORDS = WordList.parse(['BÁO CÁO', 'KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'DANH MỤC']);
+
 /** Line openings that always start a new paragraph (and may not continue the previous one). */
 export const PARAGRAPH_OPENERS = WordList.parse([
   'Nơi nhận',

@@ -1,12 +1,18 @@
 // Reassembles paragraphs from lines broken mid-phrase. A decision is taken for each pair of consecutive lines
 // (the paragraph so far, the next line) from the rules in rules.ts; blank lines are paragraph breaks unless the
 // next line plainly continues a sentence (starts in lower case after an unterminated line).
+import { isDecoration } from './clean.js';
+import { breaksInsideName } from './names.js';
 import {
+  DASH_LOWER_RE,
   DASH_YEAR_START_RE,
   endsWithConnector,
   endsWithTerminal,
+  HEADING_TAIL_RE,
   LABEL_ONLY_RE,
   LABEL_RE,
+  NUMBER_START_RE,
+  NUMBERED_LABEL_RE,
   OPENER_RE,
   STANDALONE_RE,
   YEAR_END_RE,
@@ -44,27 +50,79 @@ export function startsWithLabel(line: string): boolean {
   return LABEL_RE.test(line);
 }
 
-/** Should line `b` continue the paragraph whose last raw line is `a`? `afterBlank`: a blank line separates them. */
-export function continues(a: string, b: string, opts: UnwrapOptions, afterBlank = false): boolean {
+/** How many following lines an item head may look through to find its ":". */
+const HEAD_LOOKAHEAD = 4;
+const SENTENCE_END_RE = /[.;!?…](?=\s|$)/u;
+const LIST_SPLIT_RE = /,|\svà\s/u;
+const UPPER_CHUNK_RE = /^\p{Lu}/u;
+
+/**
+ * An item head without its ":" yet ("7. Đề nghị Ủy ban Mặt trận Tổ quốc"), whose next lines go on listing
+ * bodies ("Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh, …") and reach the ":" before any sentence ends: the
+ * subject of the item runs over the line. A head followed by a duty sentence ("Chủ trì, phối hợp với …;")
+ * ends where it is.
+ */
+export function headRunsOn(b: string, ahead: readonly string[]): boolean {
+  let text = b;
+  for (const next of ahead.slice(0, HEAD_LOOKAHEAD)) {
+    if (endsWithTerminal(text) || text.includes(':') || next === '' || startsWithLabel(next)) break;
+    text = `${text} ${next}`;
+  }
+  const colon = text.indexOf(':');
+  if (colon < 0) return false;
+  const subject = text.slice(0, colon);
+  if (SENTENCE_END_RE.test(subject)) return false;
+  const names = subject.split(LIST_SPLIT_RE).filter((c) => UPPER_CHUNK_RE.test(c.trim()));
+  return names.length >= 2;
+}
+
+/**
+ * Should line `b` continue the paragraph whose last raw line is `a`? `afterBlank`: a blank line separates them.
+ * `ahead`: the raw lines after `b` ('' for blank), for rules that need to see where a phrase ends.
+ */
+export function continues(
+  a: string,
+  b: string,
+  opts: UnwrapOptions,
+  afterBlank = false,
+  ahead: readonly string[] = [],
+): boolean {
+  // A rule or elision line ("-------", "…......") stands alone: it is no part of a sentence.
+  if (isDecoration(a) || isDecoration(b)) return false;
+  // A labelled capital heading cut before a document-type word: "VII. CHẾ ĐỘ" / "BÁO CÁO".
+  if (!afterBlank && HEADING_TAIL_RE.test(b) && isLabelledHeading(a)) return true;
   if (STANDALONE_RE.test(a) || STANDALONE_RE.test(b)) return false;
   if (OPENER_RE.test(b)) return false;
+  // A label alone on its line ("2.2." / "Mục tiêu 2: Về bảo vệ trẻ em") takes the next line, unless that
+  // line is itself numbered.
+  if (LABEL_ONLY_RE.test(a)) return !NUMBERED_LABEL_RE.test(b);
   if (afterBlank) {
     // Only an unmistakable continuation crosses a blank line.
     return LOWER_START_RE.test(b) && !endsWithTerminal(a) && !isAllCaps(a) && !startsWithLabel(b);
   }
   if (DASH_YEAR_START_RE.test(b) && YEAR_END_RE.test(a)) return true;
-  if (startsWithLabel(b)) return false;
-  if (LABEL_ONLY_RE.test(a)) return true;
+  if (startsWithLabel(b)) {
+    // "… từ sản xuất" / "- quản lý - tiêu thụ": a bullet never opens in lower case after an open phrase.
+    return DASH_LOWER_RE.test(b) && !endsWithTerminal(a) && !isAllCaps(a);
+  }
   if (LOWER_START_RE.test(b)) return true;
   if (endsWithTerminal(a)) return false;
   // A heading in capitals continues in capitals or figures ("… GIAI ĐOẠN" / "2026 - 2030").
   if (isAllCaps(a)) return !/\p{Ll}/u.test(b);
   if (endsWithConnector(a)) return true;
+  // A figure that is not a label goes on the sentence ("Phấn đấu" / "100% các điểm …").
+  if (NUMBER_START_RE.test(b)) return true;
+  if (breaksInsideName(a, b)) return true;
   if (opts.blankSeparated) return true;
   if (!UPPER_START_RE.test(b)) return true;
-  // A short labelled line is a heading ("3. Công an tỉnh" then "Chủ trì, phối hợp …").
-  if (startsWithLabel(a)) return false;
+  // A short labelled line is a heading ("3. Công an tỉnh" then "Chủ trì, phối hợp …"), unless its subject
+  // plainly runs on to the item's ":".
+  if (startsWithLabel(a)) return !a.includes(':') && headRunsOn(b, ahead);
   return a.length >= opts.wrapWidth * 0.75;
+}
+
+function isLabelledHeading(a: string): boolean {
+  return isAllCaps(a) && NUMBERED_LABEL_RE.test(a) && !endsWithTerminal(a) && !LABEL_ONLY_RE.test(a);
 }
 
 /** Groups body lines (blank = '') into paragraphs. */
@@ -80,12 +138,13 @@ export function unwrap(lines: readonly BodyLine[], opts: UnwrapOptions): Paragra
     }
     cur = null;
   };
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (line.text === '') {
       blank = true;
       continue;
     }
-    if (cur && !cur.hard && !line.hard && continues(cur.last, line.text, opts, blank)) {
+    const ahead = () => lines.slice(i + 1, i + 1 + HEAD_LOOKAHEAD).map((l) => l.text);
+    if (cur && !cur.hard && !line.hard && continues(cur.last, line.text, opts, blank, ahead())) {
       cur.parts.push(line.text);
       cur.last = line.text;
     } else {

@@ -87,6 +87,57 @@ describe('layout tables', () => {
     expect(doc.lines[head.lastLine]!.text).toBe('KẾ HOẠCH');
   });
 
+  it('a tab-indented header read without its blank lines (HTML <pre>) stops before the title and the body', () => {
+    // The LibreOffice HTML rendering of seed 004 reaches the normaliser with no blank or "&nbsp;" lines.
+    const text = [
+      '\tỦY BAN NHÂN DÂN',
+      'TỈNH THỪA THIÊN HUẾ',
+      '-------',
+      '\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      '---------------',
+      '\tSố: 26/KH-UBND',
+      '\tThừa Thiên Huế, ngày 26 tháng 02 năm 2016',
+      'KẾ HOẠCH',
+      'THỰC HIỆN CÔNG TÁC BẢO VỆ, CHĂM SÓC VÀ GIÁO DỤC TRẺ EM',
+      'Thực hiện Quyết định số 1235/QĐ-TTg ngày 03/8/2015 của Thủ tướng Chính phủ;',
+      'I. MỤC TIÊU',
+    ].join('\n');
+    const doc = norm(text);
+    const head = doc.tables[0]!;
+    expect(head.layout).toBe(true);
+    expect(head.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'],
+      ['Số: 26/KH-UBND', 'Thừa Thiên Huế, ngày 26 tháng 02 năm 2016'],
+    ]);
+    expect(doc.lines.slice(head.lastLine).map((l) => l.text)).toEqual([
+      'KẾ HOẠCH',
+      'THỰC HIỆN CÔNG TÁC BẢO VỆ, CHĂM SÓC VÀ GIÁO DỤC TRẺ EM',
+      'Thực hiện Quyết định số 1235/QĐ-TTg ngày 03/8/2015 của Thủ tướng Chính phủ;',
+      'I. MỤC TIÊU',
+    ]);
+  });
+
+  it('a tab-indented cell never takes a numbered item or a long sentence; the recipients list is long', () => {
+    const doc = norm(
+      [
+        '\tỦY BAN NHÂN DÂN',
+        'TỈNH X',
+        '1. Sở Y tế',
+        'Chủ trì, phối hợp với các sở, ban, ngành và địa phương tổ chức triển khai thực hiện kế hoạch.',
+        '\t ',
+        'Nơi nhận:',
+        '- Bộ LĐTBXH;',
+        '- CT, PCT UBND tỉnh;',
+        '- Lưu VT, XH.',
+      ].join('\n'),
+    );
+    const cells = doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
+    expect(cells).toContain('ỦY BAN NHÂN DÂN TỈNH X');
+    expect(cells).toContain('Nơi nhận: - Bộ LĐTBXH; - CT, PCT UBND tỉnh; - Lưu VT, XH.');
+    expect(doc.lines.map((l) => l.text)).toContain('1. Sở Y tế');
+  });
+
   it('a leading-pipe (markdown dump) header keeps its two rows', () => {
     const doc = fixture('corpus-01_bacninh-144-kinh-te-so-xa-hoi-so-2026-2030');
     const head = doc.tables[0]!;
@@ -157,6 +208,100 @@ describe('unwrapping', () => {
     expect(lines('KẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN')).toEqual(['KẾ HOẠCH', 'THỰC HIỆN ĐỀ ÁN']);
   });
 
+  it('joins an item head whose subject runs on to its ":" (seed 000 item 7), not a head before its duty', () => {
+    expect(
+      lines(
+        [
+          '7. Đề nghị Ủy ban Mặt trận Tổ quốc',
+          'Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Đoàn Thanh niên Cộng sản Hồ Chí Minh,',
+          'Hội Nông dân tỉnh và các tổ chức thành viên của Mặt trận: trong phạm vi chức năng',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Đoàn Thanh niên Cộng sản Hồ Chí Minh, Hội Nông dân tỉnh và các tổ chức thành viên của Mặt trận: trong phạm vi chức năng',
+    ]);
+    // No known name spans the break: the list of bodies reaching the item's ":" decides.
+    expect(
+      lines('5. Đề nghị Ban Thường vụ\nTỉnh Đoàn, Hội Cựu chiến binh tỉnh và Hội Nông dân tỉnh: phối hợp'),
+    ).toEqual(['5. Đề nghị Ban Thường vụ Tỉnh Đoàn, Hội Cựu chiến binh tỉnh và Hội Nông dân tỉnh: phối hợp']);
+    // Seed 003: the duty sentence ends (";") before any ":"; the head stays a heading.
+    expect(
+      lines(
+        [
+          '3. Công an tỉnh',
+          'Chủ trì, phối hợp với',
+          'Sở Lao động - Thưng binh và Xã hội và các sở, ngành liên quan, các địa phương',
+          'trong việc phối hợp hỗ trợ, can thiệp, bảo vệ an toàn cho trẻ em là nạn nhân bị',
+          'xâm hại; phòng ngừa tái phạm: theo quy định',
+        ].join('\n'),
+      )[0],
+    ).toBe('3. Công an tỉnh');
+    // A single name before the ":" is a sentence of its own, not a list of bodies.
+    expect(lines('2. Sở Y tế\nChủ trì thực hiện: tiêm chủng')).toEqual(['2. Sở Y tế', 'Chủ trì thực hiện: tiêm chủng']);
+    // An item head that already has its ":" is complete.
+    expect(lines('4. Sở Tư pháp: chủ trì\nBáo cáo, Sở Nội vụ: phối hợp')).toHaveLength(2);
+  });
+
+  it('joins a proper name broken across lines only where a known name spans the break', () => {
+    expect(lines('Đề nghị Ủy ban Mặt trận Tổ quốc\nViệt Nam thành phố và các tổ chức thành viên')).toHaveLength(1);
+    expect(lines('giao cho Đoàn Thanh niên Cộng sản\nHồ Chí Minh tỉnh thực hiện')).toHaveLength(1);
+    // "tỉnh" + "Công an" is no name's inside.
+    expect(lines('3. Ủy ban nhân dân tỉnh\nCông an tỉnh chủ trì')).toHaveLength(2);
+  });
+
+  it('joins a sentence broken before a figure that is not a label (corpus 29, 07)', () => {
+    expect(lines('6.2. Phấn đấu\n100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy')).toEqual([
+      '6.2. Phấn đấu 100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy',
+    ]);
+    expect(lines('Tổ chức đào tạo, bồi dưỡng\n3.000 lượt nhân lực về ứng dụng công nghệ')).toEqual([
+      'Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về ứng dụng công nghệ',
+    ]);
+    // Labels and ended sentences keep the figure apart.
+    expect(lines('6.2. Phấn đấu\n6.3. Trên 80% các xã')).toHaveLength(2);
+    expect(lines('1. Mục tiêu chung\n1.1 Giảm số người nghiện')).toHaveLength(2);
+    expect(lines('đạt 95% vào năm 2025.\n100% xã có điểm tư vấn.')).toHaveLength(2);
+    expect(lines('II. CHỈ TIÊU\n100% xã có điểm tư vấn')).toHaveLength(2);
+  });
+
+  it('joins a capital heading cut before a document-type word (corpus 01), never a title on its own', () => {
+    expect(lines('VII. CHẾ ĐỘ\nBÁO CÁO\nĐịnh kỳ hằng năm')).toEqual(['VII. CHẾ ĐỘ BÁO CÁO', 'Định kỳ hằng năm']);
+    expect(lines('II. NỘI DUNG\nKẾ HOẠCH')).toEqual(['II. NỘI DUNG KẾ HOẠCH']);
+    expect(lines('ỦY BAN NHÂN DÂN TỈNH X\nKẾ HOẠCH')).toEqual(['ỦY BAN NHÂN DÂN TỈNH X', 'KẾ HOẠCH']);
+    expect(lines('VI. TỔ CHỨC THỰC HIỆN.\nBÁO CÁO')).toHaveLength(2);
+    expect(lines('VII. CHẾ ĐỘ\n\nBÁO CÁO')).toHaveLength(2);
+  });
+
+  it('joins a lower-case dash phrase after an open line, keeps real bullets (corpus 01)', () => {
+    expect(lines('chuỗi giá trị nông nghiệp từ sản xuất\n- quản lý - tiêu thụ - truy xuất')).toEqual([
+      'chuỗi giá trị nông nghiệp từ sản xuất - quản lý - tiêu thụ - truy xuất',
+    ]);
+    expect(lines('b) Xây dựng Nền tảng dạy - học\n- thi trực tuyến, bảo đảm tính kết nối')).toHaveLength(1);
+    expect(lines('các nội dung sau:\n- tuyên truyền')).toHaveLength(2);
+    expect(lines('b) Xây dựng Nền tảng dạy - học\n- Thi trực tuyến')).toHaveLength(2);
+    expect(lines('II. NHIỆM VỤ\n- xây dựng')).toHaveLength(2);
+  });
+
+  it('joins a line ending with "," to the next (seed 002 item 12)', () => {
+    expect(lines('12. Đài Phát thanh và Truyền hình Bình Dương,\nBáo Bình Dương\nĐẩy mạnh thông tin')).toEqual([
+      '12. Đài Phát thanh và Truyền hình Bình Dương, Báo Bình Dương',
+      'Đẩy mạnh thông tin',
+    ]);
+  });
+
+  it('gives a label alone on its line the next line (seed 003), unless that line is numbered', () => {
+    expect(lines('2.2.\nMục tiêu 2: Về bảo vệ trẻ em\n- Chỉ tiêu 8: Giảm')).toEqual([
+      '2.2. Mục tiêu 2: Về bảo vệ trẻ em',
+      '- Chỉ tiêu 8: Giảm',
+    ]);
+    expect(lines('I.\n\nMỤC TIÊU')).toEqual(['I. MỤC TIÊU']);
+    expect(lines('2.\n2.1. Mục tiêu')).toHaveLength(2);
+  });
+
+  it('keeps rule and elision lines apart from the text around them', () => {
+    expect(lines('…............................\nđồng. Lồng ghép hoạt động')).toHaveLength(2);
+    expect(lines('kết quả thực hiện\n-------')).toHaveLength(2);
+  });
+
   it('treats blank lines as paragraph breaks unless the next line plainly continues', () => {
     expect(lines('I. MỤC TIÊU\n\n1. Mục tiêu tổng quát')).toEqual(['I. MỤC TIÊU', '1. Mục tiêu tổng quát']);
     expect(lines('cha mẹ, người chăm sóc\n\ntrẻ em được cung cấp kiến thức.')).toEqual([
@@ -190,6 +335,9 @@ describe('robustness', () => {
       `${'-'.repeat(20_000)}\n`,
       '\tỦY BAN NHÂN DÂN\n'.repeat(1_000),
       'và\n'.repeat(10_000),
+      `7. Đề nghị ${'Hội, '.repeat(10_000)}\n`,
+      `${'- a '.repeat(10_000)}\n`,
+      `${'1'.repeat(20_000)}\n`,
       'x'.repeat(5_000),
     ];
     const text = parts.join('');
