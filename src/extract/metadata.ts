@@ -83,6 +83,15 @@ function headerIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; start: 
   return null;
 }
 
+/**
+ * The level of the People's Committee that issued the plan, from its header: "thành phố" for a centrally-run
+ * city ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"), "tỉnh" for a province, null without a header.
+ */
+export function issuerLevel(doc: Doc, outline: Outline): 'tỉnh' | 'thành phố' | null {
+  const bodyStartLine = doc.lines[outline.bodyStart];
+  return headerIssuer(doc, bodyStartLine ? bodyStartLine.start : doc.text.length)?.match.prefix ?? null;
+}
+
 // Lower-case "tỉnh"/"thành phố" in running text: "trên địa bàn tỉnh Quảng Ninh".
 const BODY_PLACE_RE = /(?<![\p{L}])(tỉnh|thành phố)\s+(?=\p{Lu})/gu;
 

@@ -17,6 +17,7 @@ import {
   readTargetRefs,
   type SubjectReading,
 } from './agency-names.js';
+import { issuerLevel } from './metadata.js';
 
 interface Reading {
   subject: SubjectReading;
@@ -77,7 +78,28 @@ function wrappedSubject(
   return null;
 }
 
-function read(doc: Doc, item: OutlineItem, matcher: AgencyMatcher): Reading | null {
+type Level = 'tỉnh' | 'thành phố' | null;
+
+const PROVINCE_LEVEL_CANONICAL = /\s(?:tỉnh|Tỉnh ủy)$/u;
+const CITY_LEVEL_WRITTEN = /(?:^|\s)(?:thanh pho|thanh uy|tp)(?=\s|$|\.)/u;
+
+/**
+ * Canonical names are written at province level ("Công an tỉnh"). A centrally-run city's plan means the same
+ * body by "Công an thành phố", so its canonical takes the city's level word ("Công an thành phố", "Ban Tuyên
+ * giáo và Dân vận Thành ủy"). In a province's plan (or one without a header) a name written at city level is a
+ * lower-level body (the provincial city's police), not the provincial one: it is left unresolved.
+ */
+function atIssuerLevel(match: AgencyMatch, written: string, level: Level): AgencyMatch {
+  if (!match.canonical || !PROVINCE_LEVEL_CANONICAL.test(match.canonical)) return match;
+  if (level === 'thành phố') {
+    return { ...match, canonical: match.canonical.replace(/ tỉnh$/u, ' thành phố').replace(/ Tỉnh ủy$/u, ' Thành ủy') };
+  }
+  const folded = foldVi(written.replace(/\([^()]*\)/gu, ' '));
+  if (!CITY_LEVEL_WRITTEN.test(folded)) return match;
+  return { ...match, canonical: null, match: 'unknown' };
+}
+
+function read(doc: Doc, item: OutlineItem, matcher: AgencyMatcher, level: Level = null): Reading | null {
   const head = headText(doc, item);
   let subject = matcher.readSubject(head.text);
   let headLines = head.lines;
@@ -90,7 +112,8 @@ function read(doc: Doc, item: OutlineItem, matcher: AgencyMatcher): Reading | nu
   }
   if (!subject) return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
-  return { subject, members, matches: members.map((m) => matcher.canonicalise(m)), headLines };
+  const matches = members.map((m) => atIssuerLevel(matcher.canonicalise(m), m, level));
+  return { subject, members, matches, headLines };
 }
 
 function isDutySection(title: string, matcher: AgencyMatcher): boolean {
@@ -126,11 +149,12 @@ class Collector {
     private readonly doc: Doc,
     private readonly matcher: AgencyMatcher,
     private readonly section: string,
+    private readonly level: Level,
   ) {}
 
   /** A sub-item that names another body before a colon carries that body's own duty. */
   private nestedBody(child: OutlineItem, parent: Reading): Reading | null {
-    const r = read(this.doc, child, this.matcher);
+    const r = read(this.doc, child, this.matcher, this.level);
     if (r?.subject.terminator !== 'colon' || r.matches.some((m) => m.match === 'unknown')) return null;
     const parentNames = new Set(parent.matches.map((m) => m.canonical));
     return r.matches.every((m) => parentNames.has(m.canonical)) ? null : r;
@@ -190,7 +214,7 @@ class Collector {
   /** Implementation sections: every item whose subject is a body, at any depth. */
   walkDuties(items: readonly OutlineItem[]): void {
     for (const item of items) {
-      const r = read(this.doc, item, this.matcher);
+      const r = read(this.doc, item, this.matcher, this.level);
       if (r) this.emit(item, r);
       else this.walkDuties(item.items);
     }
@@ -198,7 +222,7 @@ class Collector {
 
   /** Other sections: only lists laid out body by body (most siblings open with a known, named body). */
   walkLists(items: readonly OutlineItem[]): void {
-    const readings = items.map((item) => read(this.doc, item, this.matcher));
+    const readings = items.map((item) => read(this.doc, item, this.matcher, this.level));
     // Groups ("Các doanh nghiệp …", "Các đơn vị liên quan …") open ordinary sentences too: only named bodies count.
     const known = readings.filter((r) => r?.matches.every((m) => m.match !== 'unknown' && !m.group)).length;
     if (items.length >= 2 && known >= 2 && known * 2 >= items.length) {
@@ -214,8 +238,9 @@ class Collector {
 
 export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AGENCY_MATCHER): Responsibility[] {
   const out: Responsibility[] = [];
+  const level = issuerLevel(doc, outline);
   for (const section of outline.sections) {
-    const c = new Collector(doc, matcher, section.numeral);
+    const c = new Collector(doc, matcher, section.numeral, level);
     if (isDutySection(section.title, matcher)) c.walkDuties(section.items);
     else c.walkLists(section.items);
     out.push(...c.out);

@@ -7,6 +7,12 @@
 // police duties. Courts, procuracy, party bodies and central agencies' local branches (Thuế, Hải quan, Kho bạc,
 // Bảo hiểm xã hội) are `other` too.
 //
+// Level: provincial-level bodies are listed by their province form ("Công an tỉnh", "Ban Tuyên giáo và Dân vận
+// Tỉnh ủy"); city forms ("Công an thành phố", "… Thành ủy") are variants. The extractor renders the canonical at
+// the issuer's level: in a centrally-run city's plan (Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế from
+// 2025) "Công an thành phố" is canonically "Công an thành phố"; in a province's plan a city-level name is a
+// lower-level body and stays unresolved (src/extract/responsibilities.ts, atIssuerLevel).
+//
 // The 2025 reorganisation (Nghị định 45/2025/NĐ-CP) merged several departments. Old and new names are separate
 // entries because they are different bodies in different years; `until`/`from` record the change for readers.
 // Names that survived the merge unchanged (Sở Tài chính, Sở Nội vụ, Sở Khoa học và Công nghệ, Sở Xây dựng) keep

@@ -193,4 +193,34 @@ describe('extractResponsibilities', () => {
     ]);
     expect(rs.map((r) => r.agency.name)).toEqual(['Sở Nội vụ']);
   });
+
+  it("names provincial-level bodies at the issuer's level: a city's own police, not a province's city police", () => {
+    const items = [
+      'I. TỔ CHỨC THỰC HIỆN',
+      '1. Công an thành phố: chủ trì tổ chức thực hiện Chương trình.',
+      '2. Đề nghị Ban Tuyên giáo và Dân vận Thành ủy: chỉ đạo hệ thống tuyên giáo.',
+      '3. Sở Y tế: chủ trì điều trị nghiện.',
+    ];
+    const read = (header: string) => {
+      const b = new DocBuilder({ format: 'text', sha256: '0'.repeat(64), fileName: null, pages: null });
+      for (const l of [header, 'KẾ HOẠCH', 'Phòng, chống ma túy', ...items]) b.addText(l);
+      const d = b.build();
+      return extractResponsibilities(d, buildOutline(d));
+    };
+    // Corpus 11 (Cần Thơ, a centrally-run city).
+    expect(read('ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ').map((r) => [r.agency.canonical, r.confidence])).toEqual([
+      ['Công an thành phố', 'high'],
+      ['Ban Tuyên giáo và Dân vận Thành ủy', 'high'],
+      ['Sở Y tế', 'high'],
+    ]);
+    // A province's plan: "Công an thành phố" is the provincial city's police, a lower-level body.
+    const province = read('ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ');
+    expect(province.map((r) => [r.agency.canonical, r.confidence])).toEqual([
+      [null, 'medium'],
+      [null, 'medium'],
+      ['Sở Y tế', 'high'],
+    ]);
+    expect(province[0]?.flags).toContain('unknown-agency');
+    expect(province[0]?.agency.kind).toBe('police');
+  });
 });
