@@ -315,6 +315,12 @@ const RAW: z.input<typeof AgencyTableSchema> = {
       group: true,
     },
     { canonical: 'Các doanh nghiệp', kind: 'other', match: 'prefix', group: true },
+    {
+      canonical: 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh',
+      kind: 'other',
+      variants: ['Liên hiệp các Hội Khoa học và Kỹ thuật', 'Liên hiệp các Hội KH&KT', 'Liên hiệp Hội KH&KT'],
+    },
+    { canonical: 'Hiệp hội Doanh nghiệp tỉnh', kind: 'other', variants: ['Hiệp hội Doanh nghiệp'] },
     { canonical: 'Liên minh Hợp tác xã tỉnh', kind: 'other', variants: ['Liên minh Hợp tác xã', 'Liên minh HTX'] },
     // --- Other bodies: central agencies' local branches, courts, procuracy, party bodies.
     { canonical: 'Thuế tỉnh', kind: 'other', variants: ['Cục Thuế tỉnh', 'Cục Thuế', 'Thuế thành phố'] },
@@ -366,6 +372,10 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     { word: 'Ban Chỉ huy', kind: 'other' },
     { word: 'Bộ đội', kind: 'other' },
     { word: 'Liên minh', kind: 'other' },
+    // Professional and business associations: "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp".
+    { word: 'Liên hiệp các Hội', kind: 'other' },
+    { word: 'Liên hiệp Hội', kind: 'other' },
+    { word: 'Hiệp hội', kind: 'other' },
     { word: 'Viện', kind: 'other' },
     { word: 'Tòa án', kind: 'other' },
     { word: 'Toà án', kind: 'other' },

@@ -211,3 +211,17 @@ describe('readTargetRefs', () => {
     expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });
+
+describe('associations (corpus 07)', () => {
+  it.each([
+    ['Liên hiệp các Hội Khoa học và Kỹ thuật', 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh'],
+    ['Hiệp hội Doanh nghiệp', 'Hiệp hội Doanh nghiệp tỉnh'],
+  ])('reads %s as a subject', (name, canonical) => {
+    const r = M.readSubject(name);
+    expect(r?.name).toBe(name);
+    expect(M.canonicalise(name).canonical).toBe(canonical);
+  });
+  it('does not take a sentence about associations for one', () => {
+    expect(M.readSubject('Liên hiệp, liên kết các doanh nghiệp trong chuỗi giá trị')).toBeNull();
+  });
+});
