@@ -4,7 +4,7 @@
 // title/unit line or too many lines is body text followed by the next table's first cell.
 import { isDecoration } from './clean.js';
 import { NUMBERED_LABEL_RE, OPENER_RE, STANDALONE_RE, TABLE_BREAK_RE } from './patterns.js';
-import { LAYOUT_MARKERS } from './rules.js';
+import { LAYOUT_MARKERS, LEAF_HEADER_WORDS } from './rules.js';
 
 export interface RawLine {
   /** Cleaned text ('' for blank). */
@@ -51,6 +51,17 @@ export function isBreakGap(gap: readonly RawLine[]): boolean {
   );
 }
 
+const HEADER_PHRASES = new Set(LEAF_HEADER_WORDS.map((w) => w.toLocaleLowerCase('vi')));
+
+/** Do these lines, joined, spell a header phrase that is always one cell ("Số" + "TT", "Đơn vị" + "tính")? */
+function isHeaderPhrase(lines: readonly RawLine[]): boolean {
+  const text = lines
+    .map((l) => l.text)
+    .join(' ')
+    .toLocaleLowerCase('vi');
+  return HEADER_PHRASES.has(text);
+}
+
 /** Splits a break gap into the body lines and the lines of the next table's first cell. */
 export function splitGap(gap: readonly RawLine[]): { body: RawLine[]; cell: RawLine[] } {
   let lastBlank = -1;
@@ -68,9 +79,16 @@ export function splitGap(gap: readonly RawLine[]): { body: RawLine[]; cell: RawL
   }
   const noi = gap.findIndex((l) => NOI_NHAN_RE.test(l.text));
   if (noi >= 0) return { body: gap.slice(0, noi), cell: gap.slice(noi) };
-  // A header cell is short: take the last line, and the lines above it that it plainly continues.
+  // A header cell is short: take the last line, and the lines above it that it plainly continues: a lower-case
+  // continuation, or the first word of a header phrase broken in two ("Số" / "TT").
   let start = gap.length - 1;
-  while (start > 0 && gap.length - start < 3 && LOWER_START_RE.test(gap[start]?.text ?? '')) start--;
+  while (
+    start > 0 &&
+    gap.length - start < 3 &&
+    (LOWER_START_RE.test(gap[start]?.text ?? '') || isHeaderPhrase(gap.slice(start - 1)))
+  ) {
+    start--;
+  }
   return { body: gap.slice(0, Math.max(0, start)), cell: gap.slice(Math.max(0, start)) };
 }
 

@@ -149,6 +149,48 @@ describe('layout tables', () => {
   });
 });
 
+describe('pipe table first cell', () => {
+  it('keeps a header phrase broken over two lines ("Số" / "TT") in the first cell', () => {
+    const doc = norm(
+      [
+        'Tổng hợp kinh phí như sau.',
+        'Đơn vị tính: triệu đồng',
+        'Số',
+        'TT',
+        '|',
+        'Nội dung',
+        '|',
+        'Kinh phí',
+        '|',
+        '1',
+        '|',
+        'Tuyên truyền',
+        '|',
+        '100',
+        '|',
+        '2',
+        '|',
+        'Tập huấn',
+        '|',
+        '200',
+        '|',
+      ].join('\n'),
+    );
+    const t = doc.tables[0]!;
+    expect(t.columns).toEqual(['Số TT', 'Nội dung', 'Kinh phí']);
+    expect(t.rows[1]!.cells.map((c) => c.text)).toEqual(['1', 'Tuyên truyền', '100']);
+    expect(doc.lines.map((l) => l.text)).not.toContain('Số');
+  });
+
+  it('leaves a capitalised body line above a one-line first cell in the body', () => {
+    const doc = norm(
+      ['Đơn vị tính: triệu đồng', 'Số liệu', 'STT', '|', 'Nội dung', '|', '1', '|', 'Tuyên truyền', '|'].join('\n'),
+    );
+    expect(doc.tables[0]!.columns?.[0]).toBe('STT');
+    expect(doc.lines.map((l) => l.text)).toContain('Số liệu');
+  });
+});
+
 describe('seed 003 indicator table (province vs national targets)', () => {
   const doc = fixture('seed-003');
   const t = doc.tables.find((x) => !x.layout)!;
