@@ -1,10 +1,11 @@
 // Tables that readers already delivered as rows (DOCX, HTML, PDF): find the header rows and leaf columns.
 // Merged header cells arrive repeated or empty; a parent spanning several columns is carried to the right.
+
+import { HEADER_WORDS } from '../rules/normalise.js';
 import { isValue } from './cells.js';
 import { joinHeader } from './header.js';
 import { escapeRegex } from './patterns.js';
 import type { RowLayout } from './rows.js';
-import { HEADER_WORDS } from './rules.js';
 
 const HEADER_WORD_RE = new RegExp(`^(?:${HEADER_WORDS.map(escapeRegex).join('|')})`, 'iu');
 const MAX_HEADER_ROWS = 3;

@@ -15,8 +15,8 @@ interface Candidate extends HeaderShape {
   parents: number;
 }
 
+import { GROUP_HEADER_WORDS, GROUP_TOTAL_WORDS, LEAF_HEADER_WORDS } from '../rules/normalise.js';
 import { escapeRegex } from './patterns.js';
-import { GROUP_HEADER_WORDS, GROUP_TOTAL_WORDS, LEAF_HEADER_WORDS } from './rules.js';
 
 const MAX_LEVELS = 3;
 const LEAF_RE = new RegExp(`^(?:${LEAF_HEADER_WORDS.map(escapeRegex).join('|')})$`, 'iu');

@@ -1,8 +1,9 @@
 // Tells layout tables (the header block: issuer, national motto, "Số:", place and date; the signature block:
 // "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", signer) from content tables, and lays their cells out.
+
+import { LAYOUT_MARKERS } from '../rules/normalise.js';
 import { isValue } from './cells.js';
 import { escapeRegex } from './patterns.js';
-import { LAYOUT_MARKERS } from './rules.js';
 
 const MARKER_RES = LAYOUT_MARKERS.map((m) => new RegExp(escapeRegex(m), 'iu'));
 const MAX_LAYOUT_CELLS = 10;

@@ -9,7 +9,7 @@ import {
   STANDALONE_LINES,
   TABLE_BREAK_OPENERS,
   TERMINAL_PUNCTUATION,
-} from './rules.js';
+} from '../rules/normalise.js';
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

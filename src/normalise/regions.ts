@@ -2,9 +2,10 @@
 // Pipe layout: each cell is one or more lines terminated by a line holding only "|"; rows are not marked.
 // Where a table starts and ends is decided on the gaps between "|" lines: a gap with a blank line, a table
 // title/unit line or too many lines is body text followed by the next table's first cell.
+
+import { LAYOUT_MARKERS, LEAF_HEADER_WORDS } from '../rules/normalise.js';
 import { isDecoration } from './clean.js';
 import { NUMBERED_LABEL_RE, OPENER_RE, STANDALONE_RE, TABLE_BREAK_RE } from './patterns.js';
-import { LAYOUT_MARKERS, LEAF_HEADER_WORDS } from './rules.js';
 
 export interface RawLine {
   /** Cleaned text ('' for blank). */

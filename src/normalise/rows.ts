@@ -4,10 +4,11 @@
 // (a cell spanning several rows is printed once) are right-aligned; one extra leading cell is allowed (the
 // spanning cell's own row). Leading rows without values are the header. In the "leading pipe" variant
 // ("| a | b |" rows as markdown dumps print them) every row starts with an empty marker cell.
+
+import { HEADER_WORDS } from '../rules/normalise.js';
 import { type CellClass, cellClass, cellKind, isRowLabel, isValue, isYear } from './cells.js';
 import { reconstructHeader, reconstructLevels } from './header.js';
 import { escapeRegex, LABEL_RE } from './patterns.js';
-import { HEADER_WORDS } from './rules.js';
 
 export interface RowLayout {
   rows: string[][];

@@ -1,5 +1,6 @@
-// Line-joining and table-layout rules as data. Regexes elsewhere are composed from these lists; every entry is
-// validated when the module loads so that a malformed rule fails the build, not a document.
+// Line-joining and table-layout rules of the normaliser (src/normalise), as data. Its regexes are composed from
+// these lists; every entry is validated when the module loads so that a malformed rule fails the build, not a
+// document.
 import { z } from 'zod';
 
 const WordList = z.array(z.string().min(1)).min(1);
