@@ -45,6 +45,8 @@ interface YearMention {
   start: number;
   end: number;
   year: number | null;
+  /** "so với năm 2020": the year a change is measured from, never the year a value is due. */
+  baseline: boolean;
 }
 
 interface Candidate {
@@ -90,9 +92,25 @@ const YEAR_RE = new RegExp(
 const NUMBER_RE = new RegExp(`${B_BEFORE}${NUMBER_TOKEN_SOURCE}`, 'gu');
 const RATE_TAIL_RE = new RegExp(`^\\s*/\\s*(${NUMBER_TOKEN_SOURCE})`, 'u');
 const PERCENT_RE = new RegExp(`^\\s*(?:${alternation(UNITS.percent)})`, 'iu');
+const PER_MILLE_RE = new RegExp(`^\\s*(?:${alternation(UNITS.perMille)})`, 'u');
+// "1-1,5%": the first bound of a range written once with its unit.
+const PERCENT_RANGE_HEAD_RE = new RegExp(
+  `^\\s*(?:-|–|đến|tới)\\s*${NUMBER_TOKEN_SOURCE}\\s*(?:${alternation(UNITS.percent)})`,
+  'iu',
+);
+const MULTIPLIER_RES = [...UNITS.multipliers]
+  .flatMap((m) => m.words.map((w) => ({ w, factor: m.factor })))
+  .sort((a, b) => b.w.length - a.w.length)
+  .map(({ w, factor }) => ({ re: new RegExp(`^\\s*${escapeRe(w)}${B_AFTER}`, 'iu'), factor }));
 const NOT_VALUE_AFTER_RE = new RegExp(`^\\s*(?:${alternation(UNITS.notValueAfter)})${B_AFTER}`, 'iu');
 const AGE_RANGE_RE = new RegExp(
   `^\\s*(?:đến|tới|-|–)\\s*${NUMBER_TOKEN_SOURCE}\\s*(?:${alternation(UNITS.notValueAfter)})${B_AFTER}`,
+  'iu',
+);
+const AGE_VALUE_RE = /^\s*tuổi(?![\p{L}\p{N}])/iu;
+// Before the age: a verb of reaching, then at most a bound ("đạt trên 75 tuổi", "nâng lên 76 tuổi").
+const AGE_VALUE_BEFORE_RE = new RegExp(
+  `${B_BEFORE}(?:${alternation(UNITS.reachVerbs)})(?:\\s+(?:${alternation(COMPARATOR_WORDS.before.map((e) => e.phrase))}))?\\s*$`,
   'iu',
 );
 // A document or item number glued to its code ("105/KH-UBND", "57- NQ/TW", "24/2018/TT-BNNPTNT").
@@ -152,7 +170,8 @@ function yearMentions(text: string): YearMention[] {
       year = Number(digits);
       if (year < lo || year > hi) continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length, year });
+    const baseline = endsWithPhrase(text.slice(Math.max(0, m.index - 30), m.index), BASELINE_BEFORE) !== null;
+    out.push({ start: m.index, end: m.index + m[0].length, year, baseline });
   }
   return out;
 }
@@ -205,16 +224,30 @@ function readCandidates(
       end = numEnd + rate[0].length;
     } else {
       const pct = PERCENT_RE.exec(after);
+      const mille = PER_MILLE_RE.exec(after);
       if (pct) {
         kind = 'percent';
         unit = '%';
         end = numEnd + pct[0].length;
+      } else if (mille) {
+        kind = 'rate';
+        unit = 'per-1000';
+        end = numEnd + mille[0].length;
+      } else if (PERCENT_RANGE_HEAD_RE.test(after)) {
+        kind = 'percent';
+        unit = '%';
       }
     }
+    let value = parsed.value;
 
     if (kind === 'bare') {
       if (m[0].length === 4 && parsed.value >= lo && parsed.value <= hi) continue;
-      if (NOT_VALUE_AFTER_RE.test(after) || AGE_RANGE_RE.test(after)) continue;
+      const ageValue = AGE_VALUE_RE.exec(after);
+      if (ageValue && AGE_VALUE_BEFORE_RE.test(before)) {
+        // "Tuổi thọ trung bình đạt 75 tuổi": an age reached is the value itself.
+        unit = 'years';
+        end = numEnd + ageValue[0].length;
+      } else if (NOT_VALUE_AFTER_RE.test(after) || AGE_RANGE_RE.test(after)) continue;
       // "chỉ tiêu 3, 4, 5, 6": a list of references continues the first one.
       const listed = refEnd >= 0 && /^\s*(?:,|và|hoặc)?\s*$/u.test(text.slice(refEnd, start));
       if (listed || endsWithPhrase(before, NOT_VALUE_BEFORE) || DESCRIPTOR_BEFORE_RE.test(before)) {
@@ -231,7 +264,7 @@ function readCandidates(
         continue;
       }
       if (endsWithPhrase(before, UNITS.rankBefore)) unit = 'rank';
-      else {
+      else if (unit === 'count') {
         for (const { re, unit: u } of MEASURE_RES) {
           const mm = re.exec(after);
           if (mm) {
@@ -239,6 +272,13 @@ function readCandidates(
             end = numEnd + mm[0].length;
             break;
           }
+        }
+        // "1,5 triệu lượt khách": a count written with a number word is counted out in full.
+        const mult = unit === 'count' ? MULTIPLIER_RES.find(({ re }) => re.test(after)) : undefined;
+        const mm = mult?.re.exec(after);
+        if (mult && mm) {
+          value = Number((value * mult.factor).toPrecision(12));
+          end = numEnd + mm[0].length;
         }
       }
     }
@@ -265,7 +305,7 @@ function readCandidates(
     values.push({
       start: comparatorStart,
       end,
-      value: parsed.value,
+      value,
       unit,
       ambiguous: parsed.ambiguous,
       kind,
@@ -301,6 +341,7 @@ function sortOut(text: string, values: Candidate[], denominator: number | null):
   return values;
 }
 
+const BASELINE_BEFORE = [...TARGET_WORDS.baselineLead].sort((a, b) => b.length - a.length);
 // "duy trì đến năm 2030" keeps a value already stated; it is not the due year of another one.
 const MAINTAIN_BEFORE = [...TARGET_WORDS.maintain].sort((a, b) => b.length - a.length);
 
@@ -318,6 +359,7 @@ function attachYears(text: string, values: Candidate[], years: readonly YearMent
   const prefixStyle = first !== undefined && first.y !== null;
   let current: YearMention | null = null;
   let pending: Candidate[] = [];
+  const lastValueAt = events.findLastIndex((e) => e.v !== null);
   events.forEach((e, i) => {
     if (e.v) {
       if (!prefixStyle) pending.push(e.v);
@@ -334,7 +376,7 @@ function attachYears(text: string, values: Candidate[], years: readonly YearMent
       pending = [];
       return;
     }
-    const valueFollows = events.slice(i + 1).some((x) => x.v !== null);
+    const valueFollows = i < lastValueAt;
     const maintains = endsWithPhrase(text.slice(Math.max(0, y.start - 30), y.start), MAINTAIN_BEFORE) !== null;
     if (!valueFollows && y.year !== null && !maintains && pending.length > 1) {
       for (const p of pending.slice(1)) p.year = y;
@@ -390,6 +432,7 @@ export function readTargetValues(text: string): ValueReading[] {
   let seenValue = false;
   for (const [from, to] of clauses(text)) {
     const years = allYears.filter((y) => y.start >= from && y.start < to);
+    const dueYears = years.filter((y) => !y.baseline);
     const { values: raw, denominator } = readCandidates(text, from, to, years);
     const values = sortOut(text, raw, denominator);
     // Ranges: "từ 20% đến 30%" → gte 20, lte 30.
@@ -406,7 +449,7 @@ export function readTargetValues(text: string): ValueReading[] {
     const last = values[values.length - 1];
     if (last?.rangeOpen && !last.comparator) last.comparator = 'gte';
     carryComparators(text, values, years, to);
-    const opening = attachYears(text, values, years);
+    const opening = attachYears(text, values, dueYears);
     if (!seenValue && opening && lineYear === null) lineYear = opening;
     if (values.length > 0) seenValue = true;
     for (const v of values) {
@@ -434,6 +477,6 @@ export function readTargetValues(text: string): ValueReading[] {
 
 /** The year a heading dates its targets with ("Mục tiêu cụ thể đến năm 2025", "giai đoạn 2021 - 2025"). */
 export function headingYear(text: string): number | null {
-  for (const y of yearMentions(text)) if (y.year !== null) return y.year;
+  for (const y of yearMentions(text)) if (y.year !== null && !y.baseline) return y.year;
   return null;
 }

@@ -7,6 +7,10 @@ import { z } from 'zod';
 const UnitTableSchema = z.object({
   /** Marks written right after a number that make it a percentage. */
   percent: z.array(z.string().min(1)).min(1),
+  /** Marks written right after a number that make it a rate per 1000 ("15‰"). */
+  perMille: z.array(z.string().min(1)).min(1),
+  /** Number words after a count that scale it ("1,5 triệu lượt khách" → 1500000) when no measure unit follows. */
+  multipliers: z.array(z.object({ words: z.array(z.string().min(1)).min(1), factor: z.number().positive() })),
   /** Denominators a rate may be expressed against ("/100.000", "trên 1.000 trẻ đẻ sống"); unit "per-<n>". */
   denominators: z.array(z.int().positive()).min(1),
   /** Words before "trên <denominator>" that make the clause a rate (otherwise "trên 1.000" reads "more than"). */
@@ -19,6 +23,8 @@ const UnitTableSchema = z.object({
   notValueBefore: z.array(z.string().min(1)).min(1),
   /** Words opening a phrase (up to two words before the number) that names a standard: "theo mô hình 4 lớp". */
   descriptorBefore: z.array(z.string().min(1)),
+  /** Verbs of reaching before an age that make the age a value ("tuổi thọ trung bình đạt 75 tuổi"). */
+  reachVerbs: z.array(z.string().min(1)).min(1),
   /** Words right before a number that make it a rank ("top 03 vùng"). */
   rankBefore: z.array(z.string().min(1)),
   /** A bare four-digit number in this range is read as a year, never as a value. */
@@ -28,6 +34,12 @@ export type UnitTable = z.infer<typeof UnitTableSchema>;
 
 export const UNITS: UnitTable = UnitTableSchema.parse({
   percent: ['%', 'phần trăm'],
+  perMille: ['‰', 'phần nghìn', 'phần ngàn'],
+  multipliers: [
+    { words: ['nghìn', 'ngàn'], factor: 1e3 },
+    { words: ['triệu'], factor: 1e6 },
+    { words: ['tỷ', 'tỉ'], factor: 1e9 },
+  ],
   denominators: [100, 1000, 10000, 100000, 1000000],
   rateWords: ['tỷ suất', 'tỉ suất', 'tỷ lệ', 'tỉ lệ'],
   measures: [
@@ -94,6 +106,7 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
     'covid',
   ],
   descriptorBefore: ['theo'],
+  reachVerbs: ['đạt', 'đạt mức', 'lên', 'lên mức', 'nâng lên', 'tăng lên'],
   rankBefore: ['top', 'tốp'],
   yearRange: [1900, 2100],
 });

@@ -246,6 +246,38 @@ describe('readTargetValues: counts beside a percentage', () => {
   });
 });
 
+describe('readTargetValues: baselines, number words and other units', () => {
+  it('never dates a value with the baseline of its change ("so với năm 2020")', () => {
+    expect(read('Thu nhập bình quân đầu người tăng ít nhất 10% so với năm 2020.')).toEqual([[10, '%', 'gte', null]]);
+    expect(read('Giảm 15% số vụ tai nạn so với giai đoạn 2016 - 2020 vào năm 2025.')).toEqual([[15, '%', 'eq', 2025]]);
+    expect(read('Phấn đấu đến cuối năm 2025 giảm 5% so với cùng kỳ năm 2024.')).toEqual([[5, '%', 'eq', 2025]]);
+  });
+
+  it('counts a number written with a number word in full ("1,5 triệu lượt khách")', () => {
+    expect(read('Thu hút 1,5 triệu lượt khách du lịch vào năm 2025.')).toEqual([[1500000, 'count', 'eq', 2025]]);
+    expect(read('Giải quyết việc làm cho 8,1 nghìn người.')).toEqual([[8100, 'count', 'eq', null]]);
+    // a money or measure unit keeps its own scale
+    expect(read('Kim ngạch xuất khẩu đạt 2,5 tỷ USD.')).toEqual([[2.5, 'billion-usd', 'eq', null]]);
+  });
+
+  it('reads "15‰" as a rate per 1000', () => {
+    expect(read('Tỷ lệ tử vong mẹ giảm còn 15‰ vào năm 2025.')).toEqual([[15, 'per-1000', 'eq', 2025]]);
+  });
+
+  it('reads both bounds of "1-1,5%" written with one unit (corpus 27 layout)', () => {
+    expect(read('Tỷ lệ hộ nghèo giảm bình quân 1-1,5%/năm.')).toEqual([
+      [1, '%', 'gte', null],
+      [1.5, '%', 'lte', null],
+    ]);
+  });
+
+  it('reads an age reached as a value, but not an age that defines a group', () => {
+    expect(read('Tuổi thọ trung bình đạt 75 tuổi vào năm 2030.')).toEqual([[75, 'years', 'eq', 2030]]);
+    expect(read('Tuổi thọ trung bình đạt trên 76 tuổi.')).toEqual([[76, 'years', 'gt', null]]);
+    expect(values('Tỷ lệ trẻ em từ 11 tuổi trở lên được tham gia đạt 30% vào năm 2025.')).toEqual([30]);
+  });
+});
+
 describe('readTargetValues: what is not a value', () => {
   it.each([
     // ages, ranges of ages, durations
@@ -289,6 +321,10 @@ describe('readTargetValues: what is not a value', () => {
       '9/9/9/9/'.repeat(10000),
       `${'a '.repeat(50000)}%`,
       'hằng năm hằng '.repeat(8000),
+      '1-1-1-1,5'.repeat(10000),
+      'đạt trên 7 tuổi '.repeat(6000),
+      'so với năm 2020 và 5 triệu '.repeat(4000),
+      `${'ít nhất 5 doanh nghiệp, '.repeat(4000)}.`,
     ];
     for (const s of long) {
       const t = performance.now();
