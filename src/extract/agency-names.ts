@@ -23,6 +23,7 @@ interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_SUBJECT_CHARS = 600;
+const MAX_HEADING_WORDS = 60;
 
 function isCap(word: string): boolean {
   const c = word.charAt(0);
@@ -214,7 +215,7 @@ export class AgencyMatcher {
    * heading whose duties follow), "Sở Nội vụ chịu trách nhiệm …". Returns null when the item does not open with a
    * body's name.
    */
-  readSubject(text: string): SubjectReading | null {
+  readSubject(text: string, opts: { heading?: boolean } = {}): SubjectReading | null {
     let i = skipMarkup(text, 0);
     let framing: SubjectReading['framing'] = null;
     const request = this.table.requestWords.find((w) => startsWithWord(text, i, w, true));
@@ -272,7 +273,11 @@ export class AgencyMatcher {
     if (end < 0) {
       // No colon and no duty verb: a heading ("5. Sở Y tế"), or a name run into its first sentence when the
       // heading was unwrapped with the paragraph under it ("8. Sở Tài chính Hằng năm, căn cứ …").
-      if (wordCount(text.slice(start)) <= 20) end = text.length;
+      // A heading line whose duties follow below may list many bodies ("Các sở, ban, ngành; Ủy ban MTTQ Việt Nam
+      // tỉnh và các đoàn thể, …, UBND các huyện, xã, thành phố,…"): no sentence punctuation, every part a body.
+      const words = wordCount(text.slice(start));
+      if (words <= 20 || (opts.heading && words <= MAX_HEADING_WORDS && this.listsBodies(text.slice(start))))
+        end = text.length;
       else {
         end = this.knownPrefixEnd(text, start);
         terminator = 'known';
@@ -291,7 +296,7 @@ export class AgencyMatcher {
       }
     }
     const raw = text.slice(start, end);
-    const name = raw.replace(/[\s,;:.\-–*_]+$/u, '');
+    const name = raw.replace(/[\s,;:.…\-–*_]+$/u, '');
     if (name.length === 0 || wordCount(name) > 60) return null;
     const first = this.splitMembers(name)[0];
     if (!first || !this.namesBody(first.text)) return null;
@@ -333,6 +338,13 @@ export class AgencyMatcher {
       if (last && start + last.end > best) best = start + last.end;
     }
     return best;
+  }
+
+  /** Text that is only a list of bodies: no sentence punctuation, several members, each opening with a body. */
+  private listsBodies(text: string): boolean {
+    if (/[.:!?](?!\.)/u.test(text.replace(/[\s,;.…]+$/u, ''))) return false;
+    const members = this.splitMembers(text.replace(/[\s,;.…]+$/u, ''));
+    return members.length > 1 && members.every((m) => this.namesBody(m.text));
   }
 
   private lastMemberKnown(name: string): boolean {

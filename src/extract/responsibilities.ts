@@ -101,7 +101,9 @@ function atIssuerLevel(match: AgencyMatch, written: string, level: Level): Agenc
 
 function read(doc: Doc, item: OutlineItem, matcher: AgencyMatcher, level: Level = null): Reading | null {
   const head = headText(doc, item);
-  let subject = matcher.readSubject(head.text);
+  // The head stands alone as a heading when its duties follow on lines of their own.
+  const heading = item.items.length > 0 || ownLines(doc, item, head.lines).length > 0;
+  let subject = matcher.readSubject(head.text, { heading });
   let headLines = head.lines;
   if (subject?.terminator !== 'colon' && subject?.terminator !== 'phrase') {
     const wrapped = wrappedSubject(doc, item, head, matcher);

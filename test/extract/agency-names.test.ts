@@ -225,3 +225,19 @@ describe('associations (corpus 07)', () => {
     expect(M.readSubject('Liên hiệp, liên kết các doanh nghiệp trong chuỗi giá trị')).toBeNull();
   });
 });
+
+describe('long heading lists (corpus B04)', () => {
+  const list =
+    'Các sở, ban, ngành; Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể, tổ chức chính trị - xã hội, UBND các huyện, xã, thành phố,…';
+  it('reads a heading that only lists bodies whole', () => {
+    expect(M.readSubject(list, { heading: true })?.name).toBe(
+      'Các sở, ban, ngành; Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể, tổ chức chính trị - xã hội, UBND các huyện, xã, thành phố',
+    );
+  });
+  it('keeps to the known name when the text is not a heading or is a sentence', () => {
+    expect(M.readSubject(list)?.name).toBe('Các sở, ban, ngành');
+    const sentence =
+      'Sở Tài chính Hằng năm bố trí kinh phí thường xuyên cho các cơ quan, đơn vị. Sở Y tế, UBND các huyện, thị xã và các đoàn thể';
+    expect(M.readSubject(sentence, { heading: true })?.name).not.toContain('Sở Y tế');
+  });
+});
