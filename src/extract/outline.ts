@@ -351,7 +351,9 @@ function checkGaps(items: readonly OutlineItem[], section: OutlineSection, lines
     if (key !== null && family !== 'other') {
       const prev = last.get(family);
       const prevKey = prev ? (orderKey(prev) ?? 0) : 0;
-      if (key > prevKey + 1) {
+      // Many drafters letter "d) … e)" with the Latin alphabet, skipping the Vietnamese "đ": not a gap.
+      const latinSkip = prev?.label === 'd' && item.label === 'e';
+      if (key > prevKey + 1 && !latinSkip) {
         found = true;
         const head = lines[item.headLine];
         out.push({

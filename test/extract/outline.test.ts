@@ -136,6 +136,29 @@ describe('buildOutline', () => {
     expect(gaps[2]?.source?.start).toBe(twelve?.span.start);
   });
 
+  it('accepts "d) … e)" lettered with the Latin alphabet but not a skipped "d" (corpus 25, item 9)', () => {
+    const doc = docOf([
+      ...HEADER,
+      'I. TỔ CHỨC THỰC HIỆN',
+      '1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'a) Chỉ đạo các tổ chức thành viên;',
+      'b) Lồng ghép nhiệm vụ;',
+      'c) Hướng dẫn công đoàn cơ sở;',
+      'd) Tham gia huy động nguồn lực;',
+      'e) Chủ trì đầu tư cơ sở giáo dục.',
+      '2. Ủy ban nhân dân các xã, phường',
+      'a) Ban hành kế hoạch;',
+      'b) Tham mưu;',
+      'c) Rà soát;',
+      'đ) Huy động xã hội hóa;',
+      ...TAIL,
+    ]);
+    const o = buildOutline(doc);
+    expect(o.messages.filter((m) => m.code === 'numbering-gap').map((m) => m.message)).toEqual([
+      'Section I: item c is followed by đ; text may be missing.',
+    ]);
+  });
+
   it('ignores Roman numerals in tables, appendices and prose', () => {
     const doc = docOf([
       ...HEADER,
