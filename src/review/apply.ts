@@ -93,7 +93,7 @@ function mark(root: unknown, tokens: readonly string[], flag: string): void {
   addFlag(node, flag);
 }
 
-export function withReview(draft: Extraction, extraNeeded = false): Extraction {
+export function recomputeReview(draft: Extraction, extraNeeded = false): Extraction {
   const { review: _r, ...rest } = draft;
   const fields = reviewFields(rest);
   return { ...rest, review: { needed: fields.length > 0 || extraNeeded, fields } };
@@ -178,7 +178,7 @@ export function draftPatch(effective: Extraction, patch: PatchOp[]): DraftResult
     changes.push(structuredClone(change));
   }
   if (changes.length === 0) return { ok: false, detail: 'the patch changes nothing (only test operations)' };
-  const checked = validate(withReview(doc));
+  const checked = validate(recomputeReview(doc));
   return checked.ok ? { ok: true, changes, extraction: checked.extraction } : checked;
 }
 
@@ -206,7 +206,7 @@ export function draftAccept(effective: Extraction, pointers: string[]): DraftRes
     applyChange(doc, change, tokens);
     changes.push(structuredClone(change));
   }
-  const checked = validate(withReview(doc));
+  const checked = validate(recomputeReview(doc));
   return checked.ok ? { ok: true, changes, extraction: checked.extraction } : checked;
 }
 

@@ -1,6 +1,7 @@
 export * from './anchor.js';
 export * from './apply.js';
 export * from './claims.js';
+export * from './integration.js';
 export * from './openapi.js';
 export * from './queue.js';
 export * from './records.js';

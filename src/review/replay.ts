@@ -5,7 +5,7 @@
 import { demote } from '../contract/field.js';
 import type { Diagnostic, Extraction, Span } from '../contract/schema.js';
 import { resolveAnchor } from './anchor.js';
-import { addFlag, applyChange, markUnit, STALE, validateExtraction, withReview } from './apply.js';
+import { addFlag, applyChange, markUnit, recomputeReview, STALE, validateExtraction } from './apply.js';
 import { formatPointer, getAt, isRecord } from './pointer.js';
 import type { CorrectionRecord } from './records.js';
 
@@ -93,5 +93,5 @@ export function replay(machine: Extraction, records: readonly CorrectionRecord[]
     out.push({ id: rec.id, status: 'stale', resolved, reason });
   }
   current.diagnostics = [...current.diagnostics, ...staleDiagnostics];
-  return { extraction: withReview(current, orphaned), corrections: out };
+  return { extraction: recomputeReview(current, orphaned), corrections: out };
 }
