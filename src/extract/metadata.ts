@@ -166,6 +166,18 @@ function placeAndDate(doc: Doc, headerEnd: number): { place: Field<string>; date
   };
 }
 
+const DRAFT_MARK_RE = /^\(?\s*(?:DỰ THẢO|Dự thảo)(?:\s*(?:lần|số)\s*\d+)?\s*\)?\s*:?$/u;
+
+/** The header carries a draft mark on a line of its own ("(DỰ THẢO)", "Dự thảo:", "DỰ THẢO LẦN 2"). */
+function draftMarked(doc: Doc, headerEnd: number): boolean {
+  for (const line of doc.lines) {
+    if (line.start >= headerEnd) break;
+    if (line.kind !== 'text') continue;
+    for (const cell of line.text.split('|')) if (DRAFT_MARK_RE.test(cleanText(cell))) return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Document type and title.
 
@@ -409,8 +421,9 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
     }
   }
   const signer = findSigner(doc, tailStart, tailEnd);
-  // A signed document with a blank number was numbered outside the text (a stamp, a digital signature).
-  if (signer) {
+  // A signed document with a blank number was numbered outside the text (a stamp, a digital signature), unless
+  // its header says it is a draft ("DỰ THẢO", "Dự thảo:"), whose signature block names the intended signer.
+  if (signer && !draftMarked(doc, headerEnd)) {
     for (const f of [documentNumberField, date]) {
       if (f.flags.includes('draft')) f.flags = ['missing'];
     }

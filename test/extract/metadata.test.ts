@@ -100,6 +100,26 @@ describe('extractMetadata on incomplete documents', () => {
     expect(m.province.value).toBe('Hải Dương');
   });
 
+  it('keeps a marked draft a draft even with a signature block (corpus B03)', () => {
+    const lines = (mark: string) => [
+      'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH HẢI DƯƠNG | Độc lập - Tự do - Hạnh phúc',
+      'Số: /KH-UBND | Hải Dương, ngày tháng năm 2023',
+      mark,
+      'KẾ HOẠCH HÀNH ĐỘNG',
+      'Nâng cao chất lượng dịch vụ công trực tuyến năm 2023',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Nơi nhận: - Lưu: VT. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Triệu Thế Hùng',
+    ];
+    const draft = meta(lines('Dự thảo:')).m;
+    expect(draft.documentNumber.flags).toEqual(['draft']);
+    expect(draft.issuedDate.flags).toEqual(['draft']);
+    expect(draft.signer.value?.name).toBe('Triệu Thế Hùng');
+    // Without the mark, a signed plan with a blank number was numbered outside the text.
+    const signed = meta(lines('Thực hiện Kế hoạch của tỉnh')).m;
+    expect(signed.documentNumber.flags).toEqual(['missing']);
+  });
+
   it('rejects impossible dates and keeps periods that are not terms or visions', () => {
     const { m } = meta([
       'ỦY BAN NHÂN DÂN TỈNH ĐĂK LĂK | X',
