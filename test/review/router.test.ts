@@ -208,6 +208,28 @@ describe.each(dbs.map((d) => [d.name, d] as const))('review API on %s', (_name, 
     expect(retry.status).toBe(201);
   });
 
+  it('many reviewers racing with only expectedBefore: exactly one correction is stored', async () => {
+    const path = '/metadata/title/value';
+    const before = (await call(app, 'GET', `/v1/documents/${DOC}/effective`, { key: app.keys.reader.key })).body
+      .extraction.metadata.title.value;
+    const racers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        call(app, 'POST', `/v1/documents/${DOC}/corrections`, {
+          key: app.keys.reviewer.key,
+          body: { patch: [{ op: 'replace', path, value: `Tiêu đề ${n}` }], expectedBefore: { [path]: before } },
+        }),
+      ),
+    );
+    const won = racers.filter((r) => r.status === 201);
+    expect(won).toHaveLength(1);
+    expect(racers.filter((r) => r.status === 409)).toHaveLength(5);
+    const history = await call(app, 'GET', `/v1/documents/${DOC}/corrections`, { key: app.keys.reader.key });
+    const titles = history.body.items.filter((c: { changes: Array<{ path: string }> }) => c.changes[0]?.path === path);
+    expect(titles).toHaveLength(1);
+    const seqs = history.body.items.map((c: { seq: number }) => c.seq);
+    expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1)); // no gaps, no duplicates
+  });
+
   it('claims: a second reviewer gets 409 while the field is claimed; release frees it', async () => {
     const second = await call(app, 'POST', '/v1/keys', {
       key: app.keys.admin.key,
