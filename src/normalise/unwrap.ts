@@ -40,6 +40,7 @@ export interface UnwrapOptions {
 
 const LETTER_RE = /\p{L}/u;
 const LOWER_START_RE = /^[\p{Ll}]/u;
+const QUOTE_LOWER_RE = /^["“‘']\p{Ll}/u;
 const UPPER_START_RE = /^[\p{Lu}\d"“]/u;
 
 function isAllCaps(s: string): boolean {
@@ -107,6 +108,8 @@ export function continues(
   }
   if (LOWER_START_RE.test(b)) return true;
   if (endsWithTerminal(a)) return false;
+  // A quotation opening in lower case goes on the phrase ("Mở rộng các chương trình" / "\"học tập số\" để …").
+  if (QUOTE_LOWER_RE.test(b)) return true;
   // A heading in capitals continues in capitals or figures ("… GIAI ĐOẠN" / "2026 - 2030").
   if (isAllCaps(a)) return !/\p{Ll}/u.test(b);
   if (endsWithConnector(a)) return true;

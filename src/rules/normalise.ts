@@ -59,6 +59,12 @@ export const CONNECTOR_WORDS = WordList.parse([
   'UBND',
 ]);
 
+/**
+ * Proper names that a line break may split after any word ("Việt" / "Nam"): the words around the break say the
+ * phrase goes on even though the next line opens with a capital. Names of bodies come from the agency table.
+ */
+export const SPLIT_NAMES = WordList.parse(['Việt Nam', 'Hồ Chí Minh', 'Tổ quốc Việt Nam']);
+
 /** Trailing punctuation that leaves a phrase open. */
 export const CONNECTOR_PUNCTUATION = WordList.parse([',', '-', '–', '&', '/', '(', '+']);
 

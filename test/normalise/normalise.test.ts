@@ -289,6 +289,13 @@ describe('unwrapping', () => {
     expect(lines('giao cho Đoàn Thanh niên Cộng sản\nHồ Chí Minh tỉnh thực hiện')).toHaveLength(1);
     // "tỉnh" + "Công an" is no name's inside.
     expect(lines('3. Ủy ban nhân dân tỉnh\nCông an tỉnh chủ trì')).toHaveLength(2);
+    // Corpus 11 and 27: "Việt" / "Nam", punctuation after the name's last word.
+    expect(lines('c) Cộng đồng người dân Việt\nNam, các cơ quan, đơn vị')).toEqual([
+      'c) Cộng đồng người dân Việt Nam, các cơ quan, đơn vị',
+    ]);
+    expect(lines('- Dự báo tình hình kinh tế Việt\nNam giai đoạn 2026 - 2030')).toHaveLength(1);
+    // A name ending the line says nothing about the next one ("Việt Nam" / "Định kỳ").
+    expect(lines('4. Ủy ban Mặt trận Tổ quốc Việt Nam\nĐịnh kỳ báo cáo')).toHaveLength(2);
   });
 
   it('joins a sentence broken before a figure that is not a label (corpus 29, 07)', () => {
@@ -321,6 +328,14 @@ describe('unwrapping', () => {
     expect(lines('các nội dung sau:\n- tuyên truyền')).toHaveLength(2);
     expect(lines('b) Xây dựng Nền tảng dạy - học\n- Thi trực tuyến')).toHaveLength(2);
     expect(lines('II. NHIỆM VỤ\n- xây dựng')).toHaveLength(2);
+  });
+
+  it('joins a quotation opening in lower case to the open line before it (corpus 07)', () => {
+    expect(lines('- Mở rộng các chương trình\n"học tập số" để phổ cập')).toEqual([
+      '- Mở rộng các chương trình "học tập số" để phổ cập',
+    ]);
+    expect(lines('- Mở rộng các chương trình.\n"học tập số" để phổ cập')).toHaveLength(2);
+    expect(lines('- Mở rộng các chương trình\n“Học tập số” để phổ cập')).toHaveLength(2);
   });
 
   it('joins a line ending with "," to the next (seed 002 item 12)', () => {
