@@ -38,6 +38,7 @@ describe.skipIf(!executablePath)('review page', () => {
   let page: Page;
   let reviewer: { id: string; key: string };
   let reader: { id: string; key: string };
+  let other: { id: string; key: string };
 
   beforeAll(async () => {
     db = await pgliteDb();
@@ -89,6 +90,8 @@ describe.skipIf(!executablePath)('review page', () => {
     reviewer = { id: k.id, key: k.key };
     const r = await createKey(db.sql, { role: 'reader', name: 'Người xem' });
     reader = { id: r.id, key: r.key };
+    const o = await createKey(db.sql, { role: 'reviewer', name: 'Người duyệt khác' });
+    other = { id: o.id, key: o.key };
 
     const app = express();
     app.use(webRouter());
@@ -169,6 +172,18 @@ describe.skipIf(!executablePath)('review page', () => {
     await page.keyboard.press('k');
     await expect.poll(() => entry.getAttribute('aria-selected')).toBe('true');
 
+    // Another reviewer takes the planted table meanwhile: after the next reload the page says so.
+    const tableIndex = (await api(`/v1/documents/${DOC}/effective`)).body.extraction.tables.findIndex(
+      (t: { id: string }) => t.id === 'planted-budget',
+    );
+    const otherClaim = await fetch(`${base}/v1/review/claims`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${other.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ documentId: DOC, pointer: `/tables/${tableIndex}` }),
+    });
+    expect(otherClaim.status).toBe(201);
+    const claimId = ((await otherClaim.json()) as { id: string }).id;
+
     await page.keyboard.press('Enter');
     const input = entry.locator('input[data-pointer="/metadata/documentNumber/value"]');
     await input.waitFor();
@@ -178,6 +193,13 @@ describe.skipIf(!executablePath)('review page', () => {
     await expect.poll(() => page.textContent('#status')).toContain('Đã lưu hiệu chỉnh Số hiệu văn bản');
     await expect.poll(() => entry.getAttribute('class')).not.toContain('review');
     expect(await page.locator('#history li.hist').first().textContent()).toContain(reviewer.id);
+    const tableEntry = page.locator(`li.entry[data-pointer="/tables/${tableIndex}"]`);
+    expect(await tableEntry.locator('.claimed').textContent()).toContain(other.id);
+    const released = await fetch(`${base}/v1/review/claims/${claimId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${other.key}` },
+    });
+    expect(released.status).toBe(204);
     await page.screenshot({ path: new URL('review-document.png', SHOTS).pathname, fullPage: false });
 
     const eff = await api(`/v1/documents/${DOC}/effective`);

@@ -4,6 +4,7 @@ const KEY = 'kehoach.apiKey';
 export const session = {
   /** Permissions of the signed-in key (from /v1/keys/me). */
   permissions: [],
+  keyId: null,
   can(p) {
     return this.permissions.includes(p);
   },

@@ -18,6 +18,7 @@ async function signIn(key) {
   try {
     me = await get('/v1/keys/me');
     session.permissions = me.permissions;
+    session.keyId = me.id;
   } catch (err) {
     session.key = null;
     me = null;

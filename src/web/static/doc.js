@@ -12,6 +12,7 @@ const state = {
   sel: 0,
   editing: null, // { entryId, claimId, draft: { pointer: raw } , notice }
   history: [],
+  claims: new Map(),
 };
 
 const enc = encodeURIComponent;
@@ -46,6 +47,12 @@ async function reload() {
   ]);
   state.eff = eff;
   state.history = hist.items;
+  // Who is working on what: claims ride along with the queue entries of this document.
+  state.claims = new Map();
+  if (session.can('review:read')) {
+    const q = await get(`/v1/review/queue?document=${enc(state.id)}&limit=1000`).catch(() => ({ items: [] }));
+    for (const i of q.items) if (i.claim && i.claim.keyId !== session.keyId) state.claims.set(i.pointer, i.claim);
+  }
   const fields = eff.extraction.review.fields;
   state.entries = buildEntries(eff.extraction).map((e) => ({ ...e, review: needsReview(e, fields) }));
 }
@@ -254,6 +261,9 @@ function renderFields() {
           e.node.confidence ? badge(e.node.confidence) : null,
           h('strong', {}, e.label),
           flagList(e.node.flags ?? []),
+          state.claims.has(e.id)
+            ? h('span', { class: 'claimed' }, `đang được khóa ${state.claims.get(e.id).keyId} xử lý`)
+            : null,
         ),
         e.kind === 'table' ? renderTable(e, editing) : h('div', { class: 'value' }, e.text ?? h('em', {}, 'không có')),
         e.detail ? h('div', { class: 'detail' }, e.detail) : null,
