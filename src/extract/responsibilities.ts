@@ -14,6 +14,7 @@ import {
   type AgencyMatcher,
   detectRole,
   foldVi,
+  type Role,
   readTargetRefs,
   type SubjectReading,
 } from './agency-names.js';
@@ -146,6 +147,8 @@ function lastTextLine(doc: Doc, item: OutlineItem): number {
 
 class Collector {
   readonly out: Responsibility[] = [];
+  /** Items emitted as a body's responsibility: their sub-items are that body's tasks. */
+  readonly claimed = new Set<OutlineItem>();
 
   constructor(
     private readonly doc: Doc,
@@ -177,6 +180,7 @@ class Collector {
   }
 
   emit(item: OutlineItem, reading: Reading): void {
+    this.claimed.add(item);
     const { subject, members, matches } = reading;
     const tasks: string[] = [];
     const head = [clean(subject.rest), ...ownLines(this.doc, item, reading.headLines)].filter((t) => t).join(' ');
@@ -238,6 +242,85 @@ class Collector {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Task-by-task layouts: each task names its bodies on lines of their own ("b) Cơ quan thực hiện:" / "- Đơn vị
+// chủ trì: Sở Khoa học và Công nghệ." / "- Đơn vị phối hợp: Các Sở, ban, ngành."). One Responsibility per such
+// line, its task the item the line belongs to.
+
+const ASSIGNMENT_RE = /^(?:Cơ quan|Đơn vị)\s+(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?\s*:\s*(.*)$/iu;
+const DUTY_LABEL_RE = /^(?:Nhiệm vụ|Nội dung(?:\s+thực hiện)?)\s*:\s*(.*)$/iu;
+const ASSIGNMENT_ROLES: Record<string, Role> = {
+  'chủ trì': 'lead',
+  'phối hợp': 'coordinate',
+  'thực hiện': 'unspecified',
+};
+
+/** An item's text with its continuation lines (up to its first sub-item). */
+function fullText(doc: Doc, item: OutlineItem): string {
+  return [clean(item.text), ...ownLines(doc, item)].filter((t) => t).join(' ');
+}
+
+/** The task an assignment line belongs to: its heading and the "Nhiệm vụ:" text beside the assignment. */
+function taskOf(doc: Doc, owner: OutlineItem): string[] {
+  const tasks: string[] = [];
+  const head = fullText(doc, owner);
+  if (head) tasks.push(head);
+  for (const child of owner.items) {
+    const duty = DUTY_LABEL_RE.exec(fullText(doc, child));
+    if (!duty) continue;
+    if (duty[1]) tasks.push(duty[1]);
+    for (const d of child.items) {
+      const t = fullText(doc, d);
+      if (t) tasks.push(t);
+    }
+  }
+  return tasks;
+}
+
+function walkAssignments(
+  doc: Doc,
+  items: readonly OutlineItem[],
+  ancestors: readonly OutlineItem[],
+  ctx: { matcher: AgencyMatcher; level: Level; section: string; claimed: Set<OutlineItem>; out: Responsibility[] },
+): void {
+  for (const item of items) {
+    if (ctx.claimed.has(item)) continue;
+    const m = ASSIGNMENT_RE.exec(fullText(doc, item));
+    const list = (m?.[2] ?? '').replace(/[\s.;,]+$/u, '');
+    const owner = [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(fullText(doc, a)));
+    // Only a bare list of bodies: a sentence ("Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp … phối hợp") is not read.
+    const bare = m && list !== '' ? ctx.matcher.readSubject(list, { heading: true }) : null;
+    if (m && bare && bare.rest === '' && bare.framing === null && owner) {
+      const members = ctx.matcher.splitMembers(list).map((p) => clean(p.text));
+      if (members[0] && ctx.matcher.namesBody(members[0])) {
+        const matches = members.map((n) => atIssuerLevel(ctx.matcher.canonicalise(n), n, ctx.level));
+        const flags: string[] = [];
+        if (matches.some((x) => x.match === 'typo')) flags.push('agency-typo');
+        if (matches.some((x) => x.match === 'unknown')) flags.push('unknown-agency');
+        const tasks = taskOf(doc, owner);
+        const kinds = new Set<AgencyKind>(matches.map((x) => x.kind));
+        const agency: Responsibility['agency'] = {
+          name: list,
+          canonical: matches.length === 1 ? (matches[0]?.canonical ?? null) : null,
+          kind: kinds.size === 1 ? ([...kinds][0] ?? 'other') : 'other',
+        };
+        if (members.length > 1) agency.members = members;
+        ctx.out.push({
+          agency,
+          role: ASSIGNMENT_ROLES[(m[1] as string).toLowerCase()] ?? 'unspecified',
+          tasks,
+          targetRefs: readTargetRefs(tasks.join('\n')),
+          section: ctx.section,
+          confidence: flags.length > 0 ? 'medium' : 'high',
+          flags,
+          source: linesSpan(doc.lines, item.headLine, lastTextLine(doc, item)),
+        });
+      }
+    }
+    walkAssignments(doc, item.items, [...ancestors, item], ctx);
+  }
+}
+
 export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AGENCY_MATCHER): Responsibility[] {
   const out: Responsibility[] = [];
   const level = issuerLevel(doc, outline);
@@ -246,6 +329,7 @@ export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AG
     if (isDutySection(section.title, matcher)) c.walkDuties(section.items);
     else c.walkLists(section.items);
     out.push(...c.out);
+    walkAssignments(doc, section.items, [], { matcher, level, section: section.numeral, claimed: c.claimed, out });
   }
   return out;
 }

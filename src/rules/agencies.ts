@@ -333,6 +333,12 @@ const RAW: z.input<typeof AgencyTableSchema> = {
       variants: ['Ngân hàng Nhà nước chi nhánh', 'Ngân hàng Nhà nước Việt Nam'],
       match: 'prefix',
     },
+    {
+      canonical: 'Ngân hàng Chính sách xã hội',
+      kind: 'other',
+      variants: ['Chi nhánh Ngân hàng Chính sách xã hội', 'Ngân hàng CSXH', 'Chi nhánh NHCSXH', 'NHCSXH'],
+      match: 'prefix',
+    },
     { canonical: 'Viện kiểm sát nhân dân tỉnh', kind: 'other', variants: ['Viện kiểm sát nhân dân', 'Viện KSND'] },
     { canonical: 'Tòa án nhân dân tỉnh', kind: 'other', variants: ['Tòa án nhân dân', 'TAND', 'Toà án nhân dân'] },
     {
@@ -385,6 +391,7 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     { word: 'Kho bạc', kind: 'other' },
     { word: 'Bảo hiểm', kind: 'other' },
     { word: 'Ngân hàng', kind: 'other' },
+    { word: 'Chi nhánh', kind: 'other' },
     { word: 'Trung tâm', kind: 'other' },
     { word: 'Trường', kind: 'other' },
     { word: 'Phòng', kind: 'other' },

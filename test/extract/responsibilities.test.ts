@@ -223,4 +223,36 @@ describe('extractResponsibilities', () => {
     expect(province[0]?.flags).toContain('unknown-agency');
     expect(province[0]?.agency.kind).toBe('police');
   });
+
+  it('reads bodies named task by task ("Đơn vị chủ trì:", "Đơn vị phối hợp:") under any section (corpus 23, 21)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. NHIỆM VỤ',
+      '1. Về dữ liệu',
+      '1.1. Xây dựng Chiến lược dữ liệu của thành phố',
+      'a) Nhiệm vụ: Tham mưu rà soát, hoàn thiện Chiến lược dữ liệu.',
+      'b) Cơ quan thực hiện:',
+      '- Đơn vị chủ trì: Sở Khoa học và Công nghệ.',
+      '- Đơn vị phối hợp: Các Sở, ban, ngành, UBND xã, phường.',
+      'c) Thời gian thực hiện: Hoàn thành trong năm 2025.',
+      '2. Phổ biến Luật Việc làm',
+      '- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.',
+      // A sentence, not a list of bodies: not read.
+      '- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ban hành Kế hoạch; Sở Tư pháp phối hợp.',
+      'III. KINH PHÍ THỰC HIỆN',
+      'Ngân sách tỉnh.',
+    ]);
+    expect(rs.map((r) => [r.agency.name, r.agency.canonical, r.role, r.confidence])).toEqual([
+      ['Sở Khoa học và Công nghệ', 'Sở Khoa học và Công nghệ', 'lead', 'high'],
+      ['Các Sở, ban, ngành, UBND xã, phường', null, 'coordinate', 'high'],
+      ['Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính', null, 'lead', 'high'],
+    ]);
+    expect(rs[0]?.tasks).toEqual([
+      'Xây dựng Chiến lược dữ liệu của thành phố',
+      'Tham mưu rà soát, hoàn thiện Chiến lược dữ liệu.',
+    ]);
+    expect(rs[1]?.agency.members).toEqual(['Các Sở, ban, ngành', 'UBND xã, phường']);
+    expect(rs[2]?.agency.members).toHaveLength(3);
+    expect(rs[2]?.tasks[0]).toBe('Phổ biến Luật Việc làm');
+  });
 });
