@@ -147,6 +147,9 @@ describe('extractMetadata on incomplete documents', () => {
       `${'Bình '.repeat(20_000)}, ngày 1 tháng`,
       `Căn cứ Quyết định số 1${'-A'.repeat(40_000)} của ${'Bộ '.repeat(20_000)}`,
       `ỦY BAN NHÂN DÂN TỈNH ${'A '.repeat(50_000)}`,
+      `năm 2016 KẾ HOẠCH ${'THỰC HIỆN, '.repeat(20_000)}`,
+      `Số: ${'1/ '.repeat(20_000)}Hà Nội, ngày 1 tháng 2 năm 2020`,
+      `(${'DỰ THẢO '.repeat(20_000)}`,
     ]);
     expect(performance.now() - t).toBeLessThan(3000);
   });

@@ -255,4 +255,19 @@ describe('extractResponsibilities', () => {
     expect(rs[2]?.agency.members).toHaveLength(3);
     expect(rs[2]?.tasks[0]).toBe('Phổ biến Luật Việc làm');
   });
+
+  it('stays linear on long adversarial assignment lines and subjects', () => {
+    const t = performance.now();
+    run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      `1. Sở Y tế ${'cơ quan thường trực '.repeat(10_000)}`,
+      '2. Về dữ liệu',
+      `- Đơn vị chủ trì: ${'Sở Y tế, '.repeat(5_000)}`,
+      `- Cơ quan phối hợp: ${'Các Sở, ban, ngành '.repeat(5_000)}`,
+      `3. Đề nghị Ủy ban Mặt trận Tổ quốc`,
+      `${'Hội Nông dân tỉnh, '.repeat(5_000)}`,
+    ]);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
 });
