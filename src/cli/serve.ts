@@ -1,22 +1,29 @@
 // `kehoach serve | api | worker`: the only entry that listens, connects and handles signals.
 // SIGTERM/SIGINT: stop accepting requests and jobs, let in-flight jobs finish, close connections, resolve.
 import type { Server } from 'node:http';
+import { startService } from '../service/assemble.js';
 import { loadConfig } from '../service/config.js';
-import { type Role, startRuntime } from '../service/runtime.js';
+import type { Role } from '../service/runtime.js';
 
 export async function runServe(role: Role, argv: string[]): Promise<void> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(
-      `kehoach ${role === 'all' ? 'serve' : role}: configured by environment variables (see docs/api.md).\n`,
+      `kehoach ${role === 'all' ? 'serve' : role}: configured by environment variables (see the README).\n`,
     );
     return;
   }
   const config = loadConfig(process.env);
-  const runtime = await startRuntime(config, role);
+  const { runtime, app, bootstrapKey } = await startService(config, role);
   const { logger } = runtime;
+  if (bootstrapKey) {
+    // Shown once: only its hash is stored. `kehoach keys create` makes more.
+    process.stdout.write(
+      `\nFirst start: created an admin API key (shown once, keep it):\n\n  ${bootstrapKey.key}\n\n` +
+        'Use it as "Authorization: Bearer <key>"; create keys for others with `kehoach keys create --role …`.\n\n',
+    );
+  }
   let server: Server | null = null;
-  if (runtime.app) {
-    const app = runtime.app;
+  if (app) {
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);

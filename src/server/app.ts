@@ -24,6 +24,8 @@ export interface AppOptions {
   /** Auth hook: a middleware enforcing the permission a route declares (src/auth). Absent: no auth. */
   authorize?: (permission: Permission) => RequestHandler;
   routes?: RouteDef[];
+  /** OpenAPI paths and security schemes served by routers mounted in front of this app (src/review). */
+  extraOpenApi?: { paths: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
 }
 
 /** Maps errors thrown by body parsers and busboy to problems; anything else is a 500 that leaks nothing. */
@@ -58,6 +60,7 @@ export function createApp(opts: AppOptions): express.Express {
   }
 
   const openapi = buildOpenApi(routes);
+  if (opts.extraOpenApi) mergeOpenApi(openapi, opts.extraOpenApi);
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -104,4 +107,18 @@ export function createApp(opts: AppOptions): express.Express {
     sendProblem(res, problem, req.originalUrl);
   });
   return app;
+}
+
+function mergeOpenApi(
+  doc: Record<string, unknown>,
+  extra: { paths: Record<string, unknown>; securitySchemes?: Record<string, unknown> },
+): void {
+  const paths = (doc['paths'] ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [path, ops] of Object.entries(extra.paths)) paths[path] = { ...paths[path], ...(ops as object) };
+  doc['paths'] = paths;
+  if (!extra.securitySchemes) return;
+  const components = (doc['components'] ?? {}) as Record<string, unknown>;
+  components['securitySchemes'] = { ...(components['securitySchemes'] as object), ...extra.securitySchemes };
+  doc['components'] = components;
+  doc['security'] ??= Object.keys(extra.securitySchemes).map((k) => ({ [k]: [] }));
 }

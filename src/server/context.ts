@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Extraction } from '../contract/schema.js';
 import type { JobQueue } from '../queue/types.js';
 import type { Config } from '../service/config.js';
 import type { JobRef, Store } from '../service/store.js';
@@ -11,4 +12,9 @@ export interface RouteContext {
   logger: Logger;
   /** Queues jobs after a commit; failures are logged, not thrown (the sweeper re-queues). */
   enqueue(refs: JobRef[]): Promise<void>;
+  /**
+   * The effective extraction (machine extraction + reviewers' corrections, src/review). Absent: the machine
+   * extraction is served as stored.
+   */
+  effective?: (documentId: string) => Promise<Extraction | null>;
 }

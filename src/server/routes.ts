@@ -188,12 +188,17 @@ export const ROUTES: RouteDef[] = [
     summary: 'The extraction result (contract v1, see /v1/schema)',
     tag: 'documents',
     permission: 'documents:read',
-    responses: { 200: { description: 'The newest stored extraction', schema: ExtractionResponseSchema } },
+    responses: {
+      200: {
+        description: "The effective extraction: the newest machine extraction with reviewers' corrections applied",
+        schema: ExtractionResponseSchema,
+      },
+    },
     problems: [404, 409],
     handler: async (ctx, req, res) => {
       const { doc, stored } = await requireResult(ctx, param(req, 'id'));
       res.set('Kehoach-Document-Status', doc.status).set('Kehoach-Extractor-Version', stored.version);
-      res.json(stored.extraction);
+      res.json((await ctx.effective?.(doc.id)) ?? stored.extraction);
     },
   },
   {

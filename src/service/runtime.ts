@@ -3,13 +3,14 @@
 import type { RequestHandler } from 'express';
 import { type Logger, pino } from 'pino';
 import type { Permission } from '../auth/roles.js';
+import type { Extraction } from '../contract/schema.js';
 import { type Database, openDatabase } from '../db/open.js';
 import type { Sql } from '../db/types.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { isUnreadable, processBullJob, processDocument } from '../queue/job.js';
 import type { JobQueue, JobRunner } from '../queue/types.js';
-import { createApp } from '../server/app.js';
+import { type AppOptions, createApp } from '../server/app.js';
 import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import { type Config, childEnv } from './config.js';
@@ -26,6 +27,10 @@ export interface RuntimeOptions {
   authorize?: (permission: Permission, sql: Sql) => RequestHandler;
   /** BullMQ only: run the processor in this process instead of sandboxed children. */
   inline?: boolean;
+  /** Serves reviewers' corrections with the extraction (src/review getEffectiveExtraction). */
+  effective?: (sql: Sql, store: Store, documentId: string) => Promise<Extraction | null>;
+  /** OpenAPI of routers mounted in front of the app (src/review). */
+  extraOpenApi?: AppOptions['extraOpenApi'];
 }
 
 export interface Runtime {
@@ -131,6 +136,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
       : null;
 
   const ctx: RouteContext = {
+    ...(opts.effective ? { effective: (id: string) => opts.effective!(db.sql, store, id) } : {}),
     store,
     queue,
     config,
@@ -151,6 +157,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
           metrics,
           bullQueue: config.bullBoard ? bull?.queue : undefined,
           ...(opts.authorize ? { authorize: (p: Permission) => opts.authorize!(p, db.sql) } : {}),
+          ...(opts.extraOpenApi ? { extraOpenApi: opts.extraOpenApi } : {}),
           ready: async () => {
             await db.sql.query('select 1');
             await withTimeout(queue.counts(), 2000);

@@ -6,12 +6,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBootstrapAdmin, requirePermission } from '../../src/auth/index.js';
-import { withReview } from '../../src/review/index.js';
+import { can, ROLES } from '../../src/auth/roles.js';
+import { REVIEW_OPERATIONS } from '../../src/review/openapi.js';
+import { ROUTES } from '../../src/server/routes.js';
+import { startService } from '../../src/service/assemble.js';
 import { loadConfig } from '../../src/service/config.js';
-import { type Runtime, startRuntime } from '../../src/service/runtime.js';
+import type { Runtime } from '../../src/service/runtime.js';
 
-const SEED = readFileSync(new URL('../../../shared/seeds/003_82e3b703260a75cf.txt', import.meta.url));
+const SEED = readFileSync(new URL('../../fixtures/seed-003/input.txt', import.meta.url));
 
 describe('review in front of the service', () => {
   let runtime: Runtime;
@@ -20,16 +22,16 @@ describe('review in front of the service', () => {
   const keys: Record<string, string> = {};
 
   beforeAll(async () => {
-    runtime = await startRuntime({ ...loadConfig({}), dataDir: null }, 'all', {
+    // The same assembly `kehoach serve` listens on: auth on every route, review in front, corrections served.
+    const service = await startService({ ...loadConfig({}), dataDir: null }, 'all', {
       logger: pino({ level: 'silent' }),
-      authorize: (p, sql) => requirePermission(sql, p),
     });
-    const sql = runtime.db.sql;
-    server = withReview(runtime.app!, { sql, store: runtime.store }).listen(0, '127.0.0.1');
+    runtime = service.runtime;
+    server = service.app!.listen(0, '127.0.0.1');
     await new Promise<void>((r) => server.once('listening', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const admin = await ensureBootstrapAdmin(sql);
-    keys.admin = admin!.key;
+    // PGlite in memory is an embedded install: its first start creates the admin key.
+    keys.admin = service.bootstrapKey!.key;
     for (const role of ['uploader', 'reviewer', 'reader']) {
       const res = await fetch(`${base}/v1/keys`, {
         method: 'POST',
@@ -87,6 +89,33 @@ describe('review in front of the service', () => {
     expect(missing.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('every route of the assembled service refuses a missing key (401) and a role without the permission (403)', async () => {
+    const routes = [
+      ...ROUTES.filter((r) => r.permission !== null).map((r) => ({
+        method: r.method,
+        path: r.path,
+        permission: r.permission!,
+      })),
+      ...REVIEW_OPERATIONS.map((o) => ({
+        method: o.method,
+        path: o.path.replace(/\{(\w+)\}/g, ':$1'),
+        permission: o.permission,
+      })),
+    ];
+    expect(routes.length).toBeGreaterThan(15);
+    for (const route of routes) {
+      const path = route.path.replace(/:(\w+)/g, 'x');
+      const anonymous = await req(route.method.toUpperCase(), path, null);
+      expect([route.method, route.path, anonymous.status]).toEqual([route.method, route.path, 401]);
+      expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+      for (const role of ROLES) {
+        if (can(role, route.permission)) continue;
+        const refused = await req(route.method.toUpperCase(), path, role);
+        expect([route.method, route.path, role, refused.status]).toEqual([route.method, route.path, role, 403]);
+      }
+    }
+  });
+
   it('upload → review → correct → reprocess keeps the correction', async () => {
     const up = await upload('uploader');
     expect(up.status).toBe(202);
@@ -116,6 +145,12 @@ describe('review in front of the service', () => {
     };
     expect(after.corrections.map((c) => c.status)).toEqual(['applied']);
     expect(after.extraction.metadata.place).toMatchObject({ value: corrected, confidence: 'high' });
+    // The extraction the API serves to other systems is the effective one.
+    const served = (await (await req('GET', `/v1/documents/${id}/extraction`, 'reader')).json()) as {
+      metadata: { place: { value: string; flags: string[] } };
+    };
+    expect(served.metadata.place.value).toBe(corrected);
+    expect(served.metadata.place.flags).toContain('corrected');
     const queue = (await (await req('GET', '/v1/review/queue', 'reviewer')).json()) as {
       items: Array<{ documentId: string }>;
     };

@@ -42,7 +42,7 @@ describe.skipIf(!executablePath)('review page', () => {
 
   beforeAll(async () => {
     db = await pgliteDb();
-    const bytes = readFileSync(new URL('../../../shared/seeds/003_82e3b703260a75cf.txt', import.meta.url));
+    const bytes = readFileSync(new URL('../../fixtures/seed-003/input.txt', import.meta.url));
     const { extraction, text } = await extract({ bytes, fileName: '003_82e3b703260a75cf.txt' });
     // Plant a known misreading so the test does not depend on how far the extractors have got: a truncated
     // document number, flagged the way an extractor would flag it, pointing at the real text.
