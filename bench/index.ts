@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       const runs = ext === 'pdf' ? 3 : 10;
       let pages: number | null = null;
       const start = performance.now();
-      for (let i = 0; i < runs; i++) pages = (await extract({ bytes: d.bytes, fileName: d.name })).extraction.document.pages;
+      for (let i = 0; i < runs; i++)
+        pages = (await extract({ bytes: d.bytes, fileName: d.name })).extraction.document.pages;
       const ms = (performance.now() - start) / runs;
       const perPage = pages ? `, ${(ms / pages).toFixed(1)} ms/page (${pages} pages)` : '';
       console.log(`${ext} ${d.name}: ${ms.toFixed(1)} ms per document${perPage}`);

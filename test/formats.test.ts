@@ -1,7 +1,8 @@
 // The same plan rendered as HTML, DOCX and PDF (LibreOffice, fixtures/_render) must yield the same targets,
 // responsibilities and budget as its text version: extractors never know which format a document came from.
-import path from 'node:path';
+
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/contract/schema.js';
 import { extract } from '../src/pipeline.js';
@@ -10,7 +11,10 @@ import { fixtureCases } from './helpers/fixtures.js';
 function essentials(e: Extraction) {
   return {
     sections: e.sections.map((s) => `${s.numeral}. ${s.title}`),
-    targets: e.targets.map((t) => ({ label: t.label, values: t.values.map((v) => [v.value, v.unit, v.comparator, v.year]) })),
+    targets: e.targets.map((t) => ({
+      label: t.label,
+      values: t.values.map((v) => [v.value, v.unit, v.comparator, v.year]),
+    })),
     responsibilities: e.responsibilities.map((r) => ({
       canonical: r.agency.canonical,
       role: r.role,

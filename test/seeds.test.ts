@@ -141,7 +141,18 @@ describe('seed 003 (Bắc Ninh 359/KH-UBND)', async () => {
   it("reads the agencies' target references", () => {
     const refs = (name: string) =>
       e.responsibilities.filter((r) => r.agency.canonical === name).flatMap((r) => r.targetRefs);
-    expect(refs('Sở Lao động - Thương binh và Xã hội')).toEqual(['1', '2', '8', '9', '10', '11', '12', '22', '23', '24']);
+    expect(refs('Sở Lao động - Thương binh và Xã hội')).toEqual([
+      '1',
+      '2',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '22',
+      '23',
+      '24',
+    ]);
     expect(refs('Sở Tư pháp')).toEqual(['14']);
     expect(refs('Công an tỉnh')).toEqual(['9']);
     expect(refs('Sở Giáo dục và Đào tạo')).toEqual(['7', '15', '16', '17', '18', '19', '20']);

@@ -18,7 +18,9 @@ export function fixtureCases(): FixtureCase[] {
     .flatMap((d) => {
       const dir = path.join(FIXTURES_DIR, d.name);
       const input = readdirSync(dir).find((f) => f.startsWith('input.'));
-      return input ? [{ name: d.name, dir, input: path.join(dir, input), expected: path.join(dir, 'expected.json') }] : [];
+      return input
+        ? [{ name: d.name, dir, input: path.join(dir, input), expected: path.join(dir, 'expected.json') }]
+        : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
