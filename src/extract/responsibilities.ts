@@ -126,18 +126,36 @@ function isDutySection(title: string, matcher: AgencyMatcher): boolean {
   return matcher.table.dutySectionTitles.some((t) => folded.includes(t));
 }
 
+/** Indices of the non-blank text lines in doc.lines[from, to). */
+function textLines(doc: Doc, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i];
+    if (line?.kind === 'text' && clean(line.text) !== '') out.push(i);
+  }
+  return out;
+}
+
 /** Text lines an item holds of its own: from its head to its first sub-item (continuation paragraphs). */
 function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
   const stop = item.items[0]?.headLine ?? item.endLine;
-  const out: string[] = [];
-  for (let i = item.headLine + headLines; i < stop; i++) {
-    const line = doc.lines[i];
-    if (line?.kind === 'text') {
-      const t = clean(line.text);
-      if (t) out.push(t);
-    }
-  }
-  return out;
+  return textLines(doc, item.headLine + headLines, stop).map((i) => clean(doc.lines[i]?.text ?? ''));
+}
+
+/**
+ * An unnumbered paragraph that hands a body a duty of its own: "Giao Văn phòng UBND tỉnh chủ trì, hướng dẫn …",
+ * "Đề nghị Ủy ban MTTQ Việt Nam tỉnh …: tham gia …". Written as a sentence of its own (capital first letter), the
+ * verb before the body, and the body closed by a colon or a duty phrase — a line that merely continues a wrapped
+ * sentence never starts that way.
+ */
+function framedParagraph(text: string, matcher: AgencyMatcher, level: Level): Reading | null {
+  if (!/^\p{Lu}/u.test(text)) return null;
+  const subject = matcher.readSubject(text);
+  if (!subject?.framing || (subject.terminator !== 'colon' && subject.terminator !== 'phrase')) return null;
+  if (subject.rest === '') return null;
+  const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
+  const matches = members.map((m) => atIssuerLevel(matcher.canonicalise(m), m, level));
+  return { subject, members, matches, headLines: 1 };
 }
 
 function lastTextLine(doc: Doc, item: OutlineItem): number {
@@ -179,15 +197,58 @@ class Collector {
     }
   }
 
+  /**
+   * Splits an item's own lines at paragraphs handing another body a duty ("Giao Văn phòng UBND tỉnh chủ trì …"):
+   * the lines before the first such paragraph stay the item's; each such paragraph, with the lines following it,
+   * becomes a responsibility of its own.
+   */
+  private splitFramed(lines: readonly number[]): { kept: number[]; framed: Array<[number[], Reading]> } {
+    const kept: number[] = [];
+    const framed: Array<[number[], Reading]> = [];
+    for (const i of lines) {
+      const r = framedParagraph(clean(this.doc.lines[i]?.text ?? ''), this.matcher, this.level);
+      if (r) framed.push([[i], r]);
+      else if (framed.length > 0) framed.at(-1)?.[0].push(i);
+      else kept.push(i);
+    }
+    return { kept, framed };
+  }
+
+  /** Framed paragraphs among lines that belong to no body's item (a section's lead-in, a heading's own text). */
+  scanParagraphs(from: number, to: number): void {
+    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to)).framed) this.emitLines(lines, r);
+  }
+
+  private emitLines(lines: readonly number[], reading: Reading): void {
+    const first = lines[0] ?? 0;
+    const tasks = [clean(reading.subject.rest), ...lines.slice(1).map((i) => clean(this.doc.lines[i]?.text ?? ''))];
+    this.push(
+      reading,
+      tasks.filter((t) => t),
+      linesSpan(this.doc.lines, first, lines.at(-1) ?? first),
+    );
+  }
+
   emit(item: OutlineItem, reading: Reading): void {
     this.claimed.add(item);
-    const { subject, members, matches } = reading;
+    const { subject } = reading;
     const tasks: string[] = [];
-    const head = [clean(subject.rest), ...ownLines(this.doc, item, reading.headLines)].filter((t) => t).join(' ');
+    const stop = item.items[0]?.headLine ?? item.endLine;
+    const { kept, framed } = this.splitFramed(textLines(this.doc, item.headLine + reading.headLines, stop));
+    const own = kept.map((i) => clean(this.doc.lines[i]?.text ?? ''));
+    const head = [clean(subject.rest), ...own].filter((t) => t).join(' ');
     if (head) tasks.push(head);
     const nested: Array<[OutlineItem, Reading]> = [];
     this.subTasks(item, reading, tasks, nested);
+    const end =
+      framed.length > 0 && item.items.length === 0 ? (kept.at(-1) ?? item.headLine) : lastTextLine(this.doc, item);
+    this.push(reading, tasks, linesSpan(this.doc.lines, item.headLine, end));
+    for (const [lines, r] of framed) this.emitLines(lines, r);
+    for (const [child, body] of nested) this.emit(child, body);
+  }
 
+  private push(reading: Reading, tasks: string[], source: Responsibility['source']): void {
+    const { subject, members, matches } = reading;
     const flags: string[] = [];
     if (matches.some((m) => m.match === 'typo')) flags.push('agency-typo');
     if (matches.some((m) => m.match === 'unknown')) flags.push('unknown-agency');
@@ -212,9 +273,8 @@ class Collector {
       section: this.section,
       confidence,
       flags,
-      source: linesSpan(this.doc.lines, item.headLine, lastTextLine(this.doc, item)),
+      source,
     });
-    for (const [child, body] of nested) this.emit(child, body);
   }
 
   /** Implementation sections: every item whose subject is a body, at any depth. */
@@ -222,7 +282,10 @@ class Collector {
     for (const item of items) {
       const r = read(this.doc, item, this.matcher, this.level);
       if (r) this.emit(item, r);
-      else this.walkDuties(item.items);
+      else {
+        this.scanParagraphs(item.headLine + 1, item.items[0]?.headLine ?? item.endLine);
+        this.walkDuties(item.items);
+      }
     }
   }
 
@@ -326,8 +389,10 @@ export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AG
   const level = issuerLevel(doc, outline);
   for (const section of outline.sections) {
     const c = new Collector(doc, matcher, section.numeral, level);
-    if (isDutySection(section.title, matcher)) c.walkDuties(section.items);
-    else c.walkLists(section.items);
+    if (isDutySection(section.title, matcher)) {
+      c.scanParagraphs(section.headLine + 1, section.items[0]?.headLine ?? section.endLine);
+      c.walkDuties(section.items);
+    } else c.walkLists(section.items);
     out.push(...c.out);
     walkAssignments(doc, section.items, [], { matcher, level, section: section.numeral, claimed: c.claimed, out });
   }

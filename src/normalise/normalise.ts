@@ -13,9 +13,10 @@ import { type UnwrapOptions, unwrap } from './unwrap.js';
 const LINE_BREAK_RE = /\r\n|\r|\n/;
 const TAB_START_RE = /^[ \u00A0]{0,3}\t/;
 
-type Unit = { kind: 'lines'; lines: RawLine[] } | { kind: 'block'; block: TableBlock };
+export type Unit = { kind: 'lines'; lines: RawLine[] } | { kind: 'block'; block: TableBlock };
 
-function toUnits(tree: DocTree): Unit[] {
+/** The tree's paragraphs as raw lines, runs of lines cut by reader tables (exported for the robustness tests). */
+export function toUnits(tree: DocTree): Unit[] {
   // Every reader's paragraphs go through the same unwrapping: DOCX/HTML files converted from text keep one
   // paragraph per raw line, and whole paragraphs end in punctuation or are headings, which the rules keep apart.
   // Only a paragraph the reader marked as a heading is never joined.
@@ -52,7 +53,7 @@ function toUnits(tree: DocTree): Unit[] {
 }
 
 /** Source habits measured once per document: typical line width and blank-line paragraphing. */
-function measure(units: readonly Unit[]): UnwrapOptions {
+export function measure(units: readonly Unit[]): UnwrapOptions {
   const lengths: number[] = [];
   let blanks = 0;
   for (const u of units) {

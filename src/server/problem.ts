@@ -1,5 +1,5 @@
 // RFC 9457 problem details for every error the extraction API sends. Each failure has its own type URI so
-// clients can switch on it; docs/api.md lists them all.
+// clients can switch on it; the README lists them all.
 import type { Response } from 'express';
 
 export const PROBLEM_BASE = 'https://kehoach.dev/problems/';

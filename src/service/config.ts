@@ -12,7 +12,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-/** Environment variable → setting. docs/api.md lists every one of them. */
+/** Environment variable → setting. The README lists every one of them. */
 export const EnvSchema = z.object({
   PORT: int(3000, 0),
   HOST: z.string().default('0.0.0.0'),
