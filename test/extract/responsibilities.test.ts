@@ -71,6 +71,8 @@ describe('extractResponsibilities', () => {
       ['Sở Lao động - Thương binh và Xã hội', 'Sở Lao động - Thương binh và Xã hội', 'lead', ['1', '2', '8', '9']],
       ['Công an tỉnh', 'Công an tỉnh', 'lead', ['9']],
       ['Sở Giáo dục và Đào tạo', 'Sở Giáo dục và Đào tạo', 'unspecified', ['7', '15', '16', '17', '18']],
+      // An unnumbered "Giao …" paragraph under a heading that is not a body hands that body a duty of its own.
+      ['Sở Lao động - Thương binh và Xã hội', 'Sở Lao động - Thương binh và Xã hội', 'unspecified', []],
     ]);
     // The typo sits in a partner inside a task: the subject is clean and nothing is flagged.
     expect(rs.every((r) => r.confidence === 'high' && r.flags.length === 0)).toBe(true);
@@ -254,6 +256,38 @@ describe('extractResponsibilities', () => {
     expect(rs[1]?.agency.members).toEqual(['Các Sở, ban, ngành', 'UBND xã, phường']);
     expect(rs[2]?.agency.members).toHaveLength(3);
     expect(rs[2]?.tasks[0]).toBe('Phổ biến Luật Việc làm');
+  });
+
+  it('reads an unnumbered "Giao …" paragraph after an item as that body\'s own duty (corpus B01, section VI)', () => {
+    const { d, rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Giao Sở Thông tin và Truyền thông – cơ quan thường trực Ban Chỉ đạo Chuyển đổi số tỉnh chủ trì, phối hợp với các sở, ban, ngành tổ chức triển khai thực hiện Kế hoạch.',
+      '2. Các sở, ban, ngành và UBND các huyện, thị xã, thành phố, UBND các xã, phường, thị trấn, trên cơ sở chức năng, nhiệm vụ của ngành, địa phương, đơn vị mình, căn cứ các mục tiêu cụ thể để tổ chức triển khai thực hiện.',
+      'Giao Văn phòng UBND tỉnh chủ trì, hướng dẫn, theo dõi, đôn đốc, kiểm tra, giám sát việc triển khai thực hiện; tổng hợp, báo cáo Chủ tịch UBND tỉnh.',
+      'Trên đây là Kế hoạch Chuyển đổi số tỉnh Hải Dương năm 2023.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical ?? r.agency.name, r.role, r.tasks.length])).toEqual([
+      ['Sở Thông tin và Truyền thông', 'lead', 1],
+      ['Các sở, ban, ngành và UBND các huyện, thị xã, thành phố, UBND các xã, phường, thị trấn', 'unspecified', 1],
+      ['Văn phòng Ủy ban nhân dân tỉnh', 'lead', 1],
+    ]);
+    // The group keeps only its own paragraph; the office's duty is not folded into it.
+    expect(rs[1]?.tasks.join(' ')).not.toContain('Văn phòng');
+    const office = rs[2];
+    expect(office && d.text.slice(office.source.start, office.source.end)).toMatch(/^Giao Văn phòng UBND tỉnh/u);
+  });
+
+  it('does not read a wrapped line or a lead-in sentence as a "Giao …" paragraph', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      'Các nhiệm vụ cụ thể như sau:',
+      '1. Sở Y tế: chủ trì triển khai các nhiệm vụ được',
+      'giao Sở Tài chính phối hợp bố trí kinh phí.',
+      'Giao nhiệm vụ cho các đơn vị theo Phụ lục kèm theo.',
+    ]);
+    expect(rs.map((r) => r.agency.canonical)).toEqual(['Sở Y tế']);
   });
 
   it('stays linear on long adversarial assignment lines and subjects', () => {
