@@ -69,15 +69,24 @@ function readAuthority(words: string[]): { position: string | null; onBehalfOf: 
 /** The signer in doc.text[from, to), or null when no signature block is found. */
 export function findSigner(doc: Doc, from: number, to: number): Signer | null {
   const toks = tokens(doc.text, from, to);
-  let i = toks.findIndex((t) => MARKER_RE.test(t.text));
-  if (i < 0) {
-    // No authority marker: a bare position on its own ("CHỦ TỊCH") followed by a name.
-    i = toks.findIndex(
-      (t, k) => t.text === 'CHỦ' && toks[k + 1]?.text === 'TỊCH' && isNameWord(toks[k + 2]?.text ?? ''),
-    );
-    if (i < 0) return null;
+  // A marker-like word may come first elsewhere: the archive note "Lưu: VT, KT." names the economic office (KT),
+  // not a deputy's "KT.". Every marker is tried until one opens a block that ends in a name.
+  for (let k = 0; k < toks.length; k++) {
+    if (!MARKER_RE.test((toks[k] as Token).text)) continue;
+    const signer = readBlock(doc, toks, k);
+    if (signer) return signer;
   }
-  const start = toks[i]?.start ?? from;
+  // No authority marker: a bare position on its own ("CHỦ TỊCH") followed by a name.
+  const i = toks.findIndex(
+    (t, k) => t.text === 'CHỦ' && toks[k + 1]?.text === 'TỊCH' && isNameWord(toks[k + 2]?.text ?? ''),
+  );
+  return i < 0 ? null : readBlock(doc, toks, i);
+}
+
+/** The signature block opening at token `at`: authority words, an optional "(Đã ký)", then the name. */
+function readBlock(doc: Doc, toks: readonly Token[], at: number): Signer | null {
+  let i = at;
+  const start = toks[i]?.start ?? 0;
   const words: string[] = [];
   for (; i < toks.length; i++) {
     const t = toks[i] as Token;

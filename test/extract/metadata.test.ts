@@ -120,6 +120,26 @@ describe('extractMetadata on incomplete documents', () => {
     expect(signed.documentNumber.flags).toEqual(['missing']);
   });
 
+  it('reads past an archive note "Lưu: VT, KT." to the signature block in the same row (corpus B05)', () => {
+    const { m } = meta([
+      'ỦY BAN NHÂN DÂN TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+      'Số: /KH-UBND |  | Lào Cai, ngày tháng năm 2026',
+      'KẾ HOẠCH',
+      'Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Nơi nhận: - Bộ Nông nghiệp và Môi trường (để báo cáo); - Các chuyên viên TMTH; - Lưu: VT, KT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thành Sinh',
+    ]);
+    expect(m.signer.value).toEqual({
+      name: 'Nguyễn Thành Sinh',
+      position: 'PHÓ CHỦ TỊCH',
+      onBehalfOf: 'TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH',
+    });
+    expect(m.recipients.at(-1)).toBe('Lưu: VT, KT');
+    // An archive note alone is no signature block.
+    const unsigned = meta(['KẾ HOẠCH', 'Tên kế hoạch', 'I. MỤC ĐÍCH', 'Nơi nhận: - Lưu: VT, KT.']).m;
+    expect(unsigned.signer.value).toBeNull();
+  });
+
   it('rejects impossible dates and keeps periods that are not terms or visions', () => {
     const { m } = meta([
       'ỦY BAN NHÂN DÂN TỈNH ĐĂK LĂK | X',
