@@ -170,14 +170,34 @@ function tableKind(t: DocTable, title: string | null, columns: string[], money: 
   return 'other';
 }
 
-function headerUnit(columns: string[]): MoneyUnit | null {
+/** A money unit and its spelling in the document ("ngàn đồng", "Triệu đồng"): the contract reports it as written. */
+interface WrittenMoney {
+  money: MoneyUnit;
+  written: string;
+}
+
+/** The unit phrase as written, without the punctuation that closes the caption line ("Triệu đồng." → "Triệu đồng"). */
+export function writtenUnit(phrase: string): string {
+  return phrase
+    .replace(/[*_]+/g, '')
+    .replace(/[\s.:;,)]+$/u, '')
+    .replace(/^[\s(:]+/u, '')
+    .replace(/\s+/g, ' ');
+}
+
+function moneyAsWritten(phrase: string | null | undefined): WrittenMoney | null {
+  if (!phrase) return null;
+  const money = moneyUnit(phrase);
+  return money ? { money, written: writtenUnit(phrase) } : null;
+}
+
+function headerUnit(columns: string[]): WrittenMoney | null {
   for (const c of columns) {
     for (const m of c.matchAll(/\(([^()]{1,30})\)/g)) {
-      const u = moneyUnit((m[1] ?? '').replace(/^(?:đơn vị tính|đơn vị|đvt)\s*:\s*/i, ''));
+      const u = moneyAsWritten((m[1] ?? '').replace(/^(?:đơn vị tính|đơn vị|đvt)\s*:\s*/i, ''));
       if (u) return u;
     }
-    const inline = c.match(UNIT_PHRASE);
-    const u = inline?.[1] ? moneyUnit(inline[1]) : null;
+    const u = moneyAsWritten(c.match(UNIT_PHRASE)?.[1]);
     if (u) return u;
   }
   return null;
@@ -208,13 +228,69 @@ export function numberingGaps(stts: readonly string[]): number[] {
   return gaps;
 }
 
-/** Reads one DocTable into the contract's Table. */
-export function readTable(doc: Doc, t: DocTable): Table {
+/** An STT cell that also holds the first words of the row's text ("I. Các" | "dự án, nhiệm vụ …"). */
+const STT_WITH_WORDS = /^((?:[IVXLC]+|\d{1,3}(?:\.\d{1,2})*|[A-ZĐa-zđ])[.)]?)\s+(\p{L}[^|]{0,40})$/u;
+
+/**
+ * PDF readers cut cells by x-position, so the first words of a row's text can land in the STT cell. The STT
+ * column holds only numerals, so the words go back to the start of the text cell, which then reads on in lower case.
+ */
+function repairSttCell(cells: string[], stt: number | null, label: number | null): string[] | null {
+  if (stt === null || label === null || label !== stt + 1) return null;
+  const m = STT_WITH_WORDS.exec(cells[stt] ?? '');
+  const text = cells[label] ?? '';
+  if (!m?.[1] || !m[2] || (text !== '' && !/^\p{Ll}/u.test(text))) return null;
+  const out = [...cells];
+  out[stt] = m[1];
+  out[label] = text === '' ? m[2] : `${m[2]} ${text}`;
+  return out;
+}
+
+/**
+ * A non-STT column counting 1, 2, 3 … down the rows is the STT column read into the wrong place: the rows were
+ * misaligned when the table was rebuilt, so no figure in it can be trusted.
+ */
+export function runningNumberColumn(
+  values: ReadonlyArray<ReadonlyArray<number | null>>,
+  skip: Set<number>,
+): number | null {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    if (skip.has(c)) continue;
+    const seq = values.map((r) => r[c]).filter((v): v is number => v !== null && v !== undefined);
+    if (seq.length >= 5 && seq.every((v, i) => v === i + 1)) return c;
+  }
+  return null;
+}
+
+/**
+ * A column whose header path names two different years ("Năm 2026 / Năm 2027") cannot exist: the multi-level
+ * header was rebuilt with its spans guessed wrong, so every column name under it is in doubt.
+ */
+export function contradictoryHeader(columns: readonly string[]): boolean {
+  return columns.some((c) => {
+    const years = c.split(' / ').map((part) => part.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []);
+    const distinct = new Set(years.filter((ys) => ys.length === 1).map((ys) => ys[0]));
+    return distinct.size > 1;
+  });
+}
+
+/** What a table continued after a page break takes from the part above it. */
+export interface Continued {
+  columns: string[];
+  title: string | null;
+  unit: string | null;
+  money: MoneyUnit | null;
+}
+
+/** Reads one DocTable into the contract's Table; `above` is the part before a page break when it continues one. */
+export function readTable(doc: Doc, t: DocTable, above: Continued | null = null): Table {
   const flags = new Set<string>(t.flags);
   let confidence: Confidence = 'high';
   const allRows = t.rows.map((r) => r.cells.map((c) => cleanCell(c.text)));
   let headerCount = Math.min(t.headerRows, allRows.length);
-  if (headerCount === 0 && !t.layout) {
+  // A continuation without a header of its own starts with data: its first text-only row is a row's tail.
+  if (headerCount === 0 && !t.layout && !(above && !t.columns)) {
     // Unknown header: leading rows with no number other than a year.
     while (
       headerCount < allRows.length - 1 &&
@@ -240,12 +316,22 @@ export function readTable(doc: Doc, t: DocTable): Table {
     });
   const data = dataIdx.map((i) => allRows[i] ?? []);
   const width = Math.max(t.columns?.length ?? 0, ...allRows.map((r) => r.length), 0);
-  const columns = defaultColumns(t, header, width);
-  const cap = caption(doc, t);
+  const columns = above && !t.columns ? above.columns : defaultColumns(t, header, width);
+  const own = caption(doc, t);
+  const cap: Caption = above ? { title: own.title ?? above.title, unitText: own.unitText } : own;
   const roles = columnRoles(columns, data);
-  const money = roles.unit !== null ? null : ((cap.unitText ? moneyUnit(cap.unitText) : null) ?? headerUnit(columns));
+  const inherited = above?.money && above.unit ? { money: above.money, written: above.unit } : null;
+  const written = roles.unit !== null ? null : (moneyAsWritten(cap.unitText) ?? headerUnit(columns) ?? inherited);
+  const money = written?.money ?? null;
   const kind = tableKind(t, cap.title, columns, money);
-  const unit = roles.unit !== null ? null : money ? money.unit : (cap.unitText ?? null);
+  const unit =
+    t.layout || roles.unit !== null
+      ? null
+      : written
+        ? written.written
+        : cap.unitText
+          ? writtenUnit(cap.unitText)
+          : (above?.unit ?? null);
 
   const skip = new Set([roles.stt, roles.label, roles.unit].filter((x): x is number => x !== null));
   const numericTexts = data.flatMap((r) => r.filter((_, i) => !skip.has(i)));
@@ -258,11 +344,17 @@ export function readTable(doc: Doc, t: DocTable): Table {
   const sumRows: SumRow[] = [];
   data.forEach((cellsIn) => {
     const rowFlags = new Set<string>();
-    let cells = cellsIn;
+    const repaired = t.layout ? null : repairSttCell(cellsIn, roles.stt, roles.label);
+    if (repaired) rowFlags.add('wrapped');
+    const written = repaired ?? cellsIn;
+    let cells = written;
     if (!t.layout && columns.length > 0 && cells.length !== columns.length) {
       rowFlags.add('irregular-row');
-      // Merged leading cells (rowspans) are what a short row usually lacks: align it to the right.
-      if (cells.length < columns.length) cells = [...Array(columns.length - cells.length).fill(''), ...cells];
+      // Merged leading cells (rowspans) are what a short row usually lacks: align it to the right, unless it
+      // opens with its own STT, when the missing cells are at its end.
+      const pad = Array(Math.max(0, columns.length - cells.length)).fill('');
+      const ownStt = roles.stt === 0 && STT_CELL.test(cells[0] ?? '');
+      if (cells.length < columns.length) cells = ownStt ? [...cells, ...pad] : [...pad, ...cells];
     }
     const values = cells.map((c, i) => {
       if (t.layout || skip.has(i)) return null;
@@ -277,7 +369,7 @@ export function readTable(doc: Doc, t: DocTable): Table {
       (labelCell && labelCell !== '' ? labelCell : null) ??
       cells.find((c, i) => i !== roles.stt && c !== '' && parseVnNumber(c) === null) ??
       null;
-    rows.push({ label, cells: cellsIn, values, flags: [...rowFlags] });
+    rows.push({ label, cells: written, values, flags: [...rowFlags] });
     sumRows.push({
       stt: roles.stt !== null ? (cells[roles.stt] ?? '') : '',
       label: label ?? '',
@@ -313,11 +405,26 @@ export function readTable(doc: Doc, t: DocTable): Table {
   }
   if (rows.some((r) => r.flags.includes('irregular-row'))) flags.add('irregular-row');
   if (flags.has('irregular-row')) confidence = minConfidence(confidence, 'medium');
+  if (!t.layout && contradictoryHeader(columns)) {
+    flags.add('header-uncertain');
+    confidence = minConfidence(confidence, 'medium');
+  }
+  if (
+    !t.layout &&
+    runningNumberColumn(
+      rows.map((r) => r.values),
+      skip,
+    ) !== null
+  ) {
+    flags.add('misaligned-rows');
+    confidence = 'low';
+  }
 
   return {
     id: `table-${t.index + 1}`,
     kind,
-    title: cap.title,
+    // A header or signature block has no caption: the lines above it belong to the text.
+    title: t.layout ? null : cap.title,
     unit,
     multiplier: money ? money.multiplier : null,
     columns,
@@ -329,7 +436,62 @@ export function readTable(doc: Doc, t: DocTable): Table {
   };
 }
 
+/** True when `t` goes on where `prev` stopped: nothing but blank lines between them and no wider rows. */
+function continues(doc: Doc, prev: DocTable, t: DocTable): boolean {
+  if (prev.layout || t.layout || t.firstLine <= prev.lastLine) return false;
+  for (let n = prev.lastLine + 1; n < t.firstLine; n++) if (doc.lines[n - 1]?.kind !== 'blank') return false;
+  const width = (d: DocTable) => Math.max(d.columns?.length ?? 0, ...d.rows.map((r) => r.cells.length));
+  const w = width(t);
+  return w >= 2 && w <= width(prev);
+}
+
+/**
+ * A row broken by a page break: its tail opens the next part with the STT and text cells empty. The tail's text
+ * goes back into the row above; both parts are flagged, as the join is a reconstruction.
+ */
+function joinSplitRow(upper: Table, lower: Table): void {
+  const tail = lower.rows[0];
+  const head = upper.rows[upper.rows.length - 1];
+  if (!tail || !head || tail.cells.length > head.cells.length) return;
+  const stt = /^(?:stt|tt)$/i.test(upper.columns[0] ?? '') ? 0 : -1;
+  const textOnly = tail.cells.every((c) => c === '' || parseVnNumber(c) === null);
+  const filled = tail.cells.filter((c) => c !== '').length;
+  if (!textOnly || filled === 0 || filled === tail.cells.length || (tail.cells[0] ?? '') !== '') return;
+  if (stt === 0 && (tail.cells[1] ?? '') !== '') return;
+  const offset = head.cells.length - tail.cells.length;
+  head.cells = head.cells.map((c, i) => {
+    const more = tail.cells[i - offset] ?? '';
+    if (more === '') return c;
+    // The joined cell holds text, so whatever figure its first part seemed to be is not one.
+    head.values[i] = null;
+    return c === '' ? more : `${c} ${more}`;
+  });
+  if (!head.flags.includes('split-row')) head.flags.push('split-row');
+  lower.rows.shift();
+  for (const t of [upper, lower]) {
+    if (!t.flags.includes('split-row')) t.flags.push('split-row');
+    t.confidence = minConfidence(t.confidence, 'medium');
+  }
+}
+
 /** Every table of the document as the contract's Table: kind, unit, numeric values, sum checks. */
 export function extractTables(doc: Doc): Table[] {
-  return doc.tables.map((t) => readTable(doc, t));
+  const out: Table[] = [];
+  doc.tables.forEach((t, i) => {
+    const prevDoc = doc.tables[i - 1];
+    const prev = out[i - 1];
+    const above =
+      prevDoc && prev && continues(doc, prevDoc, t)
+        ? {
+            columns: prev.columns,
+            title: prev.title,
+            unit: prev.unit,
+            money: prev.multiplier !== null && prev.unit ? moneyUnit(prev.unit) : null,
+          }
+        : null;
+    const table = readTable(doc, t, above);
+    if (above && prev && !t.columns) joinSplitRow(prev, table);
+    out.push(table);
+  });
+  return out;
 }

@@ -132,7 +132,7 @@ describe('extractBudget', () => {
     const outline: Outline = { bodyStart: 0, bodyEnd: doc.lines.length, sections: [], messages: [] };
     const b = extractBudget(doc, outline, extractTables(doc));
     expect(b.total.value?.amount).toBe(2_104_470_000);
-    expect(b.total.value?.text).toBe('2.104.470 nghìn đồng');
+    expect(b.total.value?.text).toBe('2.104.470 ngàn đồng');
     expect(b.total.confidence).toBe('high');
     expect(b.total.source?.line).toBe(doc.tables[0]?.rows[3]?.line);
   });

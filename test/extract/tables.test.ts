@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TableSchema } from '../../src/contract/schema.js';
-import { extractTables, numberingGaps } from '../../src/extract/tables.js';
+import { DocBuilder } from '../../src/doc/build.js';
+import {
+  contradictoryHeader,
+  extractTables,
+  numberingGaps,
+  runningNumberColumn,
+  writtenUnit,
+} from '../../src/extract/tables.js';
 import { docWith, SEED000_ROWS, seed000Doc } from './table-fixtures.js';
 
 describe('extractTables: seed 000 budget appendix', () => {
@@ -9,7 +16,7 @@ describe('extractTables: seed 000 budget appendix', () => {
   it('is a budget table in thousands of đồng, titled by its caption', () => {
     expect(TableSchema.safeParse(t).success).toBe(true);
     expect(t?.kind).toBe('budget');
-    expect(t?.unit).toBe('nghìn đồng');
+    expect(t?.unit).toBe('ngàn đồng');
     expect(t?.multiplier).toBe(1000);
     expect(t?.title).toMatch(/^TỔNG DỰ TOÁN KINH PHÍ THỰC HIỆN ĐỀ ÁN .* GIAI ĐOẠN 2019 - 2025$/);
     expect(t?.columns).toHaveLength(14);
@@ -314,6 +321,164 @@ describe('extractTables: mixed notations', () => {
     const [t] = extractTables(doc);
     expect(t?.rows.map((r) => r.values[1])).toEqual([9.5, 12.5, 13.8, 1]);
     expect(t?.rows.map((r) => r.flags.includes('ambiguous-number'))).toEqual([false, false, true, true]);
+    expect(t?.confidence).toBe('medium');
+  });
+});
+
+describe('extractTables: unit as written, layout captions', () => {
+  it('reports the unit as the document spells it; the multiplier carries the meaning', () => {
+    for (const [line, unit, mult] of [
+      ['Đơn vị tính: ngàn đồng', 'ngàn đồng', 1000],
+      ['Đơn vị: Triệu đồng.', 'Triệu đồng', 1e6],
+      ['ĐVT: tỷ đồng', 'tỷ đồng', 1e9],
+    ] as const) {
+      const cols = ['STT', 'Nội dung', 'Kinh phí'];
+      const doc = docWith([line], [cols, ['1', 'Tập huấn', '100']], { headerRows: 1, columns: cols });
+      const [t] = extractTables(doc);
+      expect([t?.unit, t?.multiplier]).toEqual([unit, mult]);
+    }
+    expect(writtenUnit(' *Triệu đồng.* ')).toBe('Triệu đồng');
+  });
+
+  it('a layout table takes no title from the heading above it', () => {
+    const doc = docWith(
+      ['VI. CHẾ ĐỘ BÁO CÁO', 'Các cơ quan báo cáo định kỳ.'],
+      [['Nơi nhận: - Như trên; - Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH']],
+      { headerRows: 0, layout: true },
+    );
+    expect(extractTables(doc)[0]?.title).toBeNull();
+  });
+
+  it('a data table still takes its caption', () => {
+    const cols = ['STT', 'Nội dung', 'Kinh phí'];
+    const doc = docWith(['DỰ TOÁN KINH PHÍ'], [cols, ['1', 'Tập huấn', '100']], { headerRows: 1, columns: cols });
+    expect(extractTables(doc)[0]?.title).toBe('DỰ TOÁN KINH PHÍ');
+  });
+});
+
+function twoParts(first: string[][], second: string[][], secondColumns: string[] | null, between: string[] = []) {
+  const b = new DocBuilder({ format: 'pdf', sha256: '0'.repeat(64), fileName: null, pages: 2 });
+  b.addText('KẾ HOẠCH');
+  b.addText('PHÂN CÔNG THEO DÕI CÁC CHỈ TIÊU');
+  const cols = first[0] ?? [];
+  b.addTable(first, { origin: 'pdf', layout: false, headerRows: 1, columns: cols });
+  for (const l of between) b.addText(l);
+  b.addTable(second, { origin: 'pdf', layout: false, headerRows: secondColumns ? 1 : 0, columns: secondColumns });
+  return b.build();
+}
+
+describe('extractTables: tables continued after a page break', () => {
+  const cols = ['STT', 'Nội dung chỉ tiêu', 'Chủ trì', 'Phối hợp'];
+  const first = [cols, ['1', 'Kinh tế số chiếm 10% GRDP', 'Sở KHĐT', 'Các sở, ban, ngành; UBND cấp huyện, cấp']];
+
+  it('a headerless part takes the columns and title of the part above; a row split by the break is joined', () => {
+    const [a, b] = extractTables(
+      twoParts(
+        first,
+        [
+          ['', '', '', 'xã; Doanh nghiệp'],
+          ['2', 'Tỷ lệ dân số có tài khoản thanh toán điện tử trên 50%', 'Ngân hàng Nhà nước', ''],
+        ],
+        null,
+      ),
+    );
+    expect(b?.columns).toEqual(cols);
+    expect(b?.title).toBe(a?.title);
+    expect(a?.rows[0]?.cells[3]).toBe('Các sở, ban, ngành; UBND cấp huyện, cấp xã; Doanh nghiệp');
+    expect(b?.rows.map((r) => r.cells[0])).toEqual(['2']);
+    for (const t of [a, b]) {
+      expect(t?.flags).toContain('split-row');
+      expect(t?.confidence).toBe('medium');
+    }
+  });
+
+  it('a part that starts on a whole row keeps high confidence and inherits the header', () => {
+    const [, b] = extractTables(twoParts(first, [['2', 'Năng suất lao động tăng 7%', 'Sở KHĐT', 'Sở TTTT']], null));
+    expect(b?.columns).toEqual(cols);
+    expect(b?.rows).toHaveLength(1);
+    expect(b?.confidence).toBe('high');
+  });
+
+  it('a table after text is a new table, not a continuation', () => {
+    const [, b] = extractTables(
+      twoParts(
+        first,
+        [
+          ['', '', '', 'xã; Doanh nghiệp'],
+          ['2', 'Năng suất', 'Sở KHĐT', 'Sở TTTT'],
+        ],
+        null,
+        ['PHỤ LỤC 3'],
+      ),
+    );
+    expect(b?.columns).not.toEqual(cols);
+    expect(b?.flags).not.toContain('split-row');
+  });
+});
+
+describe('extractTables: cells a PDF reader put in the wrong column', () => {
+  const cols = ['STT', 'Tên dự án/nhiệm vụ', 'Đơn vị chủ trì'];
+
+  it('words in the STT cell go back to the text that continues them in lower case', () => {
+    const doc = docWith(
+      [],
+      [cols, ['III. Về', 'phát triển chính quyền số', ''], ['1', 'Nâng cấp hệ thống', 'Sở TTTT']],
+      { headerRows: 1, columns: cols },
+    );
+    const [t] = extractTables(doc);
+    expect(t?.rows[0]?.cells.slice(0, 2)).toEqual(['III.', 'Về phát triển chính quyền số']);
+    expect(t?.rows[0]?.label).toBe('Về phát triển chính quyền số');
+    expect(t?.rows[0]?.flags).toContain('wrapped');
+  });
+
+  it('leaves an STT cell alone when the text cell starts a sentence of its own', () => {
+    const doc = docWith([], [cols, ['1 a', 'Nâng cấp hệ thống', 'Sở TTTT']], { headerRows: 1, columns: cols });
+    expect(extractTables(doc)[0]?.rows[0]?.cells[0]).toBe('1 a');
+  });
+
+  it('a short row that opens with its STT lacks cells at its end, not its start', () => {
+    const doc = docWith([], [cols, ['IV.', 'Về kinh tế số'], ['1', 'Nâng cấp hệ thống', 'Sở TTTT']], {
+      headerRows: 1,
+      columns: cols,
+    });
+    const [t] = extractTables(doc);
+    expect(t?.rows[0]?.label).toBe('Về kinh tế số');
+    expect(t?.rows[0]?.flags).toContain('irregular-row');
+  });
+});
+
+describe('extractTables: reconstructions that cannot be trusted', () => {
+  it('a data column counting 1, 2, 3 … means the rows were rebuilt out of line: low', () => {
+    const cols = ['STT', 'Địa điểm', 'Ao nuôi (vị trí)', 'Ngao (vị trí)'];
+    const rows = [cols, ['1', 'Cửa sông lạch Càn', '1', '']];
+    for (let i = 2; i <= 8; i++) rows.push(['', '', String(i), `xã ${i}`]);
+    const [t] = extractTables(docWith([], rows, { headerRows: 1, columns: cols }));
+    expect(t?.flags).toContain('misaligned-rows');
+    expect(t?.confidence).toBe('low');
+  });
+
+  it('runningNumberColumn: examples and counter-examples', () => {
+    const col = (xs: Array<number | null>) => xs.map((x) => [null, x]);
+    expect(runningNumberColumn(col([1, 2, 3, 4, 5]), new Set([0]))).toBe(1);
+    expect(runningNumberColumn(col([1, null, 2, 3, 4, 5]), new Set([0]))).toBe(1);
+    expect(runningNumberColumn(col([1, 2, 3, 4]), new Set([0]))).toBeNull();
+    expect(runningNumberColumn(col([15, 15, 21, 4, 3]), new Set([0]))).toBeNull();
+    expect(runningNumberColumn(col([1, 2, 3, 4, 5]), new Set([0, 1]))).toBeNull();
+  });
+
+  it('a header path naming two different years is a guessed header: medium', () => {
+    expect(contradictoryHeader(['STT', 'Dự toán / Năm 2026 / Năm 2027'])).toBe(true);
+    expect(contradictoryHeader(['STT', 'Năm hiện hành 2025 / Dự toán', 'Dự kiến 03 năm kế hoạch / Năm 2026'])).toBe(
+      false,
+    );
+    expect(contradictoryHeader(['Giai đoạn 2021-2025 / Năm 2021'])).toBe(false);
+    const cols = ['STT', 'Nội dung', 'Dự toán / Năm 2026 / Năm 2027'];
+    const doc = docWith(['Đơn vị: triệu đồng'], [cols, ['1', 'Chi thường xuyên', '100']], {
+      headerRows: 1,
+      columns: cols,
+    });
+    const [t] = extractTables(doc);
+    expect(t?.flags).toContain('header-uncertain');
     expect(t?.confidence).toBe('medium');
   });
 });
