@@ -91,6 +91,15 @@ export const CODES = {
     scope: 'flag',
     description: 'Value read from a line the reader ran together with its neighbours (layout lost).',
   },
+  'split-row': { scope: 'both', description: 'A table row broken by a page break; its two parts were joined.' },
+  'header-uncertain': {
+    scope: 'both',
+    description: "A table's multi-level header was rebuilt with contradictory spans; its column names may be off.",
+  },
+  'misaligned-rows': {
+    scope: 'both',
+    description: "A table's rows were rebuilt out of line (its numbering runs down a data column); figures unreliable.",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
