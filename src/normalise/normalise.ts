@@ -4,11 +4,11 @@ import type { Diagnostic } from '../contract/schema.js';
 import { DocBuilder, type DocHeader } from '../doc/build.js';
 import type { Doc, DocTree, TableBlock } from '../doc/types.js';
 import { blockRows } from './blocks.js';
-import { cleanLine, cleanSpaces, joinCellLines } from './clean.js';
+import { cleanLine, cleanSpaces, isDecoration, joinCellLines } from './clean.js';
 import { isLayoutTable, layoutTableRows } from './layout.js';
 import { type RawLine, splitRegions } from './regions.js';
 import { layoutRows, type RowLayout } from './rows.js';
-import { type UnwrapOptions, unwrap } from './unwrap.js';
+import { startsWithLabel, type UnwrapOptions, unwrap } from './unwrap.js';
 
 const LINE_BREAK_RE = /\r\n|\r|\n/;
 const TAB_START_RE = /^[ \u00A0]{0,3}\t/;
@@ -35,13 +35,14 @@ export function toUnits(tree: DocTree): Unit[] {
     for (const raw of raws) {
       const spaced = cleanSpaces(raw);
       const text = cleanLine(raw);
+      const at = index++;
       // Lines holding only markdown markers ("**", "* *") are layout residue, not paragraph breaks.
       if (text === '' && spaced !== '' && !TAB_START_RE.test(raw)) continue;
       const line: RawLine = {
         text,
         pipe: spaced === '|',
         tab: TAB_START_RE.test(raw),
-        index: index++,
+        index: at,
       };
       if (hard) line.hard = true;
       if (block.page !== undefined) line.page = block.page;
@@ -53,7 +54,7 @@ export function toUnits(tree: DocTree): Unit[] {
 }
 
 /** Source habits measured once per document: typical line width and blank-line paragraphing. */
-export function measure(units: readonly Unit[]): UnwrapOptions {
+export function measure(units: readonly Unit[], bodies: readonly (readonly RawLine[])[]): UnwrapOptions {
   const lengths: number[] = [];
   let blanks = 0;
   for (const u of units) {
@@ -66,7 +67,31 @@ export function measure(units: readonly Unit[]): UnwrapOptions {
   }
   lengths.sort((a, b) => a - b);
   const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 80;
-  return { wrapWidth: Math.max(40, p90), blankSeparated: blanks * 4 >= lengths.length && lengths.length > 0 };
+  const items = itemBlankShare(bodies);
+  return {
+    wrapWidth: Math.max(40, p90),
+    blankSeparated: (blanks * 4 >= lengths.length && lengths.length > 0) || items >= BLANK_ITEMS_SHARE,
+    blankItems: items >= BLANK_ITEMS_SHARE,
+  };
+}
+
+/** Share of a source's item lines ("1.", "a)", "-") that open after a blank line; 0 with too few items to tell. */
+const BLANK_ITEMS_SHARE = 0.95;
+const MIN_ITEMS = 8;
+function itemBlankShare(bodies: readonly (readonly RawLine[])[]): number {
+  let items = 0;
+  let afterBlank = 0;
+  for (const lines of bodies) {
+    let prev: RawLine | null = null;
+    for (const l of lines) {
+      if (prev && l.text !== '' && startsWithLabel(l.text) && !isDecoration(l.text)) {
+        items++;
+        if (prev.text === '') afterBlank++;
+      }
+      prev = l;
+    }
+  }
+  return items >= MIN_ITEMS ? afterBlank / items : 0;
 }
 
 interface TableInput {
@@ -108,8 +133,12 @@ export function normalise(tree: DocTree, header: Omit<DocHeader, 'format' | 'pag
   const b = new DocBuilder({ ...header, format: tree.format, pages: tree.pages });
   const diagnostics: Diagnostic[] = [];
   const units = toUnits(tree);
-  const opts = measure(units);
-  for (const unit of units) {
+  const regions = units.map((u) => (u.kind === 'lines' ? splitRegions(u.lines) : []));
+  const opts = measure(
+    units,
+    regions.flat().flatMap((r) => (r.type === 'body' ? [r.lines] : [])),
+  );
+  for (const [u, unit] of units.entries()) {
     if (unit.kind === 'block') {
       const rows = unit.block.rows.map((r) => r.map((c) => joinCellLines(c.split(LINE_BREAK_RE).map(cleanLine))));
       const isLayout = isLayoutTable(rows.flat());
@@ -125,7 +154,7 @@ export function normalise(tree: DocTree, header: Omit<DocHeader, 'format' | 'pag
       );
       continue;
     }
-    for (const region of splitRegions(unit.lines)) {
+    for (const region of regions[u] ?? []) {
       if (region.type === 'body') {
         for (const p of unwrap(region.lines, opts)) {
           b.addText(p.text, { wrapped: p.wrapped, ...(p.page !== undefined ? { page: p.page } : {}) });

@@ -51,19 +51,24 @@ export const HEADING_TAIL_RE = new RegExp(`^(?:${alt(HEADING_TAIL_WORDS)})\\s*$`
 export const OPENER_RE = new RegExp(`^(?:${alt(PARAGRAPH_OPENERS)})`, 'u');
 export const TABLE_BREAK_RE = new RegExp(`^(?:${alt(TABLE_BREAK_OPENERS)})`, 'u');
 
-const connectorWords = CONNECTOR_WORDS.map((w) => w.toLocaleLowerCase('vi'));
-/** Last word of a line, lowercased, for connector lookup. */
-const CONNECTOR_SET = new Set(connectorWords);
-const MULTI_WORD_CONNECTORS = connectorWords.filter((w) => w.includes(' '));
+// Lower-case connectors ("và", "của") match in any case; capitalised head nouns of names ("Hội", "Sở", "Ban")
+// only as written: "xã hội", "trung tâm" and "văn bản" end phrases that are complete.
+const isLower = (w: string) => w === w.toLocaleLowerCase('vi');
+const LOWER_CONNECTORS = CONNECTOR_WORDS.filter(isLower);
+const HEAD_NOUNS = CONNECTOR_WORDS.filter((w) => !isLower(w));
+const CONNECTOR_SET = new Set(LOWER_CONNECTORS.filter((w) => !w.includes(' ')));
+const HEAD_NOUN_SET = new Set(HEAD_NOUNS.filter((w) => !w.includes(' ')));
+const MULTI_WORD_CONNECTORS = LOWER_CONNECTORS.filter((w) => w.includes(' '));
+const MULTI_WORD_HEADS = HEAD_NOUNS.filter((w) => w.includes(' '));
 
 export function endsWithConnector(line: string): boolean {
   const t = line.trimEnd();
   const last = t.slice(-1);
   if (CONNECTOR_PUNCTUATION.includes(last)) return true;
+  const word = t.slice(t.lastIndexOf(' ') + 1);
+  if (HEAD_NOUN_SET.has(word) || MULTI_WORD_HEADS.some((w) => t.endsWith(` ${w}`) || t === w)) return true;
   const lower = t.toLocaleLowerCase('vi');
-  const space = lower.lastIndexOf(' ');
-  const word = lower.slice(space + 1);
-  if (CONNECTOR_SET.has(word)) return true;
+  if (CONNECTOR_SET.has(word.toLocaleLowerCase('vi'))) return true;
   return MULTI_WORD_CONNECTORS.some((w) => lower.endsWith(` ${w}`) || lower === w);
 }
 

@@ -20,6 +20,7 @@ export interface RawLine {
 
 export type Region =
   | { type: 'body'; lines: RawLine[] }
+  // first/last: raw-stream indices (RawLine.index) of the region's first and last lines.
   | { type: 'pipe'; cells: RawLine[][]; leading: boolean; first: number; last: number }
   | { type: 'tab'; cells: RawLine[][]; first: number; last: number };
 
@@ -65,6 +66,11 @@ function isHeaderPhrase(lines: readonly RawLine[]): boolean {
 
 /** Splits a break gap into the body lines and the lines of the next table's first cell. */
 export function splitGap(gap: readonly RawLine[]): { body: RawLine[]; cell: RawLine[] } {
+  // The recipients list opens the signature table, whether or not a blank line sets it off from the body.
+  const recipients = gap.findLastIndex((l) => NOI_NHAN_RE.test(l.text));
+  if (recipients >= 0 && nonBlank(gap.slice(recipients)).length <= MAX_RECIPIENT_LINES) {
+    return { body: gap.slice(0, recipients), cell: gap.slice(recipients) };
+  }
   let lastBlank = -1;
   for (let i = gap.length - 1; i >= 0; i--) {
     if (gap[i]?.text === '') {
@@ -166,7 +172,7 @@ export function splitRegions(lines: readonly RawLine[]): Region[] {
       const block = readTabBlock(lines, i);
       if (block) {
         flushBody();
-        regions.push({ type: 'tab', cells: block.cells, first: i, last: block.end - 1 });
+        regions.push({ type: 'tab', cells: block.cells, first: l.index, last: lines[block.end - 1]!.index });
         i = block.end;
         continue;
       }
@@ -204,7 +210,13 @@ export function splitRegions(lines: readonly RawLine[]): Region[] {
       lastPipe = j;
       j++;
     }
-    regions.push({ type: 'pipe', cells, leading: cells[0]!.length === 0, first: startIndex, last: lastPipe });
+    regions.push({
+      type: 'pipe',
+      cells,
+      leading: cells[0]!.length === 0,
+      first: startIndex,
+      last: lines[lastPipe]!.index,
+    });
     i = lastPipe + 1;
   }
   flushBody();

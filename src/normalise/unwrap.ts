@@ -36,12 +36,18 @@ export interface UnwrapOptions {
   wrapWidth: number;
   /** The source separates paragraphs with blank lines: line breaks inside a block are wraps. */
   blankSeparated: boolean;
+  /**
+   * Every item of the source opens after a blank line: a break inside a block is a wrap even after a full
+   * stop (a copy re-wrapped at a sentence end). Optional: false when unmeasured.
+   */
+  blankItems?: boolean;
 }
 
 const LETTER_RE = /\p{L}/u;
 const LOWER_START_RE = /^[\p{Ll}]/u;
 const QUOTE_LOWER_RE = /^["“‘']\p{Ll}/u;
 const UPPER_START_RE = /^[\p{Lu}\d"“]/u;
+const BULLET_RE = /^[-–—+•]\s/u;
 
 function isAllCaps(s: string): boolean {
   return LETTER_RE.test(s) && s === s.toLocaleUpperCase('vi');
@@ -107,7 +113,7 @@ export function continues(
     return DASH_LOWER_RE.test(b) && !endsWithTerminal(a) && !isAllCaps(a);
   }
   if (LOWER_START_RE.test(b)) return true;
-  if (endsWithTerminal(a)) return false;
+  if (endsWithTerminal(a)) return opts.blankItems === true && !isAllCaps(a) && !isAllCaps(b);
   // A quotation opening in lower case goes on the phrase ("Mở rộng các chương trình" / "\"học tập số\" để …").
   if (QUOTE_LOWER_RE.test(b)) return true;
   // A heading in capitals continues in capitals or figures ("… GIAI ĐOẠN" / "2026 - 2030").
@@ -120,7 +126,10 @@ export function continues(
   if (!UPPER_START_RE.test(b)) return true;
   // A short labelled line is a heading ("3. Công an tỉnh" then "Chủ trì, phối hợp …"), unless its subject
   // plainly runs on to the item's ":".
-  if (startsWithLabel(a)) return !a.includes(':') && headRunsOn(b, ahead);
+  // A bullet filling the whole line is a wrapped sentence, not a heading ("- … thuộc top 03 vùng" / "Đồng bằng …").
+  if (startsWithLabel(a) && !(BULLET_RE.test(a) && a.length >= opts.wrapWidth * 0.9)) {
+    return !a.includes(':') && headRunsOn(b, ahead);
+  }
   return a.length >= opts.wrapWidth * 0.75;
 }
 

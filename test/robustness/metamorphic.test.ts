@@ -1,0 +1,56 @@
+// Metamorphic tests: layout changes a real copy of a plan goes through (re-wrapping by another site or word
+// processor, Windows line endings, a BOM, stray spaces, markdown emphasis, an HTML rendering) must not change
+// the key facts extracted from it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readText } from '../../src/ingest/index.js';
+import { normalise } from '../../src/normalise/index.js';
+import { type KeyFacts, keyFacts, rewrap, run, textCases, toHtml } from './harness.js';
+
+const ROMAN_HEADING_RE = /^([IVX]{1,5}\.\s+\S.*)$/;
+
+/** Transformations of the raw text that keep every word and every paragraph/table boundary. */
+const TEXT_TRANSFORMS: Record<string, (t: string) => string> = {
+  'unwrapped (one line per paragraph)': (t) => rewrap(t, Number.POSITIVE_INFINITY),
+  'wrapped at 50': (t) => rewrap(t, 50),
+  'wrapped at 70': (t) => rewrap(t, 70),
+  'wrapped at 95': (t) => rewrap(t, 95),
+  'CRLF line endings': (t) => t.replace(/\r?\n/g, '\r\n'),
+  'UTF-8 BOM': (t) => `\uFEFF${t}`,
+  'trailing spaces': (t) =>
+    t
+      .split('\n')
+      .map((l) => `${l}   `)
+      .join('\n'),
+  // Word and web copies put NBSPs after labels and between a number and its unit.
+  NBSPs: (t) =>
+    t.replace(/(\d) (%|người|tỷ|triệu)/g, '$1\u00A0$2').replace(/^([-+•] |\d+\. )/gm, (m) => `${m.trimEnd()}\u00A0`),
+  'doubled blank lines': (t) => t.replace(/\n\n/g, '\n\n\n'),
+  'markdown emphasis on headings': (t) =>
+    t
+      .split('\n')
+      .map((l) => l.replace(ROMAN_HEADING_RE, '**$1**'))
+      .join('\n'),
+};
+
+const cases = textCases();
+
+describe.each(cases)('$name', ({ text }) => {
+  let base: KeyFacts;
+  beforeAll(async () => {
+    base = keyFacts(await run(text));
+  });
+
+  it.each(Object.keys(TEXT_TRANSFORMS))('%s keeps the key facts', async (name) => {
+    const transformed = TEXT_TRANSFORMS[name]!(text);
+    expect(keyFacts(await run(transformed))).toEqual(base);
+  });
+
+  it('as an HTML page (<p> per paragraph, <table> per table) keeps the key facts', async () => {
+    const doc = normalise(readText(new TextEncoder().encode(text)), { sha256: '', fileName: null });
+    const html = toHtml(
+      text,
+      doc.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text))),
+    );
+    expect(keyFacts(await run(html, 'html'))).toEqual(base);
+  });
+});
