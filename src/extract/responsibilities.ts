@@ -312,6 +312,8 @@ class Collector {
 
 const ASSIGNMENT_RE = /^(?:Cơ quan|Đơn vị)\s+(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?\s*:\s*(.*)$/iu;
 const DUTY_LABEL_RE = /^(?:Nhiệm vụ|Nội dung(?:\s+thực hiện)?)\s*:\s*(.*)$/iu;
+/** A short label line ("Nhiệm vụ: …", "Thời hạn hoàn thành: …") is a field of the task, not a task of its own. */
+const LABEL_LINE_RE = /^[^:]{1,40}:/u;
 const ASSIGNMENT_ROLES: Record<string, Role> = {
   'chủ trì': 'lead',
   'phối hợp': 'coordinate',
@@ -346,9 +348,14 @@ function walkAssignments(
   ancestors: readonly OutlineItem[],
   ctx: { matcher: AgencyMatcher; level: Level; section: string; claimed: Set<OutlineItem>; out: Responsibility[] },
 ): void {
+  // The task a run of assignment lines belongs to when several tasks share one heading, each followed by its own
+  // "- Cơ quan chủ trì: …" / "- Cơ quan phối hợp: …" lines at the same level (corpus B03, item 4).
+  let sibling: OutlineItem | null = null;
   for (const item of items) {
     if (ctx.claimed.has(item)) continue;
-    const m = ASSIGNMENT_RE.exec(fullText(doc, item));
+    const own = fullText(doc, item);
+    if (!ASSIGNMENT_RE.test(own)) sibling = LABEL_LINE_RE.test(own) ? null : item;
+    const m = ASSIGNMENT_RE.exec(own);
     const list = (m?.[2] ?? '').replace(/[\s.;,]+$/u, '');
     const owner = [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(fullText(doc, a)));
     // Only a bare list of bodies: a sentence ("Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp … phối hợp") is not read.
@@ -361,6 +368,8 @@ function walkAssignments(
         if (matches.some((x) => x.match === 'typo')) flags.push('agency-typo');
         if (matches.some((x) => x.match === 'unknown')) flags.push('unknown-agency');
         const tasks = taskOf(doc, owner);
+        const task = sibling ? fullText(doc, sibling) : '';
+        if (task && !tasks.includes(task)) tasks.push(task);
         const kinds = new Set<AgencyKind>(matches.map((x) => x.kind));
         const agency: Responsibility['agency'] = {
           name: list,

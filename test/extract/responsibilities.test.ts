@@ -290,6 +290,29 @@ describe('extractResponsibilities', () => {
     expect(rs.map((r) => r.agency.canonical)).toEqual(['Sở Y tế']);
   });
 
+  it('gives each task under one heading its own assignment lines (corpus B03, item 4)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. NỘI DUNG THỰC HIỆN',
+      '1. Khai thác Nền tảng khảo sát, thu thập ý kiến của người dân (vnform)',
+      '- Triển khai để khảo sát, thu thập ý kiến của người dân và doanh nghiệp.',
+      '- Cơ quan chủ trì: Sở Thông tin và Truyền thông.',
+      '- Cơ quan phối hợp: Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã.',
+      '- Hệ thống thông tin giải quyết thủ tục hành chính tỉnh cần triển khai tối thiểu 3 phương thức trao đổi thông tin.',
+      '- Cơ quan chủ trì: Sở Thông tin và Truyền thông.',
+      '2. Cung cấp DVCTT trên thiết bị di động',
+      '- Thời hạn hoàn thành: Tháng 12/2023.',
+      '- Cơ quan chủ trì: Văn phòng UBND tỉnh.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical ?? r.agency.name, r.role, r.tasks.at(-1)?.slice(0, 20)])).toEqual([
+      ['Sở Thông tin và Truyền thông', 'lead', 'Triển khai để khảo s'],
+      ['Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã', 'coordinate', 'Triển khai để khảo s'],
+      ['Sở Thông tin và Truyền thông', 'lead', 'Hệ thống thông tin g'],
+      // A label line ("Thời hạn hoàn thành: …") is a field of the heading's task, not a task of its own.
+      ['Văn phòng Ủy ban nhân dân tỉnh', 'lead', 'Cung cấp DVCTT trên '],
+    ]);
+  });
+
   it('stays linear on long adversarial assignment lines and subjects', () => {
     const t = performance.now();
     run([
