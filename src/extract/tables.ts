@@ -13,6 +13,7 @@ const BUDGET_WORDS = ['kinh phí', 'dự toán', 'ngân sách', 'nguồn vốn',
 const INDICATOR_WORDS = ['chỉ tiêu', 'mục tiêu', 'tỷ lệ', 'chỉ số', 'kết quả'];
 const STT_HEADERS = /^(?:stt|tt|số tt|số thứ tự)\.?$/;
 const UNIT_HEADERS = /^(?:đơn vị tính|đvt|đơn vị|đv tính)$/;
+const TIME_HEADERS = /^(?:thời gian|thời hạn|tiến độ|năm thực hiện|thời điểm)/;
 // Row-label columns are recognised by header first; otherwise the text-heaviest column is the label.
 const LABEL_HEADERS = /nội dung|chỉ tiêu|danh mục|hạng mục|tên |diễn giải|lĩnh vực|nhiệm vụ|hoạt động|công việc/;
 const CAPTION_SKIP = /^\(?\s*(?:kèm theo|ban hành kèm)/i;
@@ -203,6 +204,24 @@ function headerUnit(columns: string[]): WrittenMoney | null {
   return null;
 }
 
+/** Headers that stand alone at a table's end, spanning both header rows ("Ghi chú"), never over sub-columns. */
+const STANDALONE_HEADER = /^(?:ghi chú|thời gian|đơn vị tính|đvt)/iu;
+
+/**
+ * A two-row header whose lower row is short, read with its leading upper cells spanning both rows (STT, Nội dung)
+ * and the one upper cell left as the group over every lower cell ("Tọa độ lấy mẫu" / "X", "Y"). Null when the
+ * shape allows more than one such reading.
+ */
+export function twoRowHeader(upper: readonly string[], lower: readonly string[], width: number): string[] | null {
+  const top = upper.filter((c) => c !== '');
+  const sub = lower.filter((c) => c !== '');
+  if (top.length !== upper.length || sub.length !== lower.length || sub.length < 2 || sub.length >= width) return null;
+  if (top.length + sub.length - 1 !== width) return null;
+  const group = top[top.length - 1] ?? '';
+  if (STANDALONE_HEADER.test(group)) return null;
+  return [...top.slice(0, -1), ...sub.map((c) => `${group} / ${c}`)];
+}
+
 function defaultColumns(t: DocTable, header: string[][], width: number): string[] {
   if (t.columns && t.columns.length > 0) return t.columns.map(cleanCell);
   const last = header[header.length - 1];
@@ -316,10 +335,18 @@ export function readTable(doc: Doc, t: DocTable, above: Continued | null = null)
     });
   const data = dataIdx.map((i) => allRows[i] ?? []);
   const width = Math.max(t.columns?.length ?? 0, ...allRows.map((r) => r.length), 0);
-  const columns = above && !t.columns ? above.columns : defaultColumns(t, header, width);
+  let columns = above && !t.columns ? above.columns : defaultColumns(t, header, width);
   const own = caption(doc, t);
   const cap: Caption = above ? { title: own.title ?? above.title, unitText: own.unitText } : own;
-  const roles = columnRoles(columns, data);
+  let roles = columnRoles(columns, data);
+  // The rows' text column is never under a group header: a header that puts it there was rebuilt with the group
+  // over the wrong columns, and the reading with the group last is taken instead.
+  const named = header.filter((r) => !isNumberingRow(r));
+  const alt = named.length === 2 && named[0] && named[1] ? twoRowHeader(named[0], named[1], width) : null;
+  if (alt && roles.label !== null && columns[roles.label]?.includes(' / ') && !alt[roles.label]?.includes(' / ')) {
+    columns = alt;
+    roles = columnRoles(columns, data);
+  }
   const inherited = above?.money && above.unit ? { money: above.money, written: above.unit } : null;
   const written = roles.unit !== null ? null : (moneyAsWritten(cap.unitText) ?? headerUnit(columns) ?? inherited);
   const money = written?.money ?? null;
@@ -334,6 +361,10 @@ export function readTable(doc: Doc, t: DocTable, above: Continued | null = null)
           : (above?.unit ?? null);
 
   const skip = new Set([roles.stt, roles.label, roles.unit].filter((x): x is number => x !== null));
+  // "Thời gian thực hiện: 2026" is a date, not a figure in the table's unit.
+  columns.forEach((c, i) => {
+    if (TIME_HEADERS.test(lower(c.split(' / ').pop() ?? c).trim())) skip.add(i);
+  });
   const numericTexts = data.flatMap((r) => r.filter((_, i) => !skip.has(i)));
   const evidence = notationEvidence(numericTexts);
   const notation: Notation | null = detectNotation(numericTexts) ?? (money ? 'vn' : null);

@@ -6,6 +6,7 @@ import {
   extractTables,
   numberingGaps,
   runningNumberColumn,
+  twoRowHeader,
   writtenUnit,
 } from '../../src/extract/tables.js';
 import { docWith, SEED000_ROWS, seed000Doc } from './table-fixtures.js';
@@ -480,5 +481,62 @@ describe('extractTables: reconstructions that cannot be trusted', () => {
     const [t] = extractTables(doc);
     expect(t?.flags).toContain('header-uncertain');
     expect(t?.confidence).toBe('medium');
+  });
+});
+
+describe('extractTables: two-row headers', () => {
+  it('twoRowHeader: one group left over the short lower row; null when the shape has several readings', () => {
+    expect(twoRowHeader(['TT', 'Địa điểm', 'Tọa độ'], ['X', 'Y'], 4)).toEqual([
+      'TT',
+      'Địa điểm',
+      'Tọa độ / X',
+      'Tọa độ / Y',
+    ]);
+    expect(twoRowHeader(['STT', 'Nội dung', 'Năm 2025', 'Năm 2026'], ['Kế hoạch', 'Ước'], 5)).toEqual([
+      'STT',
+      'Nội dung',
+      'Năm 2025',
+      'Năm 2026 / Kế hoạch',
+      'Năm 2026 / Ước',
+    ]);
+    // Two groups over four lower cells, a standalone "Ghi chú", a lower row with gaps: no single reading.
+    expect(twoRowHeader(['STT', 'Nội dung', 'A', 'B'], ['1', '2', '3', '4'], 6)).toBeNull();
+    expect(twoRowHeader(['STT', 'Nội dung', 'Kinh phí', 'Ghi chú'], ['Tỉnh', 'Huyện'], 5)).toBeNull();
+    expect(twoRowHeader(['STT', 'Nội dung', 'Tọa độ'], ['', 'X', 'Y'], 4)).toBeNull();
+  });
+
+  it('moves a group header off the rows’ text column', () => {
+    const rows = [
+      ['TT', 'Địa điểm quan trắc', 'Tọa độ lấy mẫu'],
+      ['X', 'Y'],
+      ['1', 'Cửa sông lạch Càn: khu vực cấp nước chung', '2210567', '606959'],
+      ['2', 'Cửa sông lạch Sung: khu vực nước cấp chung', '2209277', '603812'],
+    ];
+    const wrong = ['TT', 'Địa điểm quan trắc / X', 'Địa điểm quan trắc / Y', 'Tọa độ lấy mẫu'];
+    const [t] = extractTables(docWith([], rows, { headerRows: 2, columns: wrong }));
+    expect(t?.columns).toEqual(['TT', 'Địa điểm quan trắc', 'Tọa độ lấy mẫu / X', 'Tọa độ lấy mẫu / Y']);
+    expect(t?.rows[0]?.label).toMatch(/^Cửa sông lạch Càn/);
+  });
+
+  it('keeps a header whose group stands over figures only', () => {
+    const cols = ['STT', 'Nội dung', 'Năm 2025 / Kế hoạch', 'Năm 2025 / Ước', 'Năm 2026'];
+    const rows = [
+      ['STT', 'Nội dung', 'Năm 2025', 'Năm 2026'],
+      ['Kế hoạch', 'Ước'],
+      ['1', 'GRDP', '10', '11', '12'],
+    ];
+    const [t] = extractTables(docWith([], rows, { headerRows: 2, columns: cols }));
+    expect(t?.columns).toEqual(cols);
+  });
+});
+
+describe('extractTables: time columns', () => {
+  it('a year under "Thời gian" is a date, not a value; a year column of figures still is', () => {
+    const cols = ['STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian', 'Năm 2026'];
+    const doc = docWith([], [cols, ['1', 'Đề xuất giải pháp', 'Sở Tài chính', '2026', '15']], {
+      headerRows: 1,
+      columns: cols,
+    });
+    expect(extractTables(doc)[0]?.rows[0]?.values).toEqual([null, null, null, null, 15]);
   });
 });
