@@ -415,7 +415,8 @@ export function buildOutline(doc: Doc): Outline {
   }
 
   const bodyStart = sections[0]?.headLine ?? bodyEnd;
-  if (sections.length === 0) {
+  // A document without any text (a scan) is reported by its reader; "no sections" would only repeat it.
+  if (sections.length === 0 && lines.some((l) => l.kind !== 'blank' && l.text.trim() !== '')) {
     messages.push({
       code: 'no-sections',
       severity: 'warning',

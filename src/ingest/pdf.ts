@@ -109,7 +109,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   if (out.pages.length > 0 && chars.every((n) => n < MIN_PAGE_CHARS)) {
     warn(
       'no-text-layer',
-      `The PDF has no text layer on any of its ${out.total} page(s); it looks scanned and needs OCR.`,
+      `The PDF has no text layer on any of its ${out.total} page(s): it is a scanned image, so nothing could be ` +
+        'extracted. Run OCR on it (for example `ocrmypdf -l vie input.pdf output.pdf`) and submit the result.',
     );
   } else {
     // An empty page inside the document (the last one often holds only a signature) means a scanned

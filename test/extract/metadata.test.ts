@@ -140,6 +140,15 @@ describe('extractMetadata on incomplete documents', () => {
     expect(unsigned.signer.value).toBeNull();
   });
 
+  it('claims nothing about a document without text (a scan): even an absent period needs review', () => {
+    const { m } = meta([]);
+    expect(m.period).toMatchObject({ value: null, confidence: 'medium', flags: ['missing'] });
+    expect(m.documentNumber.flags).toEqual(['missing']);
+    // With text and no period stated, the absence is certain.
+    const stated = meta(['KẾ HOẠCH', 'Thí điểm bồi dưỡng kỹ năng số', 'I. MỤC ĐÍCH']).m;
+    expect(stated.period).toMatchObject({ value: null, confidence: 'high' });
+  });
+
   it('rejects impossible dates and keeps periods that are not terms or visions', () => {
     const { m } = meta([
       'ỦY BAN NHÂN DÂN TỈNH ĐĂK LĂK | X',

@@ -204,6 +204,9 @@ describe('buildOutline', () => {
     expect(o.sections).toEqual([]);
     expect(o.messages.map((m) => m.code)).toEqual(['no-sections']);
     expect(buildOutline(docOf([])).sections).toEqual([]);
+    // A document without any text (a scan) is already reported by its reader.
+    expect(buildOutline(docOf([])).messages).toEqual([]);
+    expect(buildOutline(docOf(['', ''])).messages).toEqual([]);
   });
 
   it('stays linear on long adversarial lines', () => {

@@ -55,6 +55,8 @@ describe('readPdf on the real corpus', () => {
     const tree = await ingest(readFixture('corpus-B02-scan-pdf'));
     expect(tree.pages).toBe(3);
     expect(tree.messages.map((m) => [m.code, m.severity])).toEqual([['no-text-layer', 'warning']]);
+    // The user is told what to do, not only what went wrong.
+    expect(tree.messages[0]?.message).toMatch(/scanned.*OCR/su);
   });
 });
 
