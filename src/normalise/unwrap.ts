@@ -47,7 +47,8 @@ const LETTER_RE = /\p{L}/u;
 const LOWER_START_RE = /^[\p{Ll}]/u;
 const QUOTE_LOWER_RE = /^["“‘']\p{Ll}/u;
 const UPPER_START_RE = /^[\p{Lu}\d"“]/u;
-const BULLET_RE = /^[-–—+•]\s/u;
+/** Share of the typical line width from which a line counts as filled (broken by the width, not the writer). */
+const FULL_LINE = 0.9;
 
 function isAllCaps(s: string): boolean {
   return LETTER_RE.test(s) && s === s.toLocaleUpperCase('vi');
@@ -126,8 +127,9 @@ export function continues(
   if (!UPPER_START_RE.test(b)) return true;
   // A short labelled line is a heading ("3. Công an tỉnh" then "Chủ trì, phối hợp …"), unless its subject
   // plainly runs on to the item's ":".
-  // A bullet filling the whole line is a wrapped sentence, not a heading ("- … thuộc top 03 vùng" / "Đồng bằng …").
-  if (startsWithLabel(a) && !(BULLET_RE.test(a) && a.length >= opts.wrapWidth * 0.9)) {
+  // An item filling the whole line is a wrapped sentence, not a heading ("- … thuộc top 03 vùng" / "Đồng bằng …",
+  // "1. Kinh phí … vốn ngân sách" / "Nhà nước …"): a heading that long would break before a lower-case word.
+  if (startsWithLabel(a) && a.length < opts.wrapWidth * FULL_LINE) {
     return !a.includes(':') && headRunsOn(b, ahead);
   }
   return a.length >= opts.wrapWidth * 0.75;

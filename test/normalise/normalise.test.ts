@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, DocTree } from '../../src/doc/types.js';
 import { normalise } from '../../src/normalise/index.js';
 import { fixtureCases, readFixture } from '../helpers/fixtures.js';
+import { wrap } from '../robustness/harness.js';
 
 const header = { sha256: '0'.repeat(64), fileName: null };
 
@@ -470,5 +471,76 @@ describe('every seed and corpus text fixture', () => {
       expect(fitting / Math.max(1, data.length)).toBeGreaterThanOrEqual(0.8);
     }
     for (const l of doc.lines) expect(doc.text.slice(l.start, l.end)).toBe(l.text);
+  });
+});
+
+describe('layout habits measured per document', () => {
+  const bodyLines = (doc: Doc) => doc.lines.filter((l) => l.kind === 'text').map((l) => l.text);
+  // Ten blank-separated items, each wrapped at ~50 characters (a re-wrapped web copy).
+  const items = Array.from(
+    { length: 10 },
+    (_, i) =>
+      `- Nội dung thứ ${i + 1} được triển khai trên địa bàn toàn tỉnh.\nTổ chức kiểm tra, đánh giá kết quả thực hiện.`,
+  ).join('\n\n');
+
+  it('when every item opens after a blank line, a break after a full stop inside a block is a wrap', () => {
+    const lines = bodyLines(norm(items));
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe(
+      '- Nội dung thứ 1 được triển khai trên địa bàn toàn tỉnh. Tổ chức kiểm tra, đánh giá kết quả thực hiện.',
+    );
+  });
+
+  it('counter-example: without blank-line paragraphing a full stop ends the paragraph', () => {
+    const lines = bodyLines(norm(items.replace(/\n\n/g, '\n')));
+    expect(lines).toHaveLength(20);
+  });
+
+  // A body paragraph wrapped at `width` that sets the document's typical line width.
+  const filler = (width: number) =>
+    wrap(
+      'Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện nhiệm vụ trên địa bàn tỉnh với những nội dung cụ thể như sau, bảo đảm đúng tiến độ, chất lượng và hiệu quả theo quy định của pháp luật hiện hành về tổ chức thực hiện các chương trình, đề án của tỉnh trong giai đoạn tới.',
+      width,
+    ).join('\n');
+
+  it('an item filling the line goes on over a capitalised name; a short item heading does not', () => {
+    const text = [
+      filler(52),
+      '- Đồng Tháp trở thành địa phương thuộc top 03 vùng',
+      'Đồng bằng sông Cửu Long về đổi mới công nghệ.',
+      '3. Công an tỉnh',
+      'Chủ trì, phối hợp với các sở, ngành triển khai.',
+    ].join('\n');
+    const lines = bodyLines(norm(text));
+    expect(lines).toContain(
+      '- Đồng Tháp trở thành địa phương thuộc top 03 vùng Đồng bằng sông Cửu Long về đổi mới công nghệ.',
+    );
+    expect(lines).toContain('3. Công an tỉnh');
+  });
+
+  it('"xã hội" ends an agency heading: the capitalised duty line below is its own paragraph', () => {
+    const lines = bodyLines(
+      norm(
+        `${filler(90)}\n16. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội\nPhát huy vai trò trong tuyên truyền, vận động Nhân dân.`,
+      ),
+    );
+    expect(lines.slice(1)).toEqual([
+      '16. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội',
+      'Phát huy vai trò trong tuyên truyền, vận động Nhân dân.',
+    ]);
+  });
+
+  it('counter-example: a capitalised head noun at the end ("Hội") still joins the name broken after it', () => {
+    const lines = bodyLines(norm('5. Đề nghị Hội\nLiên hiệp Phụ nữ tỉnh phối hợp thực hiện.'));
+    expect(lines).toEqual(['5. Đề nghị Hội Liên hiệp Phụ nữ tỉnh phối hợp thực hiện.']);
+  });
+
+  it('a recipients list set off by a blank line opens the signature table', () => {
+    const doc = norm(
+      'Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Ủy ban nhân dân tỉnh./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n|\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n|',
+    );
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.rows[0]!.cells[0]!.text).toMatch(/^Nơi nhận:/);
+    expect(bodyLines(doc)).toEqual(['Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Ủy ban nhân dân tỉnh./.']);
   });
 });

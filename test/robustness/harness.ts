@@ -91,12 +91,16 @@ export function wrap(paragraph: string, width: number): string[] {
   return out;
 }
 
-/** Every body paragraph re-wrapped at `width`, paragraphs blank-separated, tables untouched. */
-export function rewrap(text: string, width: number): string {
+/** Every body paragraph re-wrapped at `width`, paragraphs blank-separated (or not), tables untouched. */
+export function rewrap(text: string, width: number, blanks = true): string {
   const out: string[] = [];
   for (const piece of normalisedView(text)) {
-    if (piece.kind === 'raw') out.push(...piece.lines);
-    else for (const p of piece.texts) out.push(...wrap(p, width), '');
+    if (piece.kind === 'raw') {
+      // A table's first cell must not run on from the paragraph above it.
+      if (!blanks) out.push('');
+      out.push(...piece.lines);
+      if (!blanks) out.push('');
+    } else for (const p of piece.texts) out.push(...wrap(p, width), ...(blanks ? [''] : []));
   }
   return out.join('\n');
 }

@@ -25,6 +25,13 @@ const TEXT_TRANSFORMS: Record<string, (t: string) => string> = {
   NBSPs: (t) =>
     t.replace(/(\d) (%|người|tỷ|triệu)/g, '$1\u00A0$2').replace(/^([-+•] |\d+\. )/gm, (m) => `${m.trimEnd()}\u00A0`),
   'doubled blank lines': (t) => t.replace(/\n\n/g, '\n\n\n'),
+  'one line per paragraph, no blank lines': (t) => rewrap(t, Number.POSITIVE_INFINITY, false),
+  'tab after item labels': (t) => t.replace(/^(\d{1,2}\.|[a-zđ]\)|-) (?=\S)/gm, '$1\t'),
+  'markdown emphasis on numbered headings': (t) =>
+    t
+      .split('\n')
+      .map((l) => l.replace(/^(\d{1,2}\.\s+[^:]{3,60})$/, '*$1*'))
+      .join('\n'),
   'markdown emphasis on headings': (t) =>
     t
       .split('\n')
