@@ -409,7 +409,7 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
 
   const issuedYear = date.value ? Number(date.value.slice(0, 4)) : null;
   // A plan may state no period, so an absent one is normally certain; without any text (a scan) it is unknown.
-  const periodField = doc.text.trim() === '' ? absent(MISSING) : period(doc, outline, titleField, issuedYear);
+  const periodField = doc.text.trim() === '' ? absent<Period>(MISSING) : period(doc, outline, titleField, issuedYear);
 
   // Tail: from the end of the body to the first appendix ("PHỤ LỤC") after it.
   const tailStart = doc.lines[outline.bodyEnd]?.start ?? doc.text.length;
