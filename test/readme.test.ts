@@ -13,6 +13,6 @@ describe('README', () => {
   });
   it('states the two commands', () => {
     expect(readme).toContain('npm install && npm start');
-    expect(readme).toContain('npm ci && npm run check');
+    expect(readme).toContain('npm install && npm run check');
   });
 });
