@@ -213,6 +213,9 @@ const NEXT_CLAUSE = new RegExp(
 // "pháp luật về ngân sách", "lập dự toán ngân sách", "phân cấp ngân sách").
 const REFERENCE_BEFORE = /(?:luật|pháp luật về|dự toán|dự toán chi|phân cấp|quyết toán)\s*$/iu;
 
+/** What follows a list's introducer when the source comes next: "(thực hiện) (được lấy) từ …". */
+const INTRO_FROM = /^\s+(?:thực hiện\s+)?(?:được\s+)?(?:lấy\s+)?từ\s+(?=\p{L})/iu;
+
 /** A source's name never runs longer than this; it bounds every scan so the whole pass stays linear. */
 const SOURCE_WINDOW = 400;
 
@@ -239,9 +242,21 @@ function fundingSources(lines: readonly Line[]): string[] {
     }
     const raw = cutSource(text.slice(m.index, m.index + SOURCE_WINDOW));
     from = m.index + Math.max(raw.length, m[0].length);
-    // "Nguồn kinh phí thực hiện gồm: …" introduces the list; it is not a source itself.
+    // "Nguồn kinh phí thực hiện gồm: …" introduces the list; it is not a source itself. "Nguồn kinh phí thực hiện
+    // từ các doanh nghiệp viễn thông …" names the source after "từ", in words no keyword starts.
     if (/^(?:các\s+)?nguồn(?:\s+kinh phí|\s+lực)?$/i.test(raw) || raw.split(/\s+/).length < 2 || raw.length > 160) {
       from = m.index + m[0].length;
+      const after = text.slice(m.index + raw.length, m.index + raw.length + SOURCE_WINDOW);
+      const named = /^nguồn/i.test(raw) ? INTRO_FROM.exec(after) : null;
+      const rest = named ? after.slice(named[0].length) : '';
+      if (named && !STARTS_SOURCE.test(rest)) {
+        const source = cutSource(rest);
+        if (source.split(/\s+/).length >= 2 && !seen.has(source.toLowerCase())) {
+          seen.add(source.toLowerCase());
+          found.push(source);
+        }
+        from = m.index + raw.length + named[0].length + Math.max(1, source.length);
+      }
       continue;
     }
     if (stopped(text, m.index, raw)) from = nextSeparator(text, from);

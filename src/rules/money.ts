@@ -86,6 +86,8 @@ export const FUNDING_STOPS: readonly string[] = z
     'chủ động',
     'trong dự toán',
     'cho',
+    'bảo đảm',
+    'đảm bảo',
   ]);
 
 /** Words after a comma that continue a source's name instead of starting a new one ("tổ chức, cá nhân"). */

@@ -127,6 +127,35 @@ describe('extractBudget', () => {
     ]);
   });
 
+  it('names a source introduced by "Nguồn kinh phí thực hiện từ …"; "bảo đảm" ends a source', () => {
+    const { doc, outline } = plan([
+      [
+        'III',
+        'KINH PHÍ THỰC HIỆN',
+        [
+          'Nguồn kinh phí thực hiện từ các doanh nghiệp viễn thông và huy động nguồn lực xã hội hóa.',
+          '- Ngân sách tỉnh bảo đảm kinh phí cho các nhiệm vụ về ứng dụng công nghệ thông tin.',
+        ],
+      ],
+    ]);
+    expect(extractBudget(doc, outline, []).fundingSources).toEqual([
+      'các doanh nghiệp viễn thông',
+      'huy động nguồn lực xã hội hóa',
+      'ngân sách tỉnh',
+    ]);
+  });
+
+  it('an introducer followed by a keyword source or by nothing adds no source of its own', () => {
+    const { doc, outline } = plan([
+      [
+        'III',
+        'KINH PHÍ THỰC HIỆN',
+        ['Nguồn kinh phí thực hiện từ ngân sách nhà nước.', 'Nguồn kinh phí: theo quy định.'],
+      ],
+    ]);
+    expect(extractBudget(doc, outline, []).fundingSources).toEqual(['ngân sách nhà nước']);
+  });
+
   it('falls back to the total row of the plan’s cost table, in đồng', () => {
     const doc = seed000Doc();
     const outline: Outline = { bodyStart: 0, bodyEnd: doc.lines.length, sections: [], messages: [] };
