@@ -521,7 +521,7 @@ export function extractTables(doc: Doc): Table[] {
           }
         : null;
     const table = readTable(doc, t, above);
-    if (above && prev && !t.columns) joinSplitRow(prev, table);
+    if (above && prev) joinSplitRow(prev, table);
     out.push(table);
   });
   return out;

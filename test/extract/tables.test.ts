@@ -393,6 +393,19 @@ describe('extractTables: tables continued after a page break', () => {
     }
   });
 
+  it('a part that repeats the header also gives a split row’s tail back', () => {
+    const [a, b] = extractTables(
+      twoParts(
+        first,
+        [cols, ['', '', '', 'xã; Doanh nghiệp'], ['2', 'Năng suất lao động tăng 7%', 'Sở KHĐT', '']],
+        cols,
+      ),
+    );
+    expect(a?.rows[0]?.cells[3]).toBe('Các sở, ban, ngành; UBND cấp huyện, cấp xã; Doanh nghiệp');
+    expect(b?.rows.map((r) => r.cells[0])).toEqual(['2']);
+    expect(b?.flags).toContain('split-row');
+  });
+
   it('a part that starts on a whole row keeps high confidence and inherits the header', () => {
     const [, b] = extractTables(twoParts(first, [['2', 'Năng suất lao động tăng 7%', 'Sở KHĐT', 'Sở TTTT']], null));
     expect(b?.columns).toEqual(cols);
