@@ -116,9 +116,13 @@ const AGE_VALUE_BEFORE_RE = new RegExp(
 // A document or item number glued to its code ("105/KH-UBND", "57- NQ/TW", "24/2018/TT-BNNPTNT").
 const DOC_NUMBER_RE = /^\s?[-/]\s?\p{Lu}/u;
 const MEASURE_RES = [...UNITS.measures]
-  .flatMap((m) => m.words.map((w) => ({ w, unit: m.unit })))
+  .flatMap((m) => m.words.map((w) => ({ w, unit: m.unit, only: m.onlyBefore })))
   .sort((a, b) => b.w.length - a.w.length)
-  .map(({ w, unit }) => ({ re: new RegExp(`^\\s*${escapeRe(w)}${B_AFTER}`, 'u'), unit }));
+  .map(({ w, unit, only }) => {
+    // A unit that is also a noun counts only at the end of its clause or before one of its listed words.
+    const follow = only ? `(?=\\s*(?:$|[.,;:!?()/]|(?:${alternation(only)})${B_AFTER}))` : '';
+    return { re: new RegExp(`^\\s*${escapeRe(w)}${B_AFTER}${follow}`, 'u'), unit };
+  });
 const AFTER_PHRASES = alternation(COMPARATOR_WORDS.after.map((e) => e.phrase));
 // After a percentage the bound must follow at once ("30% trở lên"); "100% giáo viên đạt chuẩn trở lên" bounds
 // the standard, not the share. After a count the noun comes first ("20 doanh nghiệp trở lên").

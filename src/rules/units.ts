@@ -15,8 +15,18 @@ const UnitTableSchema = z.object({
   denominators: z.array(z.int().positive()).min(1),
   /** Words before "trên <denominator>" that make the clause a rate (otherwise "trên 1.000" reads "more than"). */
   rateWords: z.array(z.string().min(1)).min(1),
-  /** Measurement units written after the number; anything else after a count is a plain "count". */
-  measures: z.array(z.object({ words: z.array(z.string().min(1)).min(1), unit: z.string().min(1) })),
+  /**
+   * Measurement units written after the number; anything else after a count is a plain "count". A unit word that
+   * is also a noun ("15 điểm du lịch" are sites, "đạt 80 điểm" is a score) lists the words that may follow it as a
+   * unit in `onlyBefore`; followed by anything else (a noun phrase), the number is a plain count.
+   */
+  measures: z.array(
+    z.object({
+      words: z.array(z.string().min(1)).min(1),
+      unit: z.string().min(1),
+      onlyBefore: z.array(z.string().min(1)).optional(),
+    }),
+  ),
   /** Words right after a number that make it an age, a duration or a date part — not a value. */
   notValueAfter: z.array(z.string().min(1)).min(1),
   /** Words right before a number that make it a year, date part, rank or item/document number — not a value. */
@@ -61,7 +71,12 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
     { words: ['Gb/s', 'Gbps'], unit: 'gbps' },
     { words: ['Mb/s', 'Mbps'], unit: 'mbps' },
     { words: ['lần'], unit: 'times' },
-    { words: ['điểm'], unit: 'points' },
+    {
+      words: ['điểm'],
+      unit: 'points',
+      // A score ends its clause or takes a bound, a date or a scale: "đạt 80 điểm trở lên", "90 điểm/100".
+      onlyBefore: ['trở lên', 'trở xuống', 'vào', 'đến', 'trong', 'theo', 'so với', 'trên', 'tại', 'năm', 'và', 'hoặc'],
+    },
   ],
   notValueAfter: ['tuổi', 'tháng tuổi', 'tháng', 'năm', 'ngày', 'quý', 'tuần', 'giờ', 'phút', 'giây'],
   notValueBefore: [

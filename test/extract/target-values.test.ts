@@ -343,3 +343,23 @@ describe('readTargetValues: ranges', () => {
     expect(values('Phòng, chống dịch Covid-19 đạt 100% xã.')).toEqual([100]);
   });
 });
+
+describe('readTargetValues: a unit word that is also a noun', () => {
+  it('"đạt 80 điểm trở lên" is a score', () => {
+    expect(read('Phấn đấu chỉ số cải cách hành chính của tỉnh đạt 80 điểm trở lên vào năm 2025.')).toEqual([
+      [80, 'points', 'gte', 2025],
+    ]);
+  });
+
+  it('counter-example: "15 điểm du lịch cộng đồng" counts sites, not points', () => {
+    expect(read('Có ít nhất 15 điểm du lịch cộng đồng được công nhận đạt tiêu chuẩn vào năm 2025.')).toEqual([
+      [15, 'count', 'gte', 2025],
+    ]);
+  });
+
+  it('keeps linear time on a long run of "điểm" words', () => {
+    const started = performance.now();
+    readTargetValues(`đạt ${'1 điểm '.repeat(20_000)}`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
