@@ -343,7 +343,9 @@ export function readTable(doc: Doc, t: DocTable, above: Continued | null = null)
   // over the wrong columns, and the reading with the group last is taken instead.
   const named = header.filter((r) => !isNumberingRow(r));
   const alt = named.length === 2 && named[0] && named[1] ? twoRowHeader(named[0], named[1], width) : null;
-  if (alt && roles.label !== null && columns[roles.label]?.includes(' / ') && !alt[roles.label]?.includes(' / ')) {
+  // The text column is the one the figures say, or the one right after the STT, where plans put it.
+  const textColumns = [roles.label, roles.stt !== null ? roles.stt + 1 : null].filter((c): c is number => c !== null);
+  if (alt && textColumns.some((c) => columns[c]?.includes(' / ') && !alt[c]?.includes(' / '))) {
     columns = alt;
     roles = columnRoles(columns, data);
   }

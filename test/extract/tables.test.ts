@@ -531,6 +531,25 @@ describe('extractTables: two-row headers', () => {
     expect(t?.rows[0]?.label).toMatch(/^Cửa sông lạch Càn/);
   });
 
+  it('also when the rows were rebuilt so badly that the figures cannot name the text column', () => {
+    const rows = [
+      ['STT', 'Địa điểm quan trắc', 'Đối tượng quan trắc'],
+      ['Nguồn nước (vị trí)', 'Ao nuôi (vị trí)', 'Ngao (vị trí)'],
+      ['1', 'Cửa sông lạch Càn', '1', '', ''],
+      ['', '', '2', 'Cửa sông lạch Sung', '1'],
+      ['', '', '3', 'Cửa sông Yên', '3'],
+    ];
+    const wrong = [
+      'STT',
+      'Địa điểm quan trắc / Nguồn nước (vị trí)',
+      'Địa điểm quan trắc / Ao nuôi (vị trí)',
+      'Địa điểm quan trắc / Ngao (vị trí)',
+      'Đối tượng quan trắc',
+    ];
+    const [t] = extractTables(docWith([], rows, { headerRows: 2, columns: wrong }));
+    expect(t?.columns.slice(0, 3)).toEqual(['STT', 'Địa điểm quan trắc', 'Đối tượng quan trắc / Nguồn nước (vị trí)']);
+  });
+
   it('keeps a header whose group stands over figures only', () => {
     const cols = ['STT', 'Nội dung', 'Năm 2025 / Kế hoạch', 'Năm 2025 / Ước', 'Năm 2026'];
     const rows = [
