@@ -85,6 +85,10 @@ class LineSink {
   private prefix = '';
   private headingDepth = 0;
   private preDepth = 0;
+  /** The last thing read was a <br>: a second one with nothing between them leaves a blank line. */
+  private afterBr = false;
+  /** Inside <pre>, a line has started since the element opened (a newline then ends a line, blank or not). */
+  private preStarted = false;
 
   constructor(private readonly inCell: boolean) {}
 
@@ -92,17 +96,45 @@ class LineSink {
     if (this.preDepth > 0) {
       const parts = value.split(/\r\n|\r|\n/);
       parts.forEach((part, i) => {
-        if (i > 0) this.break();
+        if (i > 0) {
+          if (this.preStarted && this.current.trim() === '') this.blank();
+          else this.break();
+          this.preStarted = true;
+        }
         this.current += part.replace(/\u00a0/g, ' ');
+        if (part !== '') this.preStarted = true;
       });
       return;
     }
     this.current += value.replace(/[\s\u00a0]+/g, ' ');
+    if (/[^\s\u00a0]/u.test(value)) this.afterBr = false;
+  }
+
+  /** <br>: ends the line; a line holding nothing visible between two of them is a blank line. */
+  lineBreak(): void {
+    if (this.afterBr && this.current.trim() === '') this.blank();
+    else this.break();
+    this.afterBr = true;
+  }
+
+  /**
+   * A blank line, as in plain text: an empty or "&nbsp;"-only paragraph, two <br> in a row, an empty line in
+   * <pre>. The normaliser reads paragraph breaks from them. Table cells keep their lines only.
+   */
+  blank(): void {
+    this.break();
+    if (!this.inCell) this.blocks.push({ type: 'paragraph', text: '' });
+  }
+
+  /** Blocks emitted so far (to tell an element that produced nothing). */
+  get emitted(): number {
+    return this.blocks.length + this.lines.length;
   }
 
   break(): void {
     let text = this.current.replace(/ +$/, '').replace(/^ +/, '');
     this.current = '';
+    this.afterBr = false;
     if (text === '') return;
     text = this.prefix + text;
     this.prefix = '';
@@ -139,6 +171,7 @@ class LineSink {
   }
   enterPre(): void {
     this.preDepth++;
+    this.preStarted = false;
   }
   leavePre(): void {
     this.preDepth--;
@@ -174,7 +207,7 @@ function walk(node: RootContent | ElementContent, sink: LineSink): void {
   const tag = node.tagName;
   if (SKIPPED.has(tag)) return;
   if (tag === 'br') {
-    sink.break();
+    sink.lineBreak();
     return;
   }
   if (tag === 'table') {
@@ -204,10 +237,13 @@ function walk(node: RootContent | ElementContent, sink: LineSink): void {
   sink.break();
   if (heading) sink.enterHeading();
   if (tag === 'pre') sink.enterPre();
+  const before = sink.emitted;
   walkChildren(node.children, sink);
   sink.break();
   if (tag === 'pre') sink.leavePre();
   if (heading) sink.leaveHeading();
+  // An empty paragraph ("<p>&nbsp;</p>", "<p><br></p>") is the HTML way of leaving a blank line.
+  if (tag === 'p' && sink.emitted === before) sink.blank();
 }
 
 function cellText(cell: Element): string {
@@ -308,10 +344,13 @@ export function htmlToTree(html: string, format: 'html' | 'docx', messages: Diag
     throw err;
   }
   sink.break();
-  const blocks =
-    format === 'html'
-      ? sink.blocks
-      : sink.blocks.map((b): Block => (b.type === 'table' ? { ...b, origin: 'docx' } : b));
+  // Blank lines before the first text and after the last carry no paragraph break.
+  const first = sink.blocks.findIndex((b) => b.type === 'table' || b.text !== '');
+  let last = sink.blocks.length - 1;
+  while (last >= 0 && sink.blocks[last]?.type === 'paragraph' && (sink.blocks[last] as { text: string }).text === '')
+    last--;
+  const kept = first < 0 ? [] : sink.blocks.slice(first, last + 1);
+  const blocks = format === 'html' ? kept : kept.map((b): Block => (b.type === 'table' ? { ...b, origin: 'docx' } : b));
   return { format, blocks, pages: null, messages };
 }
 

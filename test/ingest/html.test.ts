@@ -41,6 +41,35 @@ describe('readHtml', () => {
     expect(paras(read('<pre>\tỦY BAN\nSTT\n|\n</pre>'))).toEqual(['\tỦY BAN', 'STT', '|']);
   });
 
+  it('passes blank lines on as blank paragraphs, as plain text does (empty <p>, "&nbsp;", <br><br>, <pre>)', () => {
+    const blocks = read(
+      '<p>&nbsp;</p><p>I. MỤC ĐÍCH</p><p>&nbsp;</p><p>1. Mục đích</p><p></p><p>Nâng cao<br><br>chất lượng<br>&nbsp;<br>trẻ em</p>' +
+        '<div><p>a</p><p>b</p></div><pre>STT\n\nTên\n  \n|\n</pre><p><br></p>',
+    );
+    expect(paras(blocks)).toEqual([
+      'I. MỤC ĐÍCH',
+      '',
+      '1. Mục đích',
+      '',
+      'Nâng cao',
+      '',
+      'chất lượng',
+      '',
+      'trẻ em',
+      // Nested blocks and a single <br> are no blank lines; nor is the end of a <pre> or of the document.
+      'a',
+      'b',
+      'STT',
+      '',
+      'Tên',
+      '',
+      '|',
+    ]);
+    // A blank line inside a table cell is not a paragraph break of the document.
+    const [t] = tables(read('<table><tr><td>a<br><br>b</td></tr></table>'));
+    expect(t?.rows).toEqual([['a\nb']]);
+  });
+
   it('tables: cells with line breaks, colspan and rowspan repeated into the positions they cover', () => {
     const [t] = tables(
       read(`<table>
