@@ -6,6 +6,16 @@ import { readText } from '../../src/ingest/index.js';
 import { normalise } from '../../src/normalise/index.js';
 import { type KeyFacts, keyFacts, rewrap, run, textCases, toHtml } from './harness.js';
 
+/** New-style → old-style tone placement on word-final "oa", "oe", "uy" ("hòa" → "hoà", "Ủy" → "Uỷ"). */
+function oldStyleTones(t: string): string {
+  const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+  return t
+    .normalize('NFD')
+    .replace(new RegExp(`([oO])(${TONE})([aAeE])(?![\\p{L}\\p{M}])`, 'gu'), '$1$3$2')
+    .replace(new RegExp(`([uU])(${TONE})([yY])(?![\\p{L}\\p{M}])`, 'gu'), '$1$3$2')
+    .normalize('NFC');
+}
+
 const ROMAN_HEADING_RE = /^([IVX]{1,5}\.\s+\S.*)$/;
 
 /** Transformations of the raw text that keep every word and every paragraph/table boundary. */
@@ -32,6 +42,11 @@ const TEXT_TRANSFORMS: Record<string, (t: string) => string> = {
       .split('\n')
       .map((l) => l.replace(/^(\d{1,2}\.\s+[^:]{3,60})$/, '*$1*'))
       .join('\n'),
+  // macOS and some PDF tools hand out decomposed Vietnamese (base letter + combining marks).
+  'decomposed Unicode (NFD)': (t) => t.normalize('NFD'),
+  // Old-style tone placement ("hoà", "thuỷ", "Uỷ ban") is still used by many offices and fonts.
+  // Word's list bullets pasted as text.
+  'bullets as "•"': (t) => t.replace(/^- (?=\S)/gm, '• '),
   'markdown emphasis on headings': (t) =>
     t
       .split('\n')
@@ -50,6 +65,11 @@ describe.each(cases)('$name', ({ text }) => {
   it.each(Object.keys(TEXT_TRANSFORMS))('%s keeps the key facts', async (name) => {
     const transformed = TEXT_TRANSFORMS[name]!(text);
     expect(keyFacts(await run(transformed))).toEqual(base);
+  });
+
+  it('old-style tone marks keep the key facts (names not in the agency table keep their spelling)', async () => {
+    const spelled = (f: KeyFacts): KeyFacts => JSON.parse(oldStyleTones(JSON.stringify(f)));
+    expect(spelled(keyFacts(await run(oldStyleTones(text))))).toEqual(spelled(base));
   });
 
   it('as an HTML page (<p> per paragraph, <table> per table) keeps the key facts', async () => {
