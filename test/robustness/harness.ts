@@ -129,3 +129,23 @@ export function toHtml(text: string, tableRows: readonly string[][][]): string {
   out.push('</body></html>');
   return out.join('\n');
 }
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const wPara = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+
+/** The plan as a Word body: one <w:p> per body paragraph, a <w:tbl> per table (rows as `toHtml` takes them). */
+export function toDocxBody(text: string, tableRows: readonly string[][][]): string {
+  const out: string[] = [];
+  let t = 0;
+  for (const piece of normalisedView(text)) {
+    if (piece.kind === 'paragraphs') {
+      for (const p of piece.texts) out.push(wPara(p));
+      continue;
+    }
+    const rows = tableRows[t++] ?? [];
+    out.push(
+      `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${wPara(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
+    );
+  }
+  return out.join('');
+}

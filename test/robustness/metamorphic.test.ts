@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readText } from '../../src/ingest/index.js';
 import { normalise } from '../../src/normalise/index.js';
-import { type KeyFacts, keyFacts, rewrap, run, textCases, toHtml } from './harness.js';
+import { extract } from '../../src/pipeline.js';
+import { buildDocx } from '../ingest/zip-builder.js';
+import { type KeyFacts, keyFacts, rewrap, run, textCases, toDocxBody, toHtml } from './harness.js';
 
 /** New-style → old-style tone placement on word-final "oa", "oe", "uy" ("hòa" → "hoà", "Ủy" → "Uỷ"). */
 function oldStyleTones(t: string): string {
@@ -79,5 +81,15 @@ describe.each(cases)('$name', ({ text }) => {
       doc.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text))),
     );
     expect(keyFacts(await run(html, 'html'))).toEqual(base);
+  });
+
+  it('as a Word document (<w:p> per paragraph, <w:tbl> per table) keeps the key facts', async () => {
+    const doc = normalise(readText(new TextEncoder().encode(text)), { sha256: '', fileName: null });
+    const body = toDocxBody(
+      text,
+      doc.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text))),
+    );
+    const { extraction } = await extract({ bytes: buildDocx(body), fileName: 'plan.docx' });
+    expect(keyFacts(extraction)).toEqual(base);
   });
 });
