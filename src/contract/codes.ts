@@ -100,6 +100,11 @@ export const CODES = {
     scope: 'both',
     description: "A table's rows were rebuilt out of line (its numbering runs down a data column); figures unreliable.",
   },
+  'from-sentence': {
+    scope: 'flag',
+    description:
+      'Bodies read from a sentence assigning duties ("Cơ quan thực hiện: Sở X chủ trì …"); others it names may be missed.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -342,6 +342,40 @@ function taskOf(doc: Doc, owner: OutlineItem): string[] {
   return tasks;
 }
 
+/** One responsibility for the bodies `list` names in an assignment line. */
+function pushAssignment(
+  list: string,
+  role: Role,
+  tasks: string[],
+  source: Responsibility['source'],
+  flags: string[],
+  ctx: { matcher: AgencyMatcher; level: Level; section: string; out: Responsibility[] },
+): void {
+  const members = ctx.matcher.splitMembers(list).map((p) => clean(p.text));
+  if (!members[0] || !ctx.matcher.namesBody(members[0])) return;
+  const matches = members.map((n) => atIssuerLevel(ctx.matcher.canonicalise(n), n, ctx.level));
+  const all = [...flags];
+  if (matches.some((x) => x.match === 'typo')) all.push('agency-typo');
+  if (matches.some((x) => x.match === 'unknown')) all.push('unknown-agency');
+  const kinds = new Set<AgencyKind>(matches.map((x) => x.kind));
+  const agency: Responsibility['agency'] = {
+    name: list,
+    canonical: matches.length === 1 ? (matches[0]?.canonical ?? null) : null,
+    kind: kinds.size === 1 ? ([...kinds][0] ?? 'other') : 'other',
+  };
+  if (members.length > 1) agency.members = members;
+  ctx.out.push({
+    agency,
+    role,
+    tasks: [...tasks],
+    targetRefs: readTargetRefs(tasks.join('\n')),
+    section: ctx.section,
+    confidence: all.length > 0 ? 'medium' : 'high',
+    flags: all,
+    source,
+  });
+}
+
 function walkAssignments(
   doc: Doc,
   items: readonly OutlineItem[],
@@ -358,35 +392,25 @@ function walkAssignments(
     const m = ASSIGNMENT_RE.exec(own);
     const list = (m?.[2] ?? '').replace(/[\s.;,]+$/u, '');
     const owner = [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(fullText(doc, a)));
-    // Only a bare list of bodies: a sentence ("Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp … phối hợp") is not read.
     const bare = m && list !== '' ? ctx.matcher.readSubject(list, { heading: true }) : null;
-    if (m && bare && bare.rest === '' && bare.framing === null && owner) {
-      const members = ctx.matcher.splitMembers(list).map((p) => clean(p.text));
-      if (members[0] && ctx.matcher.namesBody(members[0])) {
-        const matches = members.map((n) => atIssuerLevel(ctx.matcher.canonicalise(n), n, ctx.level));
-        const flags: string[] = [];
-        if (matches.some((x) => x.match === 'typo')) flags.push('agency-typo');
-        if (matches.some((x) => x.match === 'unknown')) flags.push('unknown-agency');
-        const tasks = taskOf(doc, owner);
-        const task = sibling ? fullText(doc, sibling) : '';
-        if (task && !tasks.includes(task)) tasks.push(task);
-        const kinds = new Set<AgencyKind>(matches.map((x) => x.kind));
-        const agency: Responsibility['agency'] = {
-          name: list,
-          canonical: matches.length === 1 ? (matches[0]?.canonical ?? null) : null,
-          kind: kinds.size === 1 ? ([...kinds][0] ?? 'other') : 'other',
-        };
-        if (members.length > 1) agency.members = members;
-        ctx.out.push({
-          agency,
-          role: ASSIGNMENT_ROLES[(m[1] as string).toLowerCase()] ?? 'unspecified',
-          tasks,
-          targetRefs: readTargetRefs(tasks.join('\n')),
-          section: ctx.section,
-          confidence: flags.length > 0 ? 'medium' : 'high',
-          flags,
-          source: linesSpan(doc.lines, item.headLine, lastTextLine(doc, item)),
-        });
+    if (m && owner) {
+      const tasks = taskOf(doc, owner);
+      const task = sibling ? fullText(doc, sibling) : '';
+      if (task && !tasks.includes(task)) tasks.push(task);
+      const source = linesSpan(doc.lines, item.headLine, lastTextLine(doc, item));
+      const role = ASSIGNMENT_ROLES[(m[1] as string).toLowerCase()] ?? 'unspecified';
+      if (bare && bare.rest === '' && bare.framing === null) {
+        pushAssignment(list, role, tasks, source, [], ctx);
+      } else {
+        // A sentence: "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và … chủ động tổ chức …". Each
+        // clause that opens with bodies and a duty phrase names a responsibility, its role read from the clause.
+        // Bodies named elsewhere in the sentence may be missed, so each is left for review.
+        for (const clause of list.split(/\s*;\s*/u)) {
+          const r = ctx.matcher.readSubject(clause);
+          if (!r || r.framing !== null || r.terminator !== 'phrase' || r.rest === '') continue;
+          const clauseRole = detectRole([r.rest], false);
+          pushAssignment(r.name, role === 'unspecified' ? clauseRole : role, tasks, source, ['from-sentence'], ctx);
+        }
       }
     }
     walkAssignments(doc, item.items, [...ancestors, item], ctx);

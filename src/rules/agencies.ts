@@ -315,6 +315,9 @@ const RAW: z.input<typeof AgencyTableSchema> = {
       group: true,
     },
     { canonical: 'Các doanh nghiệp', kind: 'other', match: 'prefix', group: true },
+    // Investors in infrastructure ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") carry duties
+    // of their own in plans for industrial parks and construction.
+    { canonical: 'Các chủ đầu tư', kind: 'other', match: 'prefix', group: true },
     {
       canonical: 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh',
       kind: 'other',

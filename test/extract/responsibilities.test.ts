@@ -239,7 +239,7 @@ describe('extractResponsibilities', () => {
       'c) Thời gian thực hiện: Hoàn thành trong năm 2025.',
       '2. Phổ biến Luật Việc làm',
       '- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.',
-      // A sentence, not a list of bodies: not read.
+      // A sentence, not a list of bodies: read clause by clause and left for review.
       '- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ban hành Kế hoạch; Sở Tư pháp phối hợp.',
       'III. KINH PHÍ THỰC HIỆN',
       'Ngân sách tỉnh.',
@@ -248,6 +248,8 @@ describe('extractResponsibilities', () => {
       ['Sở Khoa học và Công nghệ', 'Sở Khoa học và Công nghệ', 'lead', 'high'],
       ['Các Sở, ban, ngành, UBND xã, phường', null, 'coordinate', 'high'],
       ['Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính', null, 'lead', 'high'],
+      ['Sở Nội vụ', 'Sở Nội vụ', 'lead', 'medium'],
+      ['Sở Tư pháp', 'Sở Tư pháp', 'coordinate', 'medium'],
     ]);
     expect(rs[0]?.tasks).toEqual([
       'Xây dựng Chiến lược dữ liệu của thành phố',
@@ -311,6 +313,37 @@ describe('extractResponsibilities', () => {
       // A label line ("Thời hạn hoàn thành: …") is a field of the heading's task, not a task of its own.
       ['Văn phòng Ủy ban nhân dân tỉnh', 'lead', 'Cung cấp DVCTT trên '],
     ]);
+  });
+
+  it('reads the bodies of an assignment sentence clause by clause, for review (corpus 21)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. NỘI DUNG',
+      '1. Phổ biến, giáo dục Luật Việc làm',
+      '- Nội dung thực hiện: Tổ chức phổ biến, giáo dục Luật Việc làm bằng các hình thức đa dạng.',
+      '- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành Thành phố chủ động tổ chức triển khai Luật Việc làm.',
+      '- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.',
+      '2. Tổ chức kiểm tra việc thi hành Luật Việc làm',
+      '- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình.',
+      '3. Tổ chức tập huấn',
+      '- Cơ quan thực hiện: theo phân công của Ủy ban nhân dân Thành phố.',
+    ]);
+    expect(rs.map((r) => [r.agency.name, r.role, r.confidence, r.flags])).toEqual([
+      ['Sở Nội vụ', 'lead', 'medium', ['from-sentence']],
+      ['Sở Tư pháp và các sở, ban, ngành Thành phố', 'unspecified', 'medium', ['from-sentence']],
+      ['Sở Nội vụ, các sở, ban, ngành Thành phố', 'unspecified', 'medium', ['from-sentence']],
+    ]);
+    expect(rs[0]?.tasks[0]).toBe('Phổ biến, giáo dục Luật Việc làm');
+  });
+
+  it('reads investors in infrastructure as a group with duties (corpus 05, item 5)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp',
+      '- Tạo điều kiện về mặt bằng cho việc lắp đặt thiết bị 5G và IoT.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical, r.confidence])).toEqual([['Các chủ đầu tư', 'high']]);
   });
 
   it('stays linear on long adversarial assignment lines and subjects', () => {
