@@ -85,6 +85,8 @@ const YEAR_RE = new RegExp(
     `${B_BEFORE}(?:(?:${alternation(TARGET_WORDS.yearLead)})\\s+)?năm\\s+${YEAR4}`,
     `${B_BEFORE}(?:${alternation(TARGET_WORDS.yearLead)})\\s+${YEAR4}`,
     `${B_BEFORE}(?:ở\\s+|trong\\s+)?(?:${alternation(TARGET_WORDS.recurring)})${B_AFTER}`,
+    // A deadline written as a full date: "trước ngày 31/12/2023", "đến ngày 30-6-2025".
+    `${B_BEFORE}(?:${alternation([...TARGET_WORDS.yearLead, ...TARGET_WORDS.dateLead])})\\s+(?:ngày\\s+)?\\d{1,2}\\s?[/.-]\\s?\\d{1,2}\\s?[/.-]\\s?${YEAR4}`,
   ].join('|'),
   'giu',
 );
@@ -138,6 +140,10 @@ const DESCRIPTOR_BEFORE_RE = new RegExp(
 );
 const RATE_WORD_RE = new RegExp(`(?:${alternation(UNITS.rateWords)})`, 'iu');
 const DENOMINATORS = new Set(UNITS.denominators);
+// "32 giường/vạn dân", "5 bác sĩ/1 vạn dân": a rate against a number word.
+const RATE_WORD_TAIL_RES = UNITS.denominatorWords.flatMap(({ words, value }) =>
+  words.map((w) => ({ re: new RegExp(`^\\s*[\\p{L} ]{0,24}?/\\s*(?:1\\s+)?${escapeRe(w)}${B_AFTER}`, 'u'), value })),
+);
 // Clause ends: ";" and a sentence end followed by a capital (not the "." inside "1.000").
 const CLAUSE_END_RE = /;|[.!?](?=\s+[\p{Lu}*(“"])/gu;
 
@@ -168,7 +174,7 @@ function yearMentions(text: string): YearMention[] {
   const [lo, hi] = UNITS.yearRange;
   const out: YearMention[] = [];
   for (const m of text.matchAll(YEAR_RE)) {
-    const digits = m[2] ?? m[1] ?? m[3] ?? m[4];
+    const digits = m[2] ?? m[1] ?? m[3] ?? m[4] ?? m[5];
     let year: number | null = null;
     if (digits !== undefined) {
       year = Number(digits);
@@ -219,7 +225,12 @@ function readCandidates(
     let unit = 'count';
     let end = numEnd;
     const rate = RATE_TAIL_RE.exec(after);
-    if (rate) {
+    const wordRate = rate ? null : RATE_WORD_TAIL_RES.find(({ re }) => re.test(after));
+    if (wordRate) {
+      kind = 'rate';
+      unit = `per-${wordRate.value}`;
+      end = numEnd + (wordRate.re.exec(after)?.[0].length ?? 0);
+    } else if (rate) {
       const den = parseVnNumber(rate[1] ?? '', { notation: 'vn' });
       // "15/11/2018", "2/3": dates and fractions, not rates.
       if (!den || !isPowerOfTenDenominator(den.value)) continue;

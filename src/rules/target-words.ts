@@ -14,6 +14,8 @@ const TargetWordsSchema = z.object({
   listIntro: z.array(z.string().min(1)).min(1),
   /** Words before "năm 2025" (or a bare "2025") that date a value. */
   yearLead: z.array(z.string().min(1)).min(1),
+  /** Words before a full date ("trước ngày 31/12/2023") that make its year a deadline, besides `yearLead`. */
+  dateLead: z.array(z.string().min(1)).min(1),
   /** Words before a year phrase that make it the baseline of a change ("tăng 10% so với năm 2020"). */
   baselineLead: z.array(z.string().min(1)).min(1),
   /** Words before a year phrase that keep an earlier value ("duy trì đến năm 2030"): not a new due year. */
@@ -29,6 +31,7 @@ export const TARGET_WORDS: TargetWords = TargetWordsSchema.parse({
   generalAim: ['chung', 'tổng quát', 'tổng thể'],
   listIntro: ['chỉ tiêu', 'mục tiêu cụ thể'],
   yearLead: ['vào', 'đến', 'tới', 'trong', 'hết', 'cuối', 'đầu', 'đến hết', 'đến cuối', 'vào cuối', 'tính đến'],
+  dateLead: ['trước', 'chậm nhất', 'xong trước', 'hoàn thành trước'],
   baselineLead: ['so với', 'so với cùng kỳ', 'so cùng kỳ', 'so với mức', 'so với kết quả', 'so với thời điểm'],
   maintain: ['duy trì', 'giữ vững', 'tiếp tục duy trì', 'duy trì tỷ lệ này', 'duy trì kết quả'],
   recurring: [

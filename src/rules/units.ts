@@ -13,6 +13,8 @@ const UnitTableSchema = z.object({
   multipliers: z.array(z.object({ words: z.array(z.string().min(1)).min(1), factor: z.number().positive() })),
   /** Denominators a rate may be expressed against ("/100.000", "trên 1.000 trẻ đẻ sống"); unit "per-<n>". */
   denominators: z.array(z.int().positive()).min(1),
+  /** Number words a rate may be expressed against ("32 giường bệnh/vạn dân"); unit "per-<value>". */
+  denominatorWords: z.array(z.object({ words: z.array(z.string().min(1)).min(1), value: z.int().positive() })),
   /** Words before "trên <denominator>" that make the clause a rate (otherwise "trên 1.000" reads "more than"). */
   rateWords: z.array(z.string().min(1)).min(1),
   /**
@@ -51,6 +53,11 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
     { words: ['tỷ', 'tỉ'], factor: 1e9 },
   ],
   denominators: [100, 1000, 10000, 100000, 1000000],
+  denominatorWords: [
+    { words: ['vạn'], value: 10_000 },
+    { words: ['nghìn', 'ngàn'], value: 1_000 },
+    { words: ['triệu'], value: 1_000_000 },
+  ],
   rateWords: ['tỷ suất', 'tỉ suất', 'tỷ lệ', 'tỉ lệ'],
   measures: [
     { words: ['nghìn tỷ đồng', 'ngàn tỷ đồng'], unit: 'trillion-vnd' },

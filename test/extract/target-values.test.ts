@@ -363,3 +363,29 @@ describe('readTargetValues: a unit word that is also a noun', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('readTargetValues: rates against number words, deadlines as full dates', () => {
+  it('"32 giường bệnh/vạn dân" is a rate per 10 000', () => {
+    expect(read('Số giường bệnh đạt 32 giường bệnh/vạn dân vào năm 2025.')).toEqual([[32, 'per-10000', 'eq', 2025]]);
+  });
+
+  it('counter-example: "120 triệu đồng/người/năm" is an amount, not a rate', () => {
+    expect(read('Thu nhập bình quân đầu người đạt 120 triệu đồng/người/năm vào năm 2030.')).toEqual([
+      [120, 'million-vnd', 'eq', 2030],
+    ]);
+  });
+
+  it('"trước ngày 31/12/2023" dates the value; the date parts are not values', () => {
+    expect(read('Hoàn thành 03 công trình thủy lợi trước ngày 31/12/2023.')).toEqual([[3, 'count', 'eq', 2023]]);
+  });
+
+  it('counter-example: a decision dated "ngày 15/11/2018" is no deadline', () => {
+    expect(read('Theo Quyết định số 12/QĐ-UBND ngày 15/11/2018, đạt 90% số xã.').map((v) => v[3])).toEqual([null]);
+  });
+
+  it('keeps linear time on long runs of slashes and dates', () => {
+    const started = performance.now();
+    readTargetValues(`đạt ${'5 giường bệnh ngày /'.repeat(5_000)} trước ngày ${'1/'.repeat(20_000)}`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
