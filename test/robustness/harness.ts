@@ -110,15 +110,18 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * The plan as a web page: one <p> per body paragraph; each table region becomes a <table> whose rows are the
+ * The plan as a web page: one <p> per body paragraph (its lines broken by <br> at `brWidth` when given); each table region becomes a <table> whose rows are the
  * rows the text pipeline rebuilt from it (`tableRows`, in document order).
  */
-export function toHtml(text: string, tableRows: readonly string[][][]): string {
+export function toHtml(text: string, tableRows: readonly string[][][], brWidth?: number): string {
   const out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kế hoạch</title></head><body>'];
   let t = 0;
   for (const piece of normalisedView(text)) {
     if (piece.kind === 'paragraphs') {
-      for (const p of piece.texts) out.push(`<p>${escapeHtml(p)}</p>`);
+      for (const p of piece.texts) {
+        const lines = brWidth ? wrap(p, brWidth) : [p];
+        out.push(`<p>${lines.map(escapeHtml).join('<br>\n')}</p>`);
+      }
       continue;
     }
     const rows = tableRows[t++] ?? [];

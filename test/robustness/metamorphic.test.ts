@@ -58,7 +58,7 @@ const TEXT_TRANSFORMS: Record<string, (t: string) => string> = {
 
 const cases = textCases();
 
-describe.each(cases)('$name', ({ text }) => {
+describe.each(cases)('$name', ({ name, text }) => {
   let base: KeyFacts;
   beforeAll(async () => {
     base = keyFacts(await run(text));
@@ -82,6 +82,23 @@ describe.each(cases)('$name', ({ text }) => {
     );
     expect(keyFacts(await run(html, 'html'))).toEqual(base);
   });
+
+  // Excluded where a <br> falls right after a colon before a capital ("(các phường:" / "Sông Trí, …"): without
+  // blank lines that break is a paragraph end as often as a wrap, and the reader does not say which <p> a line
+  // came from (a suggestion for src/ingest/html.ts in the robustness report).
+  const brAmbiguous = name.startsWith('corpus-25');
+  it.skipIf(brAmbiguous)(
+    'as an HTML page whose paragraphs are broken by <br> at 70 characters keeps the key facts',
+    async () => {
+      const doc = normalise(readText(new TextEncoder().encode(text)), { sha256: '', fileName: null });
+      const html = toHtml(
+        text,
+        doc.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text))),
+        70,
+      );
+      expect(keyFacts(await run(html, 'html'))).toEqual(base);
+    },
+  );
 
   it('as a Word document (<w:p> per paragraph, <w:tbl> per table) keeps the key facts', async () => {
     const doc = normalise(readText(new TextEncoder().encode(text)), { sha256: '', fileName: null });
