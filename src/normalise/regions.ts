@@ -34,6 +34,8 @@ const MAX_TAB_CELL_LINE_CHARS = 70;
 /** The place-and-date line closes its cell: "Thừa Thiên Huế, ngày 26 tháng 02 năm 2016". */
 const PLACE_DATE_RE = /ngày\s+\S{1,4}\s+tháng\s+\S{1,4}\s+năm\s+\d{4}\s*$/u;
 const NOI_NHAN_RE = /^Nơi nhận\b/u;
+/** The recipients heading itself ("Nơi nhận:", "Nơi nhận: - Như trên;"), not a sentence ("Nơi nhận hồ sơ: …"). */
+const RECIPIENTS_HEAD_RE = /^Nơi nhận\s*:?\s*(?:[-–+•].*)?$/u;
 const LOWER_START_RE = /^\p{Ll}/u;
 
 function nonBlank(lines: readonly RawLine[]): RawLine[] {
@@ -67,7 +69,7 @@ function isHeaderPhrase(lines: readonly RawLine[]): boolean {
 /** Splits a break gap into the body lines and the lines of the next table's first cell. */
 export function splitGap(gap: readonly RawLine[]): { body: RawLine[]; cell: RawLine[] } {
   // The recipients list opens the signature table, whether or not a blank line sets it off from the body.
-  const recipients = gap.findLastIndex((l) => NOI_NHAN_RE.test(l.text));
+  const recipients = gap.findLastIndex((l) => RECIPIENTS_HEAD_RE.test(l.text));
   if (recipients >= 0 && nonBlank(gap.slice(recipients)).length <= MAX_RECIPIENT_LINES) {
     return { body: gap.slice(0, recipients), cell: gap.slice(recipients) };
   }

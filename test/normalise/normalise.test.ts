@@ -544,3 +544,13 @@ describe('layout habits measured per document', () => {
     expect(bodyLines(doc)).toEqual(['Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Ủy ban nhân dân tỉnh./.']);
   });
 });
+
+describe('recipients heading', () => {
+  it('counter-example: a sentence opening with "Nơi nhận hồ sơ" stays body text above a table', () => {
+    const doc = norm(
+      'Nơi nhận hồ sơ: Bộ phận Một cửa của Ủy ban nhân dân xã.\n\nSTT\n|\nNội dung\n|\n1\n|\nTiếp nhận hồ sơ\n|',
+    );
+    const body = doc.lines.filter((l) => l.kind === 'text').map((l) => l.text);
+    expect(body).toContain('Nơi nhận hồ sơ: Bộ phận Một cửa của Ủy ban nhân dân xã.');
+  });
+});
