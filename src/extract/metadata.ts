@@ -73,7 +73,40 @@ function provinceAfter(text: string, at: number, prefixText: string): PlaceMatch
   return { province: null, raw: used, prefix, start: at, end: at + used.length };
 }
 
+const ISSUER_ALONE_RE = /^\s*(?:[UỦ][YỶ]\s+BAN\s+NHÂN\s+DÂN|UBND)\s*$/iu;
+const LEVEL_FIRST_RE = /^\s*(TỈNH|THÀNH\s+PHỐ|TP\.?)\s+/iu;
+const MOTTO_RE = /\s+C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s.*$/iu;
+const SLOGAN_RE = /\s+Độc\s+lập\b.*$/iu;
+/** How many lines from the top the issuer's two-line block ("ỦY BAN NHÂN DÂN" / "TỈNH HẢI DƯƠNG") may start at. */
+const TOP_LINES = 4;
+
+/**
+ * The issuer block set as two rows of the header table: "ỦY BAN NHÂN DÂN | CỘNG HÒA …" over "TỈNH HẢI DƯƠNG |
+ * Độc lập …". Read from the first cells of the top lines, so the issuer comes from the header and not from a
+ * sentence of the preamble that happens to name a People's Committee.
+ */
+function splitHeaderIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; start: number } | null {
+  for (let i = 0; i < Math.min(TOP_LINES, doc.lines.length - 1); i++) {
+    const a = doc.lines[i] as Line;
+    const b = doc.lines[i + 1] as Line;
+    if (b.start >= headerEnd) return null;
+    // A PDF text layer runs the two header columns together: "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI …" over
+    // "TỈNH HẢI DƯƠNG Độc lập - Tự do - Hạnh phúc". The national motto is the right column.
+    const left = (a.text.split(' | ')[0] ?? '').replace(MOTTO_RE, '');
+    if (!ISSUER_ALONE_RE.test(left)) continue;
+    const cell = (b.text.split(' | ')[0] ?? '').replace(SLOGAN_RE, '');
+    const level = LEVEL_FIRST_RE.exec(cell);
+    if (!level) continue;
+    const at = b.start + level[0].length;
+    const place = provinceAfter(doc.text.slice(0, b.start + cell.length), at, level[1] as string);
+    if (place) return { match: place, start: a.start };
+  }
+  return null;
+}
+
 function headerIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; start: number } | null {
+  const split = splitHeaderIssuer(doc, headerEnd);
+  if (split) return split;
   const text = doc.text.slice(0, headerEnd);
   for (const m of text.matchAll(ISSUER_RE)) {
     const at = (m.index ?? 0) + m[0].length;

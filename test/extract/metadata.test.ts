@@ -149,6 +149,37 @@ describe('extractMetadata on incomplete documents', () => {
     expect(stated.period).toMatchObject({ value: null, confidence: 'high' });
   });
 
+  it('reads an issuer block split over two header rows, from the header and not the preamble (B03, B01)', () => {
+    const body = [
+      'KẾ HOẠCH HÀNH ĐỘNG',
+      'Nâng cao chất lượng dịch vụ công trực tuyến năm 2023',
+      'Xét đề nghị của Sở Thông tin và Truyền thông, Uỷ ban nhân dân tỉnh Hải Dương ban hành Kế hoạch.',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+    ];
+    const docx = meta([
+      'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH HẢI DƯƠNG | Độc lập - Tự do - Hạnh phúc',
+      'Số: /KH-UBND | Hải Dương, ngày tháng năm 2023',
+      ...body,
+    ]);
+    expect(docx.m.issuer).toMatchObject({ value: 'Ủy ban nhân dân tỉnh Hải Dương', confidence: 'high' });
+    expect(docx.m.issuer.source?.line).toBe(1);
+    // A PDF text layer runs the two columns together.
+    const pdf = meta([
+      'ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH HẢI DƯƠNG Độc lập - Tự do - Hạnh phúc',
+      'Số: /KH-UBND Hải Dương, ngày tháng 6 năm 2023',
+      ...body,
+    ]);
+    expect(pdf.m.province).toMatchObject({ value: 'Hải Dương', confidence: 'high' });
+    expect(pdf.doc.text.slice(pdf.m.province.source?.start, pdf.m.province.source?.end)).toBe('HẢI DƯƠNG');
+    // "ỦY BAN NHÂN DÂN" over a line that is no level and name is no issuer block.
+    const other = meta(['ỦY BAN NHÂN DÂN', 'Số: 12/KH-UBND', ...body]);
+    expect(other.m.issuer.source?.line).toBe(5);
+    const long = meta([`ỦY BAN NHÂN DÂN${' CỘNG HOÀ'.repeat(10_000)}`, `TỈNH ${'Độc lập '.repeat(10_000)}`]);
+    expect(long.m.issuer.value).toBeNull();
+  });
+
   it('rejects impossible dates and keeps periods that are not terms or visions', () => {
     const { m } = meta([
       'ỦY BAN NHÂN DÂN TỈNH ĐĂK LĂK | X',
