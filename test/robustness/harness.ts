@@ -1,7 +1,7 @@
 // Shared by the robustness tests: the key facts two extractions of the same plan must agree on, and the
 // normaliser's own view of a text plan (body paragraphs unwrapped, table regions as their raw lines), from
 // which re-wrapped and HTML renderings of the same plan are generated.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Extraction } from '../../src/contract/schema.js';
 import { readText } from '../../src/ingest/index.js';
 import { measure, toUnits } from '../../src/normalise/normalise.js';
@@ -10,12 +10,18 @@ import { unwrap } from '../../src/normalise/unwrap.js';
 import { extract } from '../../src/pipeline.js';
 import { fixtureCases } from '../helpers/fixtures.js';
 
-/** Text fixtures: the five seeds and a spread of corpus plans (tables, budgets, wrapped and long-line layouts). */
+/** Text fixtures (the seeds and the corpus plans) and the held-out plans of ./plans. */
 export function textCases(): { name: string; text: string }[] {
+  const plans = readdirSync(PLANS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => ({ name: `held-out ${f}`, text: readFileSync(new URL(f, PLANS_DIR), 'utf8') }));
   return fixtureCases()
     .filter((c) => c.input.endsWith('input.txt'))
-    .map((c) => ({ name: c.name, text: readFileSync(c.input, 'utf8') }));
+    .map((c) => ({ name: c.name, text: readFileSync(c.input, 'utf8') }))
+    .concat(plans);
 }
+
+const PLANS_DIR = new URL('./plans/', import.meta.url);
 
 export async function run(text: string, format?: 'html'): Promise<Extraction> {
   const bytes = new TextEncoder().encode(text);
