@@ -142,6 +142,9 @@ function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
   return textLines(doc, item.headLine + headLines, stop).map((i) => clean(doc.lines[i]?.text ?? ''));
 }
 
+/** A line ending a sentence: ".", ";", ":", "!", "?", "…", possibly inside closing quotes or brackets. */
+const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
+
 /**
  * An unnumbered paragraph that hands a body a duty of its own: "Giao Văn phòng UBND tỉnh chủ trì, hướng dẫn …",
  * "Đề nghị Ủy ban MTTQ Việt Nam tỉnh …: tham gia …". Written as a sentence of its own (capital first letter), the
@@ -202,21 +205,29 @@ class Collector {
    * the lines before the first such paragraph stay the item's; each such paragraph, with the lines following it,
    * becomes a responsibility of its own.
    */
-  private splitFramed(lines: readonly number[]): { kept: number[]; framed: Array<[number[], Reading]> } {
+  private splitFramed(
+    lines: readonly number[],
+    afterHeading: boolean,
+  ): { kept: number[]; framed: Array<[number[], Reading]> } {
     const kept: number[] = [];
     const framed: Array<[number[], Reading]> = [];
+    // A paragraph of its own follows a heading or a finished sentence; after anything else the line continues a
+    // sentence broken by the page layout, whatever its first word.
+    let open = afterHeading;
     for (const i of lines) {
-      const r = framedParagraph(clean(this.doc.lines[i]?.text ?? ''), this.matcher, this.level);
+      const text = clean(this.doc.lines[i]?.text ?? '');
+      const r = open ? framedParagraph(text, this.matcher, this.level) : null;
       if (r) framed.push([[i], r]);
       else if (framed.length > 0) framed.at(-1)?.[0].push(i);
       else kept.push(i);
+      open = SENTENCE_END_RE.test(text);
     }
     return { kept, framed };
   }
 
   /** Framed paragraphs among lines that belong to no body's item (a section's lead-in, a heading's own text). */
   scanParagraphs(from: number, to: number): void {
-    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to)).framed) this.emitLines(lines, r);
+    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to), true).framed) this.emitLines(lines, r);
   }
 
   private emitLines(lines: readonly number[], reading: Reading): void {
@@ -234,7 +245,11 @@ class Collector {
     const { subject } = reading;
     const tasks: string[] = [];
     const stop = item.items[0]?.headLine ?? item.endLine;
-    const { kept, framed } = this.splitFramed(textLines(this.doc, item.headLine + reading.headLines, stop));
+    const headEnd = clean(this.doc.lines[item.headLine + reading.headLines - 1]?.text ?? '');
+    const { kept, framed } = this.splitFramed(
+      textLines(this.doc, item.headLine + reading.headLines, stop),
+      reading.subject.rest === '' || SENTENCE_END_RE.test(headEnd),
+    );
     const own = kept.map((i) => clean(this.doc.lines[i]?.text ?? ''));
     const head = [clean(subject.rest), ...own].filter((t) => t).join(' ');
     if (head) tasks.push(head);

@@ -287,9 +287,12 @@ describe('extractResponsibilities', () => {
       'Các nhiệm vụ cụ thể như sau:',
       '1. Sở Y tế: chủ trì triển khai các nhiệm vụ được',
       'giao Sở Tài chính phối hợp bố trí kinh phí.',
+      '2. Sở Nội vụ: chủ trì theo dõi việc thực hiện theo văn bản',
+      'Giao Sở Tư pháp chủ trì thẩm định; nội dung này tiếp nối câu trên của Sở Nội vụ.',
       'Giao nhiệm vụ cho các đơn vị theo Phụ lục kèm theo.',
     ]);
-    expect(rs.map((r) => r.agency.canonical)).toEqual(['Sở Y tế']);
+    // A capital "Giao" after an unfinished line continues that sentence (a layout break), not a paragraph.
+    expect(rs.map((r) => r.agency.canonical)).toEqual(['Sở Y tế', 'Sở Nội vụ']);
   });
 
   it('gives each task under one heading its own assignment lines (corpus B03, item 4)', () => {
