@@ -14,7 +14,20 @@ function serve(port: number, dataDir: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KEHOACH_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** The admin key an embedded install prints once, on its first start. */
+function bootstrapKey(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const key = /kh_[A-Za-z0-9_-]+/.exec(out)?.[0];
+      if (key) resolve(key);
+    });
+    child.once('exit', () => reject(new Error(`no admin key printed: ${out}`)));
   });
 }
 
@@ -50,15 +63,18 @@ describe('kehoach serve process (embedded)', () => {
     const url = `http://127.0.0.1:${port}`;
     const first = serve(port, dataDir);
     children.push(first);
+    const key = await bootstrapKey(first);
+    const auth = { authorization: `Bearer ${key}` };
     await up(url);
     const res = await fetch(`${url}/v1/documents`, {
       method: 'POST',
+      headers: auth,
       body: form([{ name: 'p.txt', bytes: planText(7, 'serve') }]),
     });
     expect(res.status).toBe(202);
     const id = ((await res.json()) as { documents: { id: string }[] }).documents[0]!.id;
     const extraction = await waitFor(async () => {
-      const r = await fetch(`${url}/v1/documents/${id}/extraction`);
+      const r = await fetch(`${url}/v1/documents/${id}/extraction`, { headers: auth });
       return r.ok ? await r.json() : undefined;
     });
     first.kill('SIGTERM');
@@ -66,8 +82,14 @@ describe('kehoach serve process (embedded)', () => {
 
     const second = serve(port, dataDir);
     children.push(second);
+    let secondOut = '';
+    second.stdout!.on('data', (chunk: Buffer) => {
+      secondOut += chunk.toString();
+    });
     await up(url);
-    expect(await (await fetch(`${url}/v1/documents/${id}/extraction`)).json()).toEqual(extraction);
+    // The key from the first start still works, and no second admin key is made.
+    expect(await (await fetch(`${url}/v1/documents/${id}/extraction`, { headers: auth })).json()).toEqual(extraction);
+    expect(secondOut).not.toMatch(/kh_/);
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);
   }, 120_000);
