@@ -218,9 +218,13 @@ export const ExtractionSchema = z
   .meta({ id: 'Extraction', title: 'kehoach extraction result, version 1' });
 export type Extraction = z.infer<typeof ExtractionSchema>;
 
-/** JSON Schema (draft 2020-12) of the contract, derived from the zod schema. */
+/**
+ * JSON Schema (draft 2020-12) of the contract, derived from the zod schema. Objects stay open
+ * (no `additionalProperties: false`): version 1 may gain fields, and a client validating with this schema
+ * must keep accepting results that carry them.
+ */
 export function extractionJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ExtractionSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+  return z.toJSONSchema(ExtractionSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<
     string,
     unknown
   >;
