@@ -116,6 +116,8 @@ export class AgencyMatcher {
   private readonly forms: Form[];
   private readonly levels: string[][];
   private readonly heads: Array<{ word: string; kind: AgencyKind; words: number }>;
+  /** Head words folded as forms are ("bao", "thanh tra"). */
+  private readonly headWords: Set<string>;
 
   constructor(readonly table: AgencyTable) {
     this.forms = table.entries.flatMap((entry) =>
@@ -126,6 +128,13 @@ export class AgencyMatcher {
     );
     this.levels = table.levelWords.map((w) => tokenize(w, table.abbreviations).map((t) => t.folded));
     // Longest head first so "Ủy ban Mặt trận" wins over "Ủy ban nhân dân"-less guesses and "Hội đồng" over "Hội".
+    this.headWords = new Set(
+      table.heads.map((h) =>
+        tokenize(h.word, table.abbreviations)
+          .map((t) => t.folded)
+          .join(' '),
+      ),
+    );
     this.heads = table.heads
       .map((h) => ({ word: h.word, kind: h.kind, words: wordCount(h.word) }))
       .sort((a, b) => b.word.length - a.word.length);
@@ -331,6 +340,10 @@ export class AgencyMatcher {
         else if (f.entry.match === 'prefix' && tokens[n] && !tokens[n]?.cap) n++;
         else break;
       }
+      // A name that is only a head word ("Báo", "Thanh tra") run into a lower-case word is a compound of the
+      // language, not the body: "Báo cáo định kỳ", "Thanh tra việc thực hiện".
+      const next = tokens[n];
+      if (n === f.tokens.length && next && !next.cap && this.headWords.has(f.joined)) continue;
       let run = n;
       while (tokens[run]?.cap) run++;
       n = run < tokens.length && run > n ? run - 1 : run;

@@ -316,8 +316,24 @@ class Collector {
       });
       return;
     }
-    for (const item of items) this.walkLists(item.items);
+    items.forEach((item, i) => {
+      const r = readings[i];
+      // Outside a list laid out body by body, an item is a body's duty only when it says so in so many words:
+      // a named body leading ("2. Sở Tài chính chủ trì, phối hợp … bố trí kinh phí").
+      if (r && leads(r)) this.emit(item, r);
+      else this.walkLists(item.items);
+    });
   }
+}
+
+/** "Sở Tài chính chủ trì …": one or more named bodies (no group, no unknown) followed directly by "chủ trì". */
+function leads(r: Reading): boolean {
+  return (
+    r.subject.framing === null &&
+    r.subject.terminator === 'phrase' &&
+    /^chủ trì(?!\p{L})/iu.test(r.subject.rest) &&
+    r.matches.every((m) => m.match === 'exact' && !m.group && !m.leader)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -61,6 +61,30 @@ describe('canonicalise', () => {
 });
 
 describe('readSubject', () => {
+  it('does not read a head word run into a lower-case word as a body ("Báo cáo")', () => {
+    expect(
+      M.readSubject(
+        'Báo cáo định kỳ 6 tháng, hằng năm gửi về Sở Nội vụ trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm để tổng hợp',
+      ),
+    ).toBeNull();
+    // Read up to its duty phrase, "Thanh tra việc" resolves to no body: at most an unknown one, left for review.
+    const inspect = M.readSubject(
+      'Thanh tra việc thực hiện các chính sách hỗ trợ trên địa bàn toàn tỉnh trong suốt giai đoạn 2026 - 2030 theo kế hoạch được duyệt',
+    );
+    expect(inspect && M.canonicalise(inspect.name).match).not.toBe('exact');
+    // A head word with its level, or a longer name run into a sentence, is still a body.
+    expect(
+      M.readSubject(
+        'Báo tỉnh tăng cường đưa tin về các hoạt động triển khai kế hoạch trên địa bàn toàn tỉnh trong suốt giai đoạn',
+      )?.name,
+    ).toBe('Báo tỉnh');
+    expect(
+      M.readSubject(
+        'Sở Y tế tổ chức tuyên truyền sâu rộng về các hoạt động triển khai kế hoạch trên địa bàn toàn tỉnh trong suốt giai đoạn',
+      )?.name,
+    ).toBe('Sở Y tế');
+  });
+
   it('reads a name before a colon', () => {
     const r = M.readSubject('Sở Y tế: chủ trì triển khai cung cấp dịch vụ');
     expect(r).toMatchObject({ name: 'Sở Y tế', rest: 'chủ trì triển khai cung cấp dịch vụ', terminator: 'colon' });

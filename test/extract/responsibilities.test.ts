@@ -349,6 +349,26 @@ describe('extractResponsibilities', () => {
     expect(rs.map((r) => [r.agency.canonical, r.confidence])).toEqual([['Các chủ đầu tư', 'high']]);
   });
 
+  it('reads a named body leading a task outside the implementation section (corpus 21 III.2, seed 004 VI.2)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. KINH PHÍ THỰC HIỆN',
+      '1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.',
+      '2. Sở Tài chính chủ trì, phối hợp với các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên.',
+      '3. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm lập dự toán.',
+      'III. CHẾ ĐỘ BÁO CÁO',
+      '1. Báo cáo định kỳ 6 tháng, hằng năm.',
+      '2. Sở Y tế phối hợp kiểm tra việc sử dụng kinh phí.',
+      '3. Báo cáo đột xuất theo yêu cầu.',
+      'IV. THỜI GIAN',
+      '1. Năm 2025.',
+      '2. Giám đốc Sở Nội vụ chủ trì tổng hợp.',
+      '3. Năm 2026.',
+    ]);
+    // Only the named body that "chủ trì": a group, a body merely coordinating, or a head of a body are no such item.
+    expect(rs.map((r) => [r.agency.canonical, r.role, r.section])).toEqual([['Sở Tài chính', 'lead', 'II']]);
+  });
+
   it('stays linear on long adversarial assignment lines and subjects', () => {
     const t = performance.now();
     run([
