@@ -131,6 +131,8 @@ export const ResponsibilitySchema = z.object({
     canonical: z.string().nullable(),
     kind: AgencyKindSchema,
     members: z.array(z.string()).optional(),
+    /** Canonical name of each member (aligned with `members`), null where a member is not in the table. */
+    memberCanonicals: z.array(z.string().nullable()).optional(),
   }),
   role: RoleSchema,
   tasks: z.array(z.string()),
