@@ -49,6 +49,8 @@ export const FLAGS = {
   'split-row': 'dòng bảng bị ngắt trang',
   'header-uncertain': 'tiêu đề cột chưa chắc chắn',
   'misaligned-rows': 'các dòng bảng bị lệch cột',
+  approximate: 'số tiền ước tính (khoảng)',
+  'per-year': 'kinh phí một năm, không phải cả giai đoạn',
   'from-sentence': 'đọc từ một câu văn, không phải mục liệt kê',
 };
 
