@@ -78,16 +78,17 @@ const B_AFTER = '(?![\\p{L}\\p{N}])';
 const YEAR4 = '(\\d{4})(?!\\d|[.,]\\d)';
 
 // One pass finds every year phrase; each alternative is a fixed sequence of single-quantified parts (linear).
+// The boundary is shared by every alternative, so it is tested once per position.
 const YEAR_RE = new RegExp(
-  [
+  `${B_BEFORE}(?:${[
     // "giai đoạn 2021 - 2025", "từ năm 2025 đến năm 2030", "2031 - 2035": the end year is the due year.
-    `${B_BEFORE}(?:(?:giai\\s+đoạn|từ)\\s+)?(?:năm\\s+)?${YEAR4}\\s*(?:-|–|đến|tới)\\s*(?:năm\\s+)?${YEAR4}`,
-    `${B_BEFORE}(?:(?:${alternation(TARGET_WORDS.yearLead)})\\s+)?năm\\s+${YEAR4}`,
-    `${B_BEFORE}(?:${alternation(TARGET_WORDS.yearLead)})\\s+${YEAR4}`,
-    `${B_BEFORE}(?:ở\\s+|trong\\s+)?(?:${alternation(TARGET_WORDS.recurring)})${B_AFTER}`,
+    `(?:(?:giai\\s+đoạn|từ)\\s+)?(?:năm\\s+)?${YEAR4}\\s*(?:-|–|đến|tới)\\s*(?:năm\\s+)?${YEAR4}`,
+    `(?:(?:${alternation(TARGET_WORDS.yearLead)})\\s+)?năm\\s+${YEAR4}`,
+    `(?:${alternation(TARGET_WORDS.yearLead)})\\s+${YEAR4}`,
+    `(?:ở\\s+|trong\\s+)?(?:${alternation(TARGET_WORDS.recurring)})${B_AFTER}`,
     // A deadline written as a full date: "trước ngày 31/12/2023", "đến ngày 30-6-2025".
-    `${B_BEFORE}(?:${alternation([...TARGET_WORDS.yearLead, ...TARGET_WORDS.dateLead])})\\s+(?:ngày\\s+)?\\d{1,2}\\s?[/.-]\\s?\\d{1,2}\\s?[/.-]\\s?${YEAR4}`,
-  ].join('|'),
+    `(?:${alternation([...TARGET_WORDS.yearLead, ...TARGET_WORDS.dateLead])})\\s+(?:ngày\\s+)?\\d{1,2}\\s?[/.-]\\s?\\d{1,2}\\s?[/.-]\\s?${YEAR4}`,
+  ].join('|')})`,
   'giu',
 );
 
@@ -132,6 +133,7 @@ const AFTER_CMP_RE = new RegExp(`^\\s*(${AFTER_PHRASES})${B_AFTER}`, 'iu');
 const AFTER_COUNT_CMP_RE = new RegExp(`^\\s*(?:\\p{L}+\\s+){0,3}(${AFTER_PHRASES})${B_AFTER}`, 'iu');
 const AFTER_CMP = new Map(COMPARATOR_WORDS.after.map((e) => [e.phrase, e.comparator]));
 const BEFORE_CMP = [...COMPARATOR_WORDS.before].sort((a, b) => b.phrase.length - a.phrase.length);
+const BEFORE_CMP_PHRASES = BEFORE_CMP.map((e) => e.phrase);
 const NOT_VALUE_BEFORE = [...UNITS.notValueBefore].sort((a, b) => b.length - a.length);
 // "theo mô hình 4 lớp", "theo 3 cấp": a count inside a "theo …" phrase names the standard followed, not a target.
 const DESCRIPTOR_BEFORE_RE = new RegExp(
@@ -159,10 +161,13 @@ function endsWithPhrase(before: string, phrases: readonly string[]): string | nu
   return null;
 }
 
+// matchAll clones its regex on every call; these loops reuse the module's global regexes through lastIndex
+// (nothing between two exec calls touches the same regex).
 function clauses(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = 0;
-  for (const m of text.matchAll(CLAUSE_END_RE)) {
+  CLAUSE_END_RE.lastIndex = 0;
+  for (let m = CLAUSE_END_RE.exec(text); m; m = CLAUSE_END_RE.exec(text)) {
     out.push([from, m.index]);
     from = m.index + m[0].length;
   }
@@ -170,10 +175,15 @@ function clauses(text: string): Array<[number, number]> {
   return out;
 }
 
+// Every year phrase holds a digit or a recurrence word: a line with neither is skipped without running YEAR_RE.
+const MAY_HOLD_YEAR_RE = new RegExp(`\\d|${alternation(TARGET_WORDS.recurring)}`, 'iu');
+
 function yearMentions(text: string): YearMention[] {
   const [lo, hi] = UNITS.yearRange;
   const out: YearMention[] = [];
-  for (const m of text.matchAll(YEAR_RE)) {
+  if (!MAY_HOLD_YEAR_RE.test(text)) return out;
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
     const digits = m[2] ?? m[1] ?? m[3] ?? m[4] ?? m[5];
     let year: number | null = null;
     if (digits !== undefined) {
@@ -204,7 +214,7 @@ function readCandidates(
   let refEnd = -1;
   const inYear = (i: number) => years.some((y) => i >= y.start && i < y.end);
   NUMBER_RE.lastIndex = 0;
-  for (const m of clause.matchAll(NUMBER_RE)) {
+  for (let m = NUMBER_RE.exec(clause); m; m = NUMBER_RE.exec(clause)) {
     const start = from + m.index;
     const numEnd = start + m[0].length;
     if (inYear(start)) continue;
@@ -300,10 +310,7 @@ function readCandidates(
 
     let comparator: Comparator | null = null;
     let comparatorStart = start;
-    const phrase = endsWithPhrase(
-      before,
-      BEFORE_CMP.map((e) => e.phrase),
-    );
+    const phrase = endsWithPhrase(before, BEFORE_CMP_PHRASES);
     if (phrase) {
       comparator = BEFORE_CMP.find((e) => e.phrase === phrase)?.comparator ?? null;
       const at = before.toLowerCase().lastIndexOf(phrase);

@@ -23,6 +23,8 @@ type Mode = 'none' | 'general' | 'specific';
 
 interface Context {
   doc: Doc;
+  /** readTargetValues, memoised for this document: a line is read as a head, a block check and a target. */
+  read: (text: string) => ValueReading[];
   section: OutlineSection;
   planYear: number | null;
   out: Target[];
@@ -31,7 +33,10 @@ interface Context {
 }
 
 const lower = (s: string) => s.toLowerCase();
-const clean = (s: string) => s.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
+// Most lines hold no markup and no run of whitespace other than single spaces: they only need trimming.
+const NEEDS_CLEANING_RE = /[*_]|\s\s|[^\S ]/;
+const clean = (s: string) =>
+  NEEDS_CLEANING_RE.test(s) ? s.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim() : s.trim();
 const startsWithWord = (s: string, w: string) => s.startsWith(w) && !/[\p{L}\p{N}]/u.test(s[w.length] ?? '');
 
 // "Chỉ tiêu 3: …", "Mục tiêu 1: Về …": the document numbers the target or the block.
@@ -41,22 +46,26 @@ const NAMED_RE =
 const LEAD_MARK_RE =
   /^[\s*_]*(?:[-–—+•·●▪○◦](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+\p{Lu})|[a-zđ]\)(?=[\s*_]))?[\s*_]*/u;
 
+const TARGET_HEADS = [...TARGET_WORDS.targetHeads].sort((a, b) => b.length - a.length);
+
 function targetHead(text: string): { general: boolean; rest: string } | null {
-  const t = lower(clean(text));
-  const head = [...TARGET_WORDS.targetHeads].sort((a, b) => b.length - a.length).find((w) => startsWithWord(t, w));
+  const c = clean(text);
+  const t = lower(c);
+  const head = TARGET_HEADS.find((w) => startsWithWord(t, w));
   if (!head) return null;
   const after = t.slice(head.length).trim();
   const general = head === 'mục tiêu' && TARGET_WORDS.generalAim.some((w) => startsWithWord(after, w));
-  const colon = clean(text).indexOf(':');
-  return {
-    general,
-    rest:
-      colon >= 0
-        ? clean(text)
-            .slice(colon + 1)
-            .trim()
-        : '',
-  };
+  const colon = c.indexOf(':');
+  return { general, rest: colon >= 0 ? c.slice(colon + 1).trim() : '' };
+}
+
+/** The first non-empty text line in [from, to), if any. */
+function nextTextLine(lines: readonly Line[], from: number, to: number): Line | undefined {
+  for (let j = from; j < to; j++) {
+    const l = lines[j];
+    if (l && l.kind === 'text' && clean(l.text) !== '') return l;
+  }
+  return undefined;
 }
 
 function isListIntro(text: string): boolean {
@@ -139,7 +148,7 @@ interface Draft {
 }
 
 function emit(ctx: Context, d: Draft, inherited: number | null): void {
-  const values = readTargetValues(d.readFrom);
+  const values = ctx.read(d.readFrom);
   const flags = new Set<string>();
   let confidence: Confidence = 'high';
   const lowerTo = (c: Confidence, flag: string) => {
@@ -208,7 +217,7 @@ function walk(
   let last: Draft | null = null;
   let currentMode = mode;
   let currentYear = year;
-  const headings = listOfHeadings(ctx.doc, items);
+  const headings = listOfHeadings(ctx, items);
   const flush = () => {
     if (last) emit(ctx, last, currentYear);
     last = null;
@@ -242,7 +251,7 @@ function walk(
       if (isListIntro(text)) currentMode = 'specific';
       continue;
     }
-    const values = readTargetValues(text);
+    const values = ctx.read(text);
     const head = targetHead(text);
     if (head && !head.rest) {
       // An unlabelled heading line ("Mục tiêu cụ thể đến năm 2025") opens a block for what follows.
@@ -251,7 +260,7 @@ function walk(
       continue;
     }
     if ((currentMode === 'general' || (topLevel && currentMode === mode)) && values.length === 0) continue;
-    const nextText = lines.slice(i + 1, to).find((l) => l.kind === 'text' && clean(l.text) !== '');
+    const nextText = nextTextLine(lines, i + 1, to);
     if (headingLike(text, values) && nextText && !continues(text, nextText.text)) {
       currentYear = headingYear(text) ?? currentYear;
       continue;
@@ -263,11 +272,10 @@ function walk(
 }
 
 /** A short value-less head over a body that opens a sentence of its own ("- Thủy sản" / "Đảm bảo trên 70% …"). */
-function headsABlock(doc: Doc, item: OutlineItem): boolean {
+function headsABlock(ctx: Context, item: OutlineItem): boolean {
   const head = clean(item.text);
-  if (head === '' || head.split(' ').length > 8 || /[.;:]$/.test(head) || readTargetValues(head).length > 0)
-    return false;
-  const next = doc.lines.slice(item.headLine + 1, item.endLine).find((l) => l.kind === 'text' && clean(l.text) !== '');
+  if (head === '' || head.split(' ').length > 8 || /[.;:]$/.test(head) || ctx.read(head).length > 0) return false;
+  const next = nextTextLine(ctx.doc.lines, item.headLine + 1, item.endLine);
   return next !== undefined && /^\p{Lu}/u.test(clean(next.text));
 }
 
@@ -275,8 +283,8 @@ function headsABlock(doc: Doc, item: OutlineItem): boolean {
  * Whether the items of one list are headings of blocks ("- Nông nghiệp…", "- Thủy sản", "- Du lịch và dịch vụ"):
  * then a body line opening with a number ("100% điểm đến …") starts the block rather than finishing the head.
  */
-function listOfHeadings(doc: Doc, items: readonly OutlineItem[]): boolean {
-  const heads = items.filter((it) => headsABlock(doc, it)).length;
+function listOfHeadings(ctx: Context, items: readonly OutlineItem[]): boolean {
+  const heads = items.filter((it) => headsABlock(ctx, it)).length;
   return heads >= 2 && heads * 2 >= items.length;
 }
 
@@ -311,12 +319,12 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null,
   const head = targetHead(headText);
   const named = NAMED_RE.exec(clean(headText));
   // Children, or paragraphs of its own under it: the item heads a block.
-  const hasBody =
-    item.items.length > 0 ||
-    lines
-      .slice(item.headLine + 1, item.endLine)
-      .some((l, j) => l.kind === 'text' && !skip.has(item.headLine + 1 + j) && clean(l.text) !== '');
-  const values = readTargetValues(read);
+  let hasBody = item.items.length > 0;
+  for (let j = item.headLine + 1; j < item.endLine && !hasBody; j++) {
+    const l = lines[j];
+    hasBody = l !== undefined && l.kind === 'text' && !skip.has(j) && clean(l.text) !== '';
+  }
+  const values = ctx.read(read);
   let childMode: Mode = mode;
   let childYear = year;
   let isTarget = false;
@@ -350,9 +358,18 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null,
 export function extractTargets(doc: Doc, outline: Outline, metadata: Metadata): Target[] {
   const out: Target[] = [];
   const planYear = planSingleYear(metadata);
+  const readings = new Map<string, ValueReading[]>();
+  const read = (text: string): ValueReading[] => {
+    let r = readings.get(text);
+    if (!r) {
+      r = readTargetValues(text);
+      readings.set(text, r);
+    }
+    return r;
+  };
   for (const section of outline.sections) {
     const objective = objectiveSection(section.title);
-    const ctx: Context = { doc, section, planYear, out, mixed: objective && mixedSection(doc, section) };
+    const ctx: Context = { doc, read, section, planYear, out, mixed: objective && mixedSection(doc, section) };
     // The heading's own lines (a title wrapped onto the next line) are not paragraphs of the section.
     const skip = new Set<number>();
     for (let j = section.headLine + 1; j < section.endLine && j <= section.headLine + 2; j++) {
