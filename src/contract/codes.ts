@@ -105,6 +105,15 @@ export const CODES = {
     description:
       'Bodies read from a sentence assigning duties ("Cơ quan thực hiện: Sở X chủ trì …"); others it names may be missed.',
   },
+  approximate: {
+    scope: 'flag',
+    description: 'An amount stated as approximate ("khoảng 3,5 tỷ đồng", "ước tính", "trên").',
+  },
+  'per-year': {
+    scope: 'flag',
+    description:
+      'The budget found is a yearly figure ("2,5 tỷ đồng/năm", "năm 2024 là …"), not the whole period\'s total.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -6,12 +6,15 @@ import type { Doc, Line, Outline } from '../doc/types.js';
 import { parseVnNumber } from '../numbers/parse.js';
 import { parseVnNumberWords } from '../numbers/words.js';
 import {
+  APPROXIMATE_WORDS,
+  BREAKDOWN_INTROS,
   FUNDING_CONTINUATIONS,
   FUNDING_KEYWORDS,
   FUNDING_STOPS,
   MONEY_UNITS,
   moneyUnit,
   NOT_BUDGET_CONTEXT,
+  PER_YEAR_AFTER,
   PER_YEAR_CONTEXT,
   TOTAL_CONTEXT,
 } from '../rules/money.js';
@@ -93,12 +96,29 @@ function budgetLines(doc: Doc, outline: Outline): Line[] {
   return lines.slice(start, end);
 }
 
-interface Candidate {
+/** How an amount relates to the plan's period. */
+type Reach = 'period' | 'year' | 'per-year';
+
+/** One amount of money written in the text, with what its sentence says about it. */
+interface Mention {
+  at: number;
+  end: number;
   amount: number;
   text: string;
   words: string | null;
   wordsValue: number | null;
+  ambiguous: boolean;
+  approximate: boolean;
+  reach: Reach;
+  /** The year a one-year figure is for ("năm 2024 là …"). */
+  year: number | null;
   score: number;
+  /** True when a breakdown ("trong đó: …") opens right after it. */
+  opens: boolean;
+  /** Amounts of its breakdown, in order; empty when none. */
+  parts: Mention[];
+  /** True when it is a part of an earlier total's breakdown. */
+  isPart: boolean;
   span: Span;
 }
 
@@ -106,38 +126,171 @@ function has(context: string, words: readonly string[]): boolean {
   return words.some((w) => context.includes(w));
 }
 
-function amounts(zone: Zone, requireTotalContext: boolean): Candidate[] {
-  const out: Candidate[] = [];
+const wordsAlt = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join('|');
+const APPROXIMATE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${wordsAlt(APPROXIMATE_WORDS)})\\s*(?:là\\s*)?$`, 'iu');
+const PER_YEAR_NEXT = new RegExp(`^\\s*(?:${wordsAlt(PER_YEAR_AFTER)})(?![\\p{L}])`, 'iu');
+const OPENS_BREAKDOWN = new RegExp(`^\\s*[,;:.]?\\s*(?:${wordsAlt(BREAKDOWN_INTROS)})(?![\\p{L}])`, 'iu');
+// "năm 2024 là …" names one year; "đến năm 2025", "từ năm 2021" and "năm 2021 - 2025" bound a period instead.
+const ONE_YEAR = /(?<!(?:đến|tới|từ|trước|sau)\s)năm\s+(20\d\d)(?!\s*[-–—]\s*(?:20)?\d\d)(?![\d])/giu;
+
+function reachOf(before: string, after: string): { reach: Reach; year: number | null } {
+  if (has(before.slice(-60), PER_YEAR_CONTEXT) || PER_YEAR_NEXT.test(after)) return { reach: 'per-year', year: null };
+  // Only a year named close before the amount is the amount's year, not one cited earlier in the sentence.
+  const near = before.slice(-45);
+  const years = [...near.matchAll(ONE_YEAR)];
+  const last = years[years.length - 1];
+  if (last && !/giai đoạn|\d{4}\s*[-–—]\s*\d{2,4}/.test(near.slice(last.index ?? 0))) {
+    return { reach: 'year', year: Number(last[1]) };
+  }
+  return { reach: 'period', year: null };
+}
+
+function mentions(zone: Zone, requireTotalContext: boolean): Mention[] {
+  const out: Mention[] = [];
   for (const m of zone.text.matchAll(AMOUNT)) {
     const [whole, digits = '', unitText = '', paren] = m;
     const unit = moneyUnit(unitText);
     const n = parseVnNumber(digits, { notation: 'vn' });
     if (!unit || !n || n.value <= 0) continue;
     const at = m.index ?? 0;
+    const end = at + whole.length;
     // The context is the same sentence, at most 160 characters back (bounded: linear on any input).
     const window = zone.text.slice(Math.max(0, at - 160), at);
     const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '));
     const before = (cut >= 0 ? window.slice(cut + 2) : window).toLowerCase();
     if (has(before, NOT_BUDGET_CONTEXT)) continue;
+    const after = zone.text.slice(end, end + 40);
     let score = 0;
     if (has(before, TOTAL_CONTEXT)) score += 3;
     if (/(?:^|\s)là\s*$/.test(before)) score += 2;
     if (/kinh phí|dự toán/.test(before)) score += 1;
-    if (has(before.slice(-60), PER_YEAR_CONTEXT) || /năm\s+20\d\d\s*(?:là|:)?\s*$/.test(before)) score -= 4;
+    const { reach, year } = reachOf(before, after);
+    if (reach !== 'period') score -= 4;
     // Outside the funding section only the plan's own cost counts ("Tổng kinh phí thực hiện … là").
     if (requireTotalContext && (score < 3 || !before.includes('kinh phí'))) continue;
     const inner = paren?.trim().replace(/^bằng chữ\s*:?\s*/iu, '') ?? null;
     const words = inner && WORD_START.test(inner) ? inner : null;
     out.push({
+      at,
+      end,
       amount: Math.round(n.value * unit.multiplier),
       text: `${digits} ${unitText}`,
       words,
       wordsValue: words ? parseVnNumberWords(words) : null,
+      ambiguous: n.ambiguous,
+      approximate: APPROXIMATE_BEFORE.test(before),
+      reach,
+      year,
       score,
-      span: spanIn(zone, at, at + whole.length),
+      opens: OPENS_BREAKDOWN.test(after),
+      parts: [],
+      isPart: false,
+      span: spanIn(zone, at, end),
     });
   }
   return out;
+}
+
+// A breakdown is a list: items end at ";" or "." or before a bullet. It runs while its items state amounts,
+// and a sentence end not followed by another item ("- …", "a) …", "2. …", lower case) closes it.
+const ITEM_END = /[;.]\s+|\s(?=[-+•*]\s)/;
+const NEXT_ITEM = /^(?:[-+•*]|[a-zđ]\)|\d+[.)]|\p{Ll})/u;
+/** A breakdown never runs longer than this; it bounds the scan. */
+const BREAKDOWN_WINDOW = 1500;
+
+/**
+ * Where the breakdown opened right after `from` ends. `starts` are the offsets where amounts start, in order;
+ * `k` the first of them at or after `from`.
+ */
+function breakdownEnd(text: string, from: number, starts: readonly number[], k: number): number {
+  // Scanning a bounded slice keeps each breakdown's cost independent of the text's length.
+  const region = text.slice(from, from + BREAKDOWN_WINDOW);
+  const intro = OPENS_BREAKDOWN.exec(region);
+  let pos = intro?.[0].length ?? 0;
+  let end = pos;
+  let i = k;
+  const items = new RegExp(ITEM_END.source, 'g');
+  items.lastIndex = pos;
+  while (pos < region.length) {
+    const m = items.exec(region);
+    const stop = m ? m.index : region.length;
+    const next = m ? m.index + m[0].length : region.length;
+    if (region.slice(pos, stop).replace(/[\s:,.\-+•*]+/g, '') !== '') {
+      while (i < starts.length && (starts[i] as number) < from + pos) i++;
+      if (i >= starts.length || (starts[i] as number) >= from + stop) break;
+      end = stop;
+      if (m?.[0].startsWith('.') && !NEXT_ITEM.test(region.slice(next, next + 4))) break;
+    }
+    if (!m || next <= pos) break;
+    pos = next;
+  }
+  return from + end;
+}
+
+/** Marks the amounts listed in each total's breakdown as its parts. Mentions come in text order. */
+function linkBreakdowns(text: string, all: Mention[]): void {
+  const starts = all.map((m) => m.at);
+  all.forEach((m, k) => {
+    if (m.isPart || !m.opens) return;
+    const end = breakdownEnd(text, m.end, starts, k + 1);
+    for (let j = k + 1; j < all.length && (all[j] as Mention).at < end; j++) {
+      const p = all[j] as Mention;
+      p.isPart = true;
+      m.parts.push(p);
+    }
+  });
+}
+
+/**
+ * True when the parts add up to the total. A part with a breakdown of its own is followed by its sub-parts,
+ * which are skipped; a lone part smaller than the total is a "trong đó" naming one share only, which is fine.
+ */
+function partsAddUp(total: Mention): boolean {
+  const top: number[] = [];
+  const ps = total.parts;
+  for (let i = 0; i < ps.length; ) {
+    const p = ps[i] as Mention;
+    top.push(p.amount);
+    i++;
+    if (!p.opens) continue;
+    let sub = 0;
+    while (i < ps.length && sub < p.amount) {
+      sub += (ps[i] as Mention).amount;
+      i++;
+    }
+  }
+  const sum = top.reduce((a, b) => a + b, 0);
+  if (top.length === 1) return sum <= total.amount;
+  return Math.abs(sum - total.amount) < 0.5;
+}
+
+function chooseCandidate(cands: Mention[], period: Period | null): { best: Mention; flags: string[] } | null {
+  // A figure for the plan's only year is its period total ("Kế hoạch năm 2024": "năm 2024 là 850 triệu").
+  const isPeriod = (c: Mention) =>
+    c.reach === 'period' ||
+    (c.reach === 'year' && period !== null && period.from === period.to && c.year === period.from);
+  const totals = cands.filter((c) => !c.isPart && isPeriod(c));
+  const pool = totals.length > 0 ? totals : cands.filter((c) => !c.isPart);
+  if (pool.length === 0) return null;
+  // Highest score; among equals a period total outweighs the parts it sums.
+  const sorted = [...pool].sort((a, b) => b.score - a.score || b.amount - a.amount);
+  const best = sorted[0] as Mention;
+  const flags: string[] = [];
+  if (!isPeriod(best)) flags.push('per-year');
+  const rivals = sorted.filter((c) => c.amount !== best.amount && c.score >= best.score - 1);
+  // Rivals that add up to the best are its parts, listed without a "trong đó".
+  const rivalSum = rivals.reduce((a, c) => a + c.amount, 0);
+  if (rivals.length > 0 && !(rivals.length > 1 && Math.abs(rivalSum - best.amount) < 0.5)) {
+    flags.push('budget-several-amounts');
+  }
+  if (best.parts.length > 0 && !partsAddUp(best)) flags.push('sum-mismatch');
+  if (best.approximate) flags.push('approximate');
+  if (best.ambiguous) flags.push('ambiguous-number');
+  return { best, flags };
 }
 
 /** A budget table's grand total, in đồng, when the table is the plan's cost table. */
@@ -270,32 +423,27 @@ function fundingSources(lines: readonly Line[]): string[] {
   return found;
 }
 
-function chooseCandidate(cands: Candidate[]): { best: Candidate; contested: boolean } | null {
-  if (cands.length === 0) return null;
-  // Highest score; among equals a period total outweighs the parts it sums.
-  const sorted = [...cands].sort((a, b) => b.score - a.score || b.amount - a.amount);
-  const best = sorted[0] as Candidate;
-  const rivals = sorted.filter((c) => c.amount !== best.amount && c.score >= best.score - 1);
-  return { best, contested: rivals.length > 0 };
+/** The plan's period, as read from its title; it tells a one-year plan's "năm 2024 là …" apart. */
+export interface Period {
+  from: number;
+  to: number;
 }
 
-export function extractBudget(doc: Doc, outline: Outline, tables: Table[]): Budget {
+export function extractBudget(doc: Doc, outline: Outline, tables: Table[], period: Period | null = null): Budget {
   const lines = budgetLines(doc, outline);
   const sources = fundingSources(lines);
-  let cands = amounts(zoneOf(lines.filter((l) => l.kind === 'text')), false);
+  let zone = zoneOf(lines.filter((l) => l.kind === 'text'));
+  let cands = mentions(zone, false);
   if (cands.length === 0) {
     const body = doc.lines.slice(outline.bodyStart, outline.bodyEnd > outline.bodyStart ? outline.bodyEnd : undefined);
-    cands = amounts(zoneOf(body.filter((l) => l.kind === 'text')), true);
+    zone = zoneOf(body.filter((l) => l.kind === 'text'));
+    cands = mentions(zone, true);
   }
-  const choice = chooseCandidate(cands);
+  linkBreakdowns(zone.text, cands);
+  const choice = chooseCandidate(cands, period);
   if (choice) {
-    const { best, contested } = choice;
-    let confidence: Confidence = 'high';
-    const flags: string[] = [];
-    if (contested) {
-      confidence = 'medium';
-      flags.push('budget-several-amounts');
-    }
+    const { best, flags } = choice;
+    let confidence: Confidence = flags.length > 0 ? 'medium' : 'high';
     if (best.words !== null && best.wordsValue !== best.amount) {
       confidence = 'low';
       flags.push('words-mismatch');

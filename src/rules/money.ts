@@ -117,3 +117,38 @@ export const TOTAL_CONTEXT: readonly string[] = z
 export const PER_YEAR_CONTEXT: readonly string[] = z
   .array(z.string().min(1))
   .parse(['mỗi năm', 'hằng năm', 'hàng năm', '/năm', 'một năm', 'bình quân']);
+
+/**
+ * Words right after a total that open its breakdown ("12.450 triệu đồng, trong đó: - Ngân sách tỉnh: …").
+ * The amounts in that breakdown are the total's parts, never rivals to it.
+ */
+export const BREAKDOWN_INTROS: readonly string[] = z
+  .array(z.string().min(1))
+  .parse(['trong đó', 'bao gồm', 'gồm có', 'gồm', 'cụ thể', 'chia ra', 'phân ra']);
+
+/**
+ * Words right before an amount that make it approximate ("khoảng 3,5 tỷ đồng", "ước tính", "trên 2 tỷ").
+ * "dự kiến" is not one: every plan's budget is planned, and "dự kiến 850 triệu đồng" is still exact.
+ */
+export const APPROXIMATE_WORDS: readonly string[] = z
+  .array(z.string().min(1))
+  .parse([
+    'khoảng',
+    'ước tính',
+    'ước',
+    'khoảng chừng',
+    'chừng',
+    'xấp xỉ',
+    'gần',
+    'hơn',
+    'trên',
+    'tối thiểu',
+    'tối đa',
+    'không quá',
+    'dưới',
+  ]);
+
+/** Words right after an amount that make it a yearly figure ("2,5 tỷ đồng/năm", "500 triệu đồng mỗi năm"). */
+export const PER_YEAR_AFTER: readonly string[] = z
+  .array(z.string().min(1))
+  .parse(['/năm', '/ năm', 'mỗi năm', 'một năm', 'hằng năm', 'hàng năm', 'trên năm']);

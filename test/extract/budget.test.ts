@@ -172,6 +172,192 @@ describe('extractBudget', () => {
   });
 });
 
+/** The budget of a plan whose KINH PHÍ section holds `lines`. */
+function budgetOf(lines: string[], period: { from: number; to: number } | null = null) {
+  const { doc, outline } = plan([
+    ['III', 'NHIỆM VỤ, GIẢI PHÁP', ['Tổ chức các hoạt động truyền thông.']],
+    ['IV', 'KINH PHÍ THỰC HIỆN', lines],
+  ]);
+  const b = extractBudget(doc, outline, [], period);
+  expect(BudgetSchema.safeParse(b).success).toBe(true);
+  return { total: b.total, doc };
+}
+
+describe('extractBudget: a total and its breakdown', () => {
+  const QUANG_NAM = [
+    '1. Tổng kinh phí thực hiện: 12.450 triệu đồng (Bằng chữ: Mười hai tỷ, bốn trăm năm mươi triệu đồng), trong đó:',
+    '- Ngân sách tỉnh: 9.450 triệu đồng;',
+    '- Nguồn xã hội hóa: 3.000 triệu đồng.',
+    '2. Hằng năm, các cơ quan, đơn vị lập dự toán kinh phí gửi Sở Tài chính thẩm định.',
+  ];
+
+  it.each([
+    ['"Tổng kinh phí …:"', QUANG_NAM],
+    ['"Tổng kinh phí … là"', [QUANG_NAM[0]?.replace('thực hiện:', 'thực hiện là') ?? '', ...QUANG_NAM.slice(1)]],
+    ['a breakdown on one line', [QUANG_NAM.join(' ')]],
+    ['"Trong đó:" opening a new sentence', ['Tổng kinh phí: 12.450 triệu đồng.', 'Trong đó:', ...QUANG_NAM.slice(1)]],
+    [
+      '"gồm" and an inline list',
+      ['Tổng kinh phí 12.450 triệu đồng, gồm: ngân sách tỉnh 9.450 triệu đồng, ngân sách huyện 3.000 triệu đồng.'],
+    ],
+  ])('a total whose parts add up is one amount, high (%s)', (_name, lines) => {
+    const { total } = budgetOf(lines);
+    expect(total.value?.amount).toBe(12_450_000_000);
+    expect(total.confidence).toBe('high');
+    expect(total.flags).toEqual([]);
+  });
+
+  it('parts that do not add up are flagged, and never taken for the total', () => {
+    const { total } = budgetOf([
+      'Tổng kinh phí thực hiện: 12.450 triệu đồng, trong đó:',
+      '- Ngân sách tỉnh: 9.450 triệu đồng;',
+      '- Nguồn xã hội hóa: 2.000 triệu đồng.',
+    ]);
+    expect(total.value?.amount).toBe(12_450_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toEqual(['sum-mismatch']);
+  });
+
+  it('a lone "trong đó" share smaller than the total is not a mismatch', () => {
+    const { total } = budgetOf(['Tổng kinh phí là 5 tỷ đồng, trong đó ngân sách trung ương hỗ trợ 2 tỷ đồng.']);
+    expect(total.value?.amount).toBe(5_000_000_000);
+    expect(total.confidence).toBe('high');
+  });
+
+  it('a part with its own breakdown: its sub-parts are not counted twice', () => {
+    const { total } = budgetOf([
+      'Tổng kinh phí là 10 tỷ đồng, trong đó:',
+      '- Ngân sách tỉnh: 6 tỷ đồng, trong đó: + năm 2024: 2 tỷ đồng; + năm 2025: 4 tỷ đồng;',
+      '- Nguồn xã hội hóa: 4 tỷ đồng.',
+    ]);
+    expect(total.value?.amount).toBe(10_000_000_000);
+    expect(total.flags).toEqual([]);
+  });
+
+  it('an approximate total with parts larger than it: the total, approximate and mismatched', () => {
+    const { total } = budgetOf([
+      'Tổng kinh phí dự kiến khoảng 3,5 tỷ đồng, trong đó:',
+      '- Ngân sách tỉnh: 9.450 triệu đồng;',
+      '- Nguồn xã hội hóa: 3.000 triệu đồng.',
+    ]);
+    expect(total.value?.amount).toBe(3_500_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toEqual(expect.arrayContaining(['approximate', 'sum-mismatch']));
+  });
+
+  it('"dự kiến" alone is how plans state budgets: still high', () => {
+    const { total } = budgetOf(['Tổng kinh phí dự kiến là 3,5 tỷ đồng.']);
+    expect(total.value?.amount).toBe(3_500_000_000);
+    expect(total.confidence).toBe('high');
+  });
+
+  it('parts listed without "trong đó" after a total are not rivals when they add up', () => {
+    const { total } = budgetOf([
+      'Tổng kinh phí thực hiện là 12.450 triệu đồng.',
+      'Tổng kinh phí ngân sách tỉnh là 9.450 triệu đồng; tổng kinh phí xã hội hóa là 3.000 triệu đồng.',
+    ]);
+    expect(total.value?.amount).toBe(12_450_000_000);
+    expect(total.confidence).toBe('high');
+  });
+
+  it('two unrelated totals are contested', () => {
+    const { total } = budgetOf(['Tổng kinh phí là 12 tỷ đồng.', 'Tổng kinh phí là 7 tỷ đồng.']);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toContain('budget-several-amounts');
+  });
+});
+
+describe('extractBudget: phrasings plans use', () => {
+  it('digits with agreeing words', () => {
+    const { total, doc } = budgetOf(['Tổng kinh phí: 1.250.000.000 đồng (Một tỷ hai trăm năm mươi triệu đồng).']);
+    expect(total.value).toEqual({
+      amount: 1_250_000_000,
+      currency: 'VND',
+      text: '1.250.000.000 đồng',
+      words: 'Một tỷ hai trăm năm mươi triệu đồng',
+    });
+    expect(total.confidence).toBe('high');
+    expect(total.source && doc.text.slice(total.source.start, total.source.end)).toBe(
+      '1.250.000.000 đồng (Một tỷ hai trăm năm mươi triệu đồng)',
+    );
+  });
+
+  it('words that disagree with the digits: low', () => {
+    const { total } = budgetOf(['Tổng kinh phí: 1.250.000.000 đồng (Một tỷ hai trăm triệu đồng).']);
+    expect(total.value?.amount).toBe(1_250_000_000);
+    expect(total.confidence).toBe('low');
+    expect(total.flags).toContain('words-mismatch');
+  });
+
+  it('a one-year figure is the total of a one-year plan', () => {
+    const { total } = budgetOf(['Dự toán kinh phí thực hiện năm 2024 là 850 triệu đồng.'], { from: 2024, to: 2024 });
+    expect(total.value?.amount).toBe(850_000_000);
+    expect(total.confidence).toBe('high');
+  });
+
+  it.each([
+    ['of a multi-year plan', { from: 2024, to: 2026 }],
+    ['when the period is unknown', null],
+  ])('a one-year figure %s is taken, medium, flagged per-year', (_name, period) => {
+    const { total } = budgetOf(['Dự toán kinh phí thực hiện năm 2024 là 850 triệu đồng.'], period);
+    expect(total.value?.amount).toBe(850_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toContain('per-year');
+  });
+
+  it('a yearly figure is taken only when nothing else is stated: medium, per-year and approximate', () => {
+    const { total } = budgetOf(['Kinh phí thực hiện Kế hoạch khoảng 2,5 tỷ đồng/năm.']);
+    expect(total.value?.amount).toBe(2_500_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toEqual(expect.arrayContaining(['per-year', 'approximate']));
+  });
+
+  it('a period total wins over the yearly average after it', () => {
+    const { total } = budgetOf(['Tổng kinh phí 5 năm (2021-2025) là 15 tỷ đồng, bình quân 3 tỷ đồng/năm.']);
+    expect(total.value?.amount).toBe(15_000_000_000);
+    expect(total.confidence).toBe('high');
+    expect(total.flags).toEqual([]);
+  });
+
+  it('a period total wins over year figures in its section', () => {
+    const { total } = budgetOf([
+      'Năm 2024 bố trí 2 tỷ đồng; năm 2025 là 3 tỷ đồng.',
+      'Tổng kinh phí thực hiện đến năm 2025 là 5 tỷ đồng.',
+    ]);
+    expect(total.value?.amount).toBe(5_000_000_000);
+    expect(total.confidence).toBe('high');
+  });
+
+  it('no amount stated: null, high', () => {
+    const { total } = budgetOf(['Kinh phí: từ nguồn ngân sách nhà nước.']);
+    expect(total.value).toBeNull();
+    expect(total.confidence).toBe('high');
+  });
+
+  it('"nhà nước" is not the approximate "ước"', () => {
+    const { total } = budgetOf(['Tổng kinh phí từ ngân sách nhà nước 4 tỷ đồng.']);
+    expect(total.value?.amount).toBe(4_000_000_000);
+    expect(total.flags).toEqual([]);
+  });
+
+  it('an English decimal point is read but flagged', () => {
+    const { total } = budgetOf(['Tổng kinh phí là 3.5 tỷ đồng.']);
+    expect(total.value?.amount).toBe(3_500_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toContain('ambiguous-number');
+  });
+
+  it('a damage estimate in a plan without a KINH PHÍ section is not the budget', () => {
+    const { doc, outline } = plan([
+      ['I', 'TÌNH HÌNH', ['Năm 2021, thiên tai làm ước thiệt hại khoảng 20 tỷ đồng.']],
+      ['II', 'TỔ CHỨC THỰC HIỆN', ['Sở Tài chính bố trí kinh phí theo quy định.']],
+    ]);
+    const b = extractBudget(doc, outline, []);
+    expect(b.total.value).toBeNull();
+    expect(b.total.confidence).toBe('high');
+  });
+});
+
 describe('extractBudget on adversarial input', () => {
   const timed = (f: () => void) => {
     const t = performance.now();
@@ -183,6 +369,11 @@ describe('extractBudget on adversarial input', () => {
     ['amounts without closing parentheses', '1 đồng ('.repeat(12_000)],
     ['source keywords back to back', 'nguồn ngân sách '.repeat(6_000)],
     ['a long unbroken source', `nguồn ${'huy động '.repeat(10_000)}`],
+    [
+      'a total opening a breakdown of endless items',
+      `Tổng kinh phí 5 tỷ đồng, trong đó: ${'- a 1 đồng; '.repeat(9_000)}`,
+    ],
+    ['breakdowns opened back to back', 'Tổng kinh phí 5 tỷ đồng, trong đó '.repeat(3_000)],
   ])('stays fast on %s', (_name, text) => {
     const { doc, outline } = plan([['IV', 'KINH PHÍ THỰC HIỆN', [text]]]);
     expect(timed(() => extractBudget(doc, outline, []))).toBeLessThan(2000);
