@@ -23,9 +23,10 @@ import { cleanCell } from './tables.js';
 const BUDGET_HEADING = /kinh phí|nguồn lực tài chính|nguồn vốn/i;
 const ROMAN_HEADING = /^\W*[IVX]+\s*\.\s+\S/;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Only units that say "đồng": a bare "tỷ" is as often people or tonnes as money.
+// Only units that say "đồng" (or its sign "đ", as in "500.000.000đ"): a bare "tỷ" is as often people or
+// tonnes as money.
 const MONEY_UNIT_WORDS = MONEY_UNITS.flatMap((u) => u.aliases)
-  .filter((a) => /đồng|vnđ/.test(a) && !/^\d/.test(a))
+  .filter((a) => (/đồng|vnđ/.test(a) || a === 'đ') && !/^\d/.test(a))
   .sort((a, b) => b.length - a.length)
   .map(esc);
 // The number starts at a chain's start only and is matched atomically (lookahead + backreference), so a long

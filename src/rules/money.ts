@@ -18,7 +18,7 @@ export const MONEY_UNITS: readonly MoneyUnit[] = z.array(MoneyUnitSchema).parse(
     multiplier: 1e3,
     aliases: ['nghìn đồng', 'ngàn đồng', 'nghin dong', 'ngan dong', '1.000 đồng', '1000 đồng', 'nghìn vnđ', 'ngàn'],
   },
-  { unit: 'đồng', multiplier: 1, aliases: ['đồng', 'vnđ', 'vnd', 'dong'] },
+  { unit: 'đồng', multiplier: 1, aliases: ['đồng', 'vnđ', 'vnd', 'dong', 'đ'] },
 ]);
 
 /** Labels that introduce a table's unit ("Đơn vị tính:", "ĐVT:", "Đơn vị:"). */

@@ -328,6 +328,18 @@ describe('extractBudget: phrasings plans use', () => {
     expect(total.confidence).toBe('high');
   });
 
+  it.each([
+    ['Tổng kinh phí: 500.000.000đ.', 500_000_000],
+    ['Tổng kinh phí: 500.000.000 VNĐ.', 500_000_000],
+    ['Tổng kinh phí thực hiện: 12,45 tỷ VNĐ.', 12_450_000_000],
+  ])('reads the sign and abbreviations of đồng: %s', (line, amount) => {
+    expect(budgetOf([line]).total.value?.amount).toBe(amount);
+  });
+
+  it('a bare "tỷ" or an "đ" starting a word is no money', () => {
+    expect(budgetOf(['Tổng kinh phí phục vụ 2 tỷ người; 5 đợt tập huấn.']).total.value).toBeNull();
+  });
+
   it('no amount stated: null, high', () => {
     const { total } = budgetOf(['Kinh phí: từ nguồn ngân sách nhà nước.']);
     expect(total.value).toBeNull();
