@@ -4,7 +4,7 @@ import type { Diagnostic } from '../contract/schema.js';
 import { DocBuilder, type DocHeader } from '../doc/build.js';
 import type { Doc, DocTree, TableBlock } from '../doc/types.js';
 import { blockRows } from './blocks.js';
-import { cleanLine, cleanSpaces, isDecoration, joinCellLines } from './clean.js';
+import { cleanLine, cleanSpaces, isDecoration, joinCellLines, stripMarkdown } from './clean.js';
 import { isLayoutTable, layoutTableRows } from './layout.js';
 import { type RawLine, splitRegions } from './regions.js';
 import { layoutRows, type RowLayout } from './rows.js';
@@ -34,7 +34,7 @@ export function toUnits(tree: DocTree): Unit[] {
     const raws = block.text.split(LINE_BREAK_RE);
     for (const raw of raws) {
       const spaced = cleanSpaces(raw);
-      const text = cleanLine(raw);
+      const text = stripMarkdown(spaced); // cleanLine(raw), without cleaning the spaces twice
       const at = index++;
       // Lines holding only markdown markers ("**", "* *") are layout residue, not paragraph breaks.
       if (text === '' && spaced !== '' && !TAB_START_RE.test(raw)) continue;
