@@ -70,6 +70,9 @@ describe('parseVnNumberWords', () => {
     ['năm tỷ đồng chẵn', 5e9],
     ['hai tỷ không trăm linh ba đồng', 2000000003],
     ['Bảy trăm triệu Việt Nam đồng', 700000000],
+    ['Mười hai tỷ, bốn trăm năm mươi triệu đồng', 12450000000],
+    ['Ba tỷ năm trăm triệu đồng', 3500000000],
+    ['Một tỷ hai trăm năm mươi triệu đồng', 1250000000],
   ])('%s → %d', (text, value) => {
     expect(parseVnNumberWords(text)).toBe(value);
   });
