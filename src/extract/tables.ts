@@ -76,11 +76,27 @@ interface Caption {
   unitText: string | null;
 }
 
+const LETTER_RE = /\p{L}/u;
+const UPPER_RE = /\p{Lu}/u;
+
+// Counts in UTF-16 units, as the length of the letters would; ASCII is classified without a regex since caption
+// lines above every table pass here.
 function isUpperHeavy(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 4) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length > 0.8;
+  let letters = 0;
+  let upper = 0;
+  for (const ch of s) {
+    if (ch < '\u0080') {
+      if (ch >= 'A' && ch <= 'Z') {
+        letters++;
+        upper++;
+      } else if (ch >= 'a' && ch <= 'z') letters++;
+    } else if (LETTER_RE.test(ch)) {
+      letters += ch.length;
+      if (UPPER_RE.test(ch)) upper += ch.length;
+    }
+  }
+  if (letters < 4) return false;
+  return upper / letters > 0.8;
 }
 
 const UNIT_PHRASE = new RegExp(`(?:${UNIT_LABELS.join('|')})\\s*:\\s*([^;)\\n]{1,30})`, 'i');
