@@ -152,12 +152,23 @@ function bodyProvince(doc: Doc, from: number, to: number, issued: string | null)
 // Number, place and date.
 
 const NUMBER_RE = /(?<![\p{L}])Số\s*:\s*([^|\n]*)/u;
+// Without its colon ("Số 1832/KH-UBND") the label is taken only when a full number follows: "Số" opens ordinary
+// header words too.
+const BARE_NUMBER_RE = /(?<![\p{L}])Số[ \t]+(?=\d{1,6}[A-Za-z]?[ \t]*\/)([^|\n]*)/u;
+// The number and its symbol, with the stray spaces typists leave around "/" and "-" ("1832 /KH - UBND"). A spaced
+// separator must be followed by a whole upper-case symbol part ("UBND"), so a place run into the header ("… -
+// Hải Dương") is not taken in. Each repeat opens with a separator the parts cannot hold: the pattern stays linear.
+const SYMBOL_PART = '[\\p{Lu}\\d][\\p{Lu}\\d.&]*(?![\\p{L}\\d])';
+const NUMBER_VALUE_RE = new RegExp(
+  `^\\d{1,6}[A-Za-z]?[ \\t]*\\/[ \\t]*[\\p{L}\\d.&]+(?:[-/][\\p{L}\\d.&]+|[ \\t]+[-/][ \\t]*${SYMBOL_PART}|[-/][ \\t]+${SYMBOL_PART})*`,
+  'u',
+);
 // Day and month may be blank in drafts ("ngày     tháng     năm 2023").
 const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,60}?)\s*,\s*ngày\s*([^\s|]*)\s*tháng\s*([^\s|]*)\s*năm\s*([^\s|]+)/mu;
 
 function documentNumber(doc: Doc, headerEnd: number): Field<string> {
   const text = doc.text.slice(0, headerEnd);
-  const m = NUMBER_RE.exec(text);
+  const m = NUMBER_RE.exec(text) ?? BARE_NUMBER_RE.exec(text);
   if (!m) return absent(MISSING);
   const raw = (m[1] as string).replace(/\*+/g, '').trim();
   const start =
@@ -165,8 +176,8 @@ function documentNumber(doc: Doc, headerEnd: number): Field<string> {
     m[0].length -
     (m[1] as string).length +
     ((m[1] as string).length - (m[1] as string).trimStart().length);
-  const num = /^(\d{1,6}[A-Za-z]?\/[\p{L}\d./&-]+)/u.exec(raw)?.[1];
-  if (num) return field(num, span(doc, start, start + num.length));
+  const num = NUMBER_VALUE_RE.exec(raw)?.[0];
+  if (num) return field(num.replace(/[ \t]+/g, ''), span(doc, start, start + num.length));
   // "Số: …/KH-UBND", "Số:      /KH-UBND": an unissued draft.
   if (/^[\s….·_-]*\/\S/u.test(raw))
     return field<string>(null, span(doc, start, start + raw.length), 'medium', ['draft']);

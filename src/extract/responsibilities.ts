@@ -154,10 +154,14 @@ const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
 function framedParagraph(text: string, matcher: AgencyMatcher, level: Level): Reading | null {
   if (!/^\p{Lu}/u.test(text)) return null;
   const subject = matcher.readSubject(text);
-  if (!subject?.framing || (subject.terminator !== 'colon' && subject.terminator !== 'phrase')) return null;
-  if (subject.rest === '') return null;
+  if (!subject?.framing || subject.rest === '') return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
   const matches = members.map((m) => atIssuerLevel(matcher.canonicalise(m), m, level));
+  // Without a colon or a duty phrase the body ends where its known name does ("Đề nghị Hội Chữ thập đỏ thành phố
+  // vận động …"): taken only when every body is one the table knows exactly, so the cut is the name's own end.
+  const closed = subject.terminator === 'colon' || subject.terminator === 'phrase';
+  const known = subject.terminator === 'known' && matches.every((m) => m.match === 'exact');
+  if (!closed && !known) return null;
   return { subject, members, matches, headLines: 1 };
 }
 
@@ -278,7 +282,10 @@ class Collector {
       canonical: single?.canonical ?? null,
       kind: kinds.size === 1 ? ([...kinds][0] ?? 'other') : 'other',
     };
-    if (members.length > 1) agency.members = members;
+    if (members.length > 1) {
+      agency.members = members;
+      agency.memberCanonicals = matches.map((m) => m.canonical);
+    }
 
     this.out.push({
       agency,
@@ -394,7 +401,10 @@ function pushAssignment(
     canonical: matches.length === 1 ? (matches[0]?.canonical ?? null) : null,
     kind: kinds.size === 1 ? ([...kinds][0] ?? 'other') : 'other',
   };
-  if (members.length > 1) agency.members = members;
+  if (members.length > 1) {
+    agency.members = members;
+    agency.memberCanonicals = matches.map((x) => x.canonical);
+  }
   ctx.out.push({
     agency,
     role,

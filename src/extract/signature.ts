@@ -109,6 +109,19 @@ function readBlock(doc: Doc, toks: readonly Token[], at: number): Signer | null 
     if (prev && doc.text.slice(prev.end, t.start).includes('\n')) break;
     name.push(t);
   }
+  // Anonymised copies cut the given name to its initial ("Nguyễn Văn H", "Phạm S"): one capital letter closes a
+  // name that has begun, on the same line, and nothing name-like may follow it there.
+  const initial = toks[i];
+  const prev = name[name.length - 1];
+  if (
+    initial &&
+    prev &&
+    name.length < 6 &&
+    /^\p{Lu}$/u.test(initial.text) &&
+    !doc.text.slice(prev.end, initial.start).includes('\n') &&
+    !nameGoesOn(doc, initial, toks[i + 1])
+  )
+    name.push(initial);
   const { position, onBehalfOf } = readAuthority(words);
   const last = name[name.length - 1];
   if (name.length < 2 || !last) return null;
@@ -118,6 +131,12 @@ function readBlock(doc: Doc, toks: readonly Token[], at: number): Signer | null 
     onBehalfOf,
     source: { start, end: last.end, line: lineOf(doc, start) },
   };
+}
+
+/** `next` reads as more of a name on the same line as `t`: then the lone capital is no closing initial. */
+function nameGoesOn(doc: Doc, t: Token, next: Token | undefined): boolean {
+  if (!next || doc.text.slice(t.end, next.start).includes('\n')) return false;
+  return isNameWord(next.text) || /^\p{Lu}\.?$/u.test(next.text);
 }
 
 function lineOf(doc: Doc, offset: number): number {

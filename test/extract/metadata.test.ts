@@ -299,6 +299,84 @@ describe('extractMetadata on headers a reader ran together', () => {
   });
 });
 
+describe('extractMetadata: document numbers as typists write them', () => {
+  const header = (numberLine: string) => [
+    'ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    `${numberLine} | Cần Thơ, ngày 15 tháng 3 năm 2022`,
+    'KẾ HOẠCH',
+    'Phòng, chống thiên tai năm 2022',
+    'I. MỤC ĐÍCH, YÊU CẦU',
+  ];
+
+  it.each([
+    ['Số: 1832 /KH-UBND', '1832/KH-UBND', '1832 /KH-UBND'],
+    ['Số 1832/KH-UBND', '1832/KH-UBND', '1832/KH-UBND'],
+    ['Số: 1832/KH - UBND', '1832/KH-UBND', '1832/KH - UBND'],
+    ['Số: 1832 / KH- UBND', '1832/KH-UBND', '1832 / KH- UBND'],
+    ['Số: 57/2022/KH-UBND', '57/2022/KH-UBND', '57/2022/KH-UBND'],
+    ['Số:1832/KH-UBND', '1832/KH-UBND', '1832/KH-UBND'],
+  ])('reads "%s" as %s, its span on the written number', (line, value, written) => {
+    const { doc, m } = meta(header(line));
+    expect(m.documentNumber).toMatchObject({ value, confidence: 'high', flags: [] });
+    const src = m.documentNumber.source;
+    expect(src && doc.text.slice(src.start, src.end)).toBe(written);
+  });
+
+  it('keeps blanks a draft and takes no place or bare "Số" word into the number', () => {
+    for (const line of ['Số: …/KH-UBND', 'Số: /KH-UBND', 'Số:      /KH-UBND']) {
+      expect(meta(header(line)).m.documentNumber).toMatchObject({ value: null, flags: ['draft'] });
+    }
+    // Columns run together: a place after a spaced dash is no part of the symbol.
+    const runTogether = meta([
+      'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG',
+      'Số: 1832/KH-UBND - Hải Dương, ngày 15 tháng 3 năm 2022',
+      'KẾ HOẠCH',
+      'Chuyển đổi số',
+      'I. MỤC ĐÍCH',
+    ]).m;
+    expect(runTogether.documentNumber.value).toBe('1832/KH-UBND');
+    // "Số" without colon and without a number is an ordinary word, not a missing number's label.
+    const word = meta([
+      'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG',
+      'Số hóa hồ sơ 2022 / năm',
+      'KẾ HOẠCH',
+      'Chuyển đổi số',
+      'I. MỤC ĐÍCH',
+    ]).m;
+    expect(word.documentNumber).toMatchObject({ value: null, flags: ['missing'] });
+  });
+
+  it('stays linear on long adversarial number lines', () => {
+    const long = ['Số: 1/A', ' - A'.repeat(20_000), '-', 'a'.repeat(50_000)].join('');
+    const bare = `Số 1 /${'A-'.repeat(50_000)}a`;
+    const t0 = performance.now();
+    meta(['ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG', long, 'KẾ HOẠCH', 'Tên', 'I. MỤC ĐÍCH']);
+    meta(['ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG', bare, 'KẾ HOẠCH', 'Tên', 'I. MỤC ĐÍCH']);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('extractMetadata: signers in anonymised copies', () => {
+  const signed = (block: string[]) =>
+    meta(['ỦY BAN NHÂN DÂN TỈNH LÀO CAI', 'KẾ HOẠCH', 'Tên', 'I. MỤC ĐÍCH', 'Nơi nhận:', '- Lưu: VT.', ...block]).m;
+
+  it('keeps a given name cut to its initial', () => {
+    expect(signed(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn H']).signer.value?.name).toBe(
+      'Nguyễn Văn H',
+    );
+    expect(signed(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Phạm S']).signer.value?.name).toBe('Phạm S');
+    expect(signed(['TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm S | PHỤ LỤC']).signer.value?.name).toBe('Phạm S');
+  });
+
+  it('takes no letter from the next line, a lone letter, or a capital that more name follows', () => {
+    expect(signed(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Đặng Minh Hưng', 'A', 'PHỤ LỤC']).signer.value?.name).toBe(
+      'Đặng Minh Hưng',
+    );
+    expect(signed(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'H']).signer.value).toBeNull();
+    expect(signed(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn H Anh']).signer.value?.name).toBe('Nguyễn Văn');
+  });
+});
+
 describe('extractSections', () => {
   it('marks sections with irregular numbering medium', () => {
     const doc = docOf(['KẾ HOẠCH', 'Tiêu đề', 'I. MỤC TIÊU', '1. Một', 'I. MỤC TIÊU', 'Nơi nhận:']);

@@ -48,6 +48,14 @@ describe('extractResponsibilities', () => {
       'các tổ chức thành viên của Mặt trận',
     ]);
     expect(group?.agency.kind).toBe('mass-organisation');
+    // Each member's canonical sits beside it.
+    expect(group?.agency.memberCanonicals).toEqual([
+      'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+      'Hội Nông dân tỉnh',
+      'Các tổ chức thành viên của Mặt trận',
+    ]);
+    expect(first?.agency.memberCanonicals).toBeUndefined();
     expect(ubnd?.agency.kind).toBe('people-committee');
     // The source covers the item and points at its first line.
     expect(d.text.slice(first?.source.start, first?.source.end)).toMatch(/^1\. Sở Lao động.*đánh giá tình hình/su);
@@ -77,6 +85,17 @@ describe('extractResponsibilities', () => {
     // The typo sits in a partner inside a task: the subject is clean and nothing is flagged.
     expect(rs.every((r) => r.confidence === 'high' && r.flags.length === 0)).toBe(true);
     expect(rs[0]?.tasks).toHaveLength(2);
+  });
+
+  it('gives a member outside the table a null canonical and keeps the group under review', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Y tế, Trung tâm Y tế huyện Dầu Tiếng và Sở Tài chính: phối hợp tổ chức khám sàng lọc.',
+    ]);
+    expect(rs[0]?.agency.members).toEqual(['Sở Y tế', 'Trung tâm Y tế huyện Dầu Tiếng', 'Sở Tài chính']);
+    expect(rs[0]?.agency.memberCanonicals).toEqual(['Sở Y tế', null, 'Sở Tài chính']);
+    expect(rs[0]).toMatchObject({ agency: { canonical: null }, confidence: 'medium', flags: ['unknown-agency'] });
   });
 
   it('flags a typo in a subject and an unknown body, with medium confidence', () => {
@@ -278,6 +297,42 @@ describe('extractResponsibilities', () => {
     expect(rs[1]?.tasks.join(' ')).not.toContain('Văn phòng');
     const office = rs[2];
     expect(office && d.text.slice(office.source.start, office.source.end)).toMatch(/^Giao Văn phòng UBND tỉnh/u);
+  });
+
+  it('reads an unnumbered "Đề nghị <known body> <verb> …" paragraph as a request of its own (Cần Thơ 2022)', () => {
+    const { d, rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Tài chính: Tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện Kế hoạch theo quy định.',
+      '2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động Nhân dân chủ động phòng, chống thiên tai.',
+      'Đề nghị Hội Chữ thập đỏ tỉnh vận động các nguồn lực hỗ trợ người dân bị thiệt hại do thiên tai.',
+      'Trên đây là Kế hoạch phòng, chống thiên tai năm 2022.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical ?? r.agency.name, r.role])).toEqual([
+      ['Sở Tài chính', 'unspecified'],
+      ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh', 'requested'],
+      ['Hội Chữ thập đỏ tỉnh', 'requested'],
+    ]);
+    const redCross = rs[2];
+    expect(redCross?.tasks).toEqual(['vận động các nguồn lực hỗ trợ người dân bị thiệt hại do thiên tai.']);
+    expect(redCross?.confidence).toBe('high');
+    expect(redCross && d.text.slice(redCross.source.start, redCross.source.end)).toMatch(/^Đề nghị Hội Chữ thập đỏ/u);
+    // The front's item keeps only its own sentence.
+    expect(rs[1]?.tasks.join(' ')).not.toContain('Chữ thập đỏ');
+  });
+
+  it('takes an unclosed "Đề nghị …" paragraph only for a body the table knows, after a finished sentence', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Tài chính: bố trí kinh phí thực hiện Kế hoạch theo quy định.',
+      // Not in the table: where its name ends is a guess.
+      'Đề nghị Hội Doanh nhân trẻ Bình Dương vận động hội viên ủng hộ quỹ.',
+      '2. Sở Y tế: chủ trì tổ chức khám sàng lọc cho trẻ em theo',
+      // Continues the sentence broken above.
+      'Đề nghị Hội Chữ thập đỏ tỉnh vận động hỗ trợ.',
+    ]);
+    expect(rs.map((r) => r.agency.canonical)).toEqual(['Sở Tài chính', 'Sở Y tế']);
   });
 
   it('does not read a wrapped line or a lead-in sentence as a "Giao …" paragraph', () => {
