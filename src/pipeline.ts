@@ -38,7 +38,7 @@ export function extractFromDoc(doc: Doc): Extraction {
   const tables = extractTables(doc);
   const targets = extractTargets(doc, outline, metadata);
   const responsibilities = extractResponsibilities(doc, outline);
-  const budget = extractBudget(doc, outline, tables);
+  const budget = extractBudget(doc, outline, tables, metadata.period.value);
   const crossDiagnostics = crossCheck({ doc, targets, tables, budget });
 
   const draft: Omit<Extraction, 'review'> = {

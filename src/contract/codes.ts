@@ -16,7 +16,10 @@ export const CODES = {
     scope: 'both',
     description: 'A number whose reading is uncertain (e.g. "1.500": 1500 or 1.5).',
   },
-  'sum-mismatch': { scope: 'both', description: "A table's row or column does not add up." },
+  'sum-mismatch': {
+    scope: 'both',
+    description: 'A table\'s row or column, or a stated total\'s breakdown ("trong đó: …"), does not add up.',
+  },
   'words-mismatch': { scope: 'both', description: 'An amount in words disagrees with its digits.' },
   'table-conflict': {
     scope: 'both',
