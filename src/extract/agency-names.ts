@@ -7,8 +7,12 @@ import { AGENCY_TABLE, type AgencyEntry, type AgencyTable } from '../rules/agenc
 export type AgencyKind = Responsibility['agency']['kind'];
 export type Role = Responsibility['role'];
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 /** Lower case, diacritics removed, đ → d: the form names are compared in. */
 export function foldVi(s: string): string {
+  // Most words compared are plain ASCII: nothing to decompose or strip.
+  if (ASCII_RE.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
@@ -24,6 +28,7 @@ interface Token {
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_SUBJECT_CHARS = 600;
 const MAX_HEADING_WORDS = 60;
+const MAX_CACHED_NAMES = 10_000;
 
 function isCap(word: string): boolean {
   const c = word.charAt(0);
@@ -44,8 +49,14 @@ function tokenize(text: string, abbreviations: Record<string, string>): Token[] 
   return out;
 }
 
-function wordCount(text: string): number {
-  return [...text.matchAll(WORD)].length;
+const WORD_COUNT = /[\p{L}\p{N}]+/gu;
+
+/** Words in `text`, counting no further than `stopAfter + 1` (callers only compare against a bound). */
+function wordCount(text: string, stopAfter = Number.POSITIVE_INFINITY): number {
+  WORD_COUNT.lastIndex = 0;
+  let n = 0;
+  while (n <= stopAfter && WORD_COUNT.exec(text)) n++;
+  return n;
 }
 
 /** Levenshtein distance, giving up (returning cap + 1) once every path exceeds `cap`. */
@@ -118,6 +129,11 @@ export class AgencyMatcher {
   private readonly heads: Array<{ word: string; kind: AgencyKind; words: number }>;
   /** Head words folded as forms are ("bao", "thanh tra"). */
   private readonly headWords: Set<string>;
+  /** Case-insensitive words folded once: [written, folded]. */
+  private readonly leaderTitles: Array<[string, string]>;
+  private readonly requestWords: Array<[string, string]>;
+  /** canonicalise() is asked about the same names many times per document. */
+  private readonly canonicalCache = new Map<string, AgencyMatch>();
 
   constructor(readonly table: AgencyTable) {
     this.forms = table.entries.flatMap((entry) =>
@@ -138,6 +154,8 @@ export class AgencyMatcher {
     this.heads = table.heads
       .map((h) => ({ word: h.word, kind: h.kind, words: wordCount(h.word) }))
       .sort((a, b) => b.word.length - a.word.length);
+    this.leaderTitles = table.leaderTitles.map((w) => [w, foldVi(w)]);
+    this.requestWords = table.requestWords.map((w) => [w, foldVi(w)]);
   }
 
   /** Tokens from `from` on are only a level ("tỉnh", "thành phố") and/or a capitalised place name. */
@@ -153,20 +171,30 @@ export class AgencyMatcher {
   }
 
   private leaderLength(text: string, at: number): number {
-    for (const title of this.table.leaderTitles) {
-      if (startsWithWord(text, at, title, true)) return title.length;
+    for (const [title, folded] of this.leaderTitles) {
+      if (startsWithFolded(text, at, title, folded)) return title.length;
     }
     return 0;
   }
 
   /** The head word a body's name starts with at `at`, or null. */
   headAt(text: string, at: number): { word: string; kind: AgencyKind; words: number } | null {
-    for (const h of this.heads) if (startsWithWord(text, at, h.word, false)) return h;
+    for (const h of this.heads) if (startsWithWord(text, at, h.word)) return h;
     return null;
   }
 
   /** Resolves a written name (one body or one group) to its canonical entry. */
   canonicalise(name: string): AgencyMatch {
+    let cached = this.canonicalCache.get(name);
+    if (!cached) {
+      if (this.canonicalCache.size >= MAX_CACHED_NAMES) this.canonicalCache.clear();
+      cached = this.resolve(name);
+      this.canonicalCache.set(name, cached);
+    }
+    return { ...cached };
+  }
+
+  private resolve(name: string): AgencyMatch {
     let clean = name.replace(/\([^()]*\)/g, ' ').trim();
     const lead = this.leaderLength(clean, 0);
     const leader = lead > 0;
@@ -193,16 +221,35 @@ export class AgencyMatcher {
     // Typos: an approximate match on folded text, only when one canonical name is clearly the nearest.
     let typo: { form: Form; distance: number } | null = null;
     let tie = false;
+    // Every form asks about the same few token prefixes: read each once.
+    const prefixes = new Map<number, string>();
+    const tails = new Map<number, boolean>();
+    const prefix = (n: number): string => {
+      let p = prefixes.get(n);
+      if (p === undefined) {
+        p = tokens
+          .slice(0, n)
+          .map((t) => t.folded)
+          .join(' ');
+        prefixes.set(n, p);
+      }
+      return p;
+    };
+    const tailOk = (n: number): boolean => {
+      let ok = tails.get(n);
+      if (ok === undefined) {
+        ok = this.tailOk(tokens, n);
+        tails.set(n, ok);
+      }
+      return ok;
+    };
     for (const f of this.forms) {
       const budget = typoBudget(f.joined.length);
       if (budget === 0 || tokens[0]?.folded !== f.tokens[0]) continue;
       for (const n of [f.tokens.length - 1, f.tokens.length, f.tokens.length + 1]) {
         if (n < 1 || n > tokens.length) continue;
-        if (f.entry.match !== 'prefix' && !this.tailOk(tokens, n)) continue;
-        const written = tokens
-          .slice(0, n)
-          .map((t) => t.folded)
-          .join(' ');
+        if (f.entry.match !== 'prefix' && !tailOk(n)) continue;
+        const written = prefix(n);
         const d = editDistance(written, f.joined, budget);
         if (d > budget) continue;
         if (!typo || d < typo.distance) {
@@ -227,8 +274,8 @@ export class AgencyMatcher {
   readSubject(text: string, opts: { heading?: boolean } = {}): SubjectReading | null {
     let i = skipMarkup(text, 0);
     let framing: SubjectReading['framing'] = null;
-    const request = this.table.requestWords.find((w) => startsWithWord(text, i, w, true));
-    const assign = request ? undefined : this.table.assignWords.find((w) => startsWithWord(text, i, w, false));
+    const request = this.requestWords.find(([w, folded]) => startsWithFolded(text, i, w, folded))?.[0];
+    const assign = request ? undefined : this.table.assignWords.find((w) => startsWithWord(text, i, w));
     if (request) framing = 'request';
     else if (assign) framing = 'assign';
     if (request || assign) i = skipMarkup(text, i + (request ?? assign ?? '').length);
@@ -284,7 +331,7 @@ export class AgencyMatcher {
       // heading was unwrapped with the paragraph under it ("8. Sở Tài chính Hằng năm, căn cứ …").
       // A heading line whose duties follow below may list many bodies ("Các sở, ban, ngành; Ủy ban MTTQ Việt Nam
       // tỉnh và các đoàn thể, …, UBND các huyện, xã, thành phố,…"): no sentence punctuation, every part a body.
-      const words = wordCount(text.slice(start));
+      const words = wordCount(text.slice(start), MAX_HEADING_WORDS);
       if (words <= 20 || (opts.heading && words <= MAX_HEADING_WORDS && this.listsBodies(text.slice(start))))
         end = text.length;
       else {
@@ -306,7 +353,7 @@ export class AgencyMatcher {
     }
     const raw = text.slice(start, end);
     const name = raw.replace(/[\s,;:.…\-–*_]+$/u, '');
-    if (name.length === 0 || wordCount(name) > 60) return null;
+    if (name.length === 0 || wordCount(name, 60) > 60) return null;
     const first = this.splitMembers(name)[0];
     if (!first || !this.namesBody(first.text)) return null;
     if (this.table.descriptionWords.some((w) => findWord(name, w, 0, name.length) >= 0)) return null;
@@ -384,7 +431,7 @@ export class AgencyMatcher {
     for (const p of pieces) {
       const text = name.slice(p.start, p.end);
       const opens =
-        wordCount(text) >= 2 &&
+        wordCount(text, 2) >= 2 &&
         (this.headAt(text, 0) !== null || this.leaderLength(text, 0) > 0) &&
         this.namesBody(text);
       const current = members[members.length - 1];
@@ -415,28 +462,55 @@ export class AgencyMatcher {
   }
 }
 
+/** ASCII whitespace as \s reads it: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? isAsciiSpace(c) : /\s/u.test(text.charAt(i));
+}
+
 function skipSpaces(text: string, at: number): number {
   let i = at;
-  while (i < text.length && /\s/u.test(text.charAt(i))) i++;
+  while (i < text.length && isSpace(text, i)) i++;
   return i;
 }
 
 /** Skips spaces and emphasis markup left by converters ("**1. Sở", "*2.3. Công an"). */
 function skipMarkup(text: string, at: number): number {
   let i = at;
-  while (i < text.length && /[\s*_]/u.test(text.charAt(i))) i++;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 && c !== 95 && !isSpace(text, i)) break;
+  }
   return i;
 }
 
 function isLetter(ch: string): boolean {
-  return ch !== '' && /[\p{L}\p{N}]/u.test(ch);
+  if (ch === '') return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
 }
 
-/** `text` has `word` at `at`, as a whole word; case-insensitive on request (folded comparison). */
-function startsWithWord(text: string, at: number, word: string, ignoreCase: boolean): boolean {
-  const slice = text.slice(at, at + word.length);
-  const same = ignoreCase ? foldVi(slice) === foldVi(word) : slice === word;
-  return same && !isLetter(text.charAt(at + word.length));
+/** `text` has `word` at `at`, as a whole word, in exactly that case. */
+function startsWithWord(text: string, at: number, word: string): boolean {
+  return text.startsWith(word, at) && !isLetter(text.charAt(at + word.length));
+}
+
+/**
+ * `text` has `word` at `at`, as a whole word, compared folded (`folded` is foldVi(word)). An ASCII first
+ * character folds to its own lower case, so a mismatch there rules the word out before folding the slice.
+ */
+function startsWithFolded(text: string, at: number, word: string, folded: string): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128 && folded.length > 0) {
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (folded.charCodeAt(0) !== lower) return false;
+  }
+  return foldVi(text.slice(at, at + word.length)) === folded && !isLetter(text.charAt(at + word.length));
 }
 
 /** First whole-word occurrence of `phrase` (exact case) in text[from, to), or -1. */
