@@ -15,8 +15,12 @@ import { lineSpan, linesSpan } from '../doc/build.js';
 import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
 import { CLOSING_OPENERS, LETTER_ORDER, PART_PATTERN, REVIEW_PART_PHRASES, TAIL_PATTERNS } from '../rules/sections.js';
 
+const NEEDS_CLEANING_RE = /[*]|\s\s|[^\S ]/;
+
 /** Line text without leading blanks and markdown emphasis markers the reader may have left. */
 export function cleanText(text: string): string {
+  // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
+  if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
   return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 }
 

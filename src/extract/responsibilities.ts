@@ -28,7 +28,11 @@ interface Reading {
   matches: AgencyMatch[];
 }
 
+const NEEDS_CLEANING_RE = /[*]|\s\s|[^\S ]/;
+
 function clean(text: string): string {
+  // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
+  if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
   return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 }
 
