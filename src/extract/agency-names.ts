@@ -134,6 +134,8 @@ export class AgencyMatcher {
   private readonly requestWords: Array<[string, string]>;
   /** canonicalise() is asked about the same names many times per document. */
   private readonly canonicalCache = new Map<string, AgencyMatch>();
+  /** Folds of single characters met while comparing folded words (a few hundred letters at most). */
+  private readonly charFolds = new Map<number, string>();
 
   constructor(readonly table: AgencyTable) {
     this.forms = table.entries.flatMap((entry) =>
@@ -172,7 +174,7 @@ export class AgencyMatcher {
 
   private leaderLength(text: string, at: number): number {
     for (const [title, folded] of this.leaderTitles) {
-      if (startsWithFolded(text, at, title, folded)) return title.length;
+      if (startsWithFolded(text, at, title, folded, this.charFolds)) return title.length;
     }
     return 0;
   }
@@ -274,7 +276,7 @@ export class AgencyMatcher {
   readSubject(text: string, opts: { heading?: boolean } = {}): SubjectReading | null {
     let i = skipMarkup(text, 0);
     let framing: SubjectReading['framing'] = null;
-    const request = this.requestWords.find(([w, folded]) => startsWithFolded(text, i, w, folded))?.[0];
+    const request = this.requestWords.find(([w, folded]) => startsWithFolded(text, i, w, folded, this.charFolds))?.[0];
     const assign = request ? undefined : this.table.assignWords.find((w) => startsWithWord(text, i, w));
     if (request) framing = 'request';
     else if (assign) framing = 'assign';
@@ -500,15 +502,32 @@ function startsWithWord(text: string, at: number, word: string): boolean {
   return text.startsWith(word, at) && !isLetter(text.charAt(at + word.length));
 }
 
+/** Capital sigma lower-cases by context (σ or ς): it is folded only with its neighbours. */
+const CAPITAL_SIGMA = 0x3a3;
+
 /**
- * `text` has `word` at `at`, as a whole word, compared folded (`folded` is foldVi(word)). An ASCII first
- * character folds to its own lower case, so a mismatch there rules the word out before folding the slice.
+ * `text` has `word` at `at`, as a whole word, compared folded (`folded` is foldVi(word)). Folding works
+ * character by character, so the slice is ruled out at its first character whose fold disagrees with `folded`,
+ * before folding the whole slice; `chars` caches the folds of single characters.
  */
-function startsWithFolded(text: string, at: number, word: string, folded: string): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 128 && folded.length > 0) {
-    const lower = c >= 65 && c <= 90 ? c + 32 : c;
-    if (folded.charCodeAt(0) !== lower) return false;
+function startsWithFolded(text: string, at: number, word: string, folded: string, chars: Map<number, string>): boolean {
+  const end = Math.min(text.length, at + word.length);
+  let pos = 0;
+  for (let i = at; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (folded.charCodeAt(pos) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+      pos++;
+      continue;
+    }
+    if ((c >= 0xd800 && c <= 0xdfff) || c === CAPITAL_SIGMA) break;
+    let f = chars.get(c);
+    if (f === undefined) {
+      f = foldVi(text.charAt(i));
+      chars.set(c, f);
+    }
+    if (!folded.startsWith(f, pos)) return false;
+    pos += f.length;
   }
   return foldVi(text.slice(at, at + word.length)) === folded && !isLetter(text.charAt(at + word.length));
 }
