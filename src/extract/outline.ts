@@ -60,10 +60,10 @@ function isUpper(s: string): boolean {
   return l.length > 0 && l === l.toUpperCase();
 }
 
-function headingCandidate(lines: readonly Line[], i: number): Candidate | null {
+function headingCandidate(lines: readonly Line[], texts: readonly string[], i: number): Candidate | null {
   const line = lines[i];
   if (line?.kind !== 'text') return null;
-  const m = HEADING_RE.exec(cleanText(line.text));
+  const m = HEADING_RE.exec(texts[i] ?? '');
   if (!m) return null;
   const numeral = m[1] as string;
   const number = romanValue(numeral);
@@ -76,7 +76,7 @@ function headingCandidate(lines: readonly Line[], i: number): Candidate | null {
       const next = lines[j];
       if (!next || next.kind === 'blank') continue;
       if (next.kind !== 'text') break;
-      title = cleanText(next.text);
+      title = texts[j] ?? '';
       titleEnd = j;
       break;
     }
@@ -86,7 +86,7 @@ function headingCandidate(lines: readonly Line[], i: number): Candidate | null {
   while (isUpper(title)) {
     const next = lines[titleEnd + 1];
     if (next?.kind !== 'text') break;
-    const t = cleanText(next.text);
+    const t = texts[titleEnd + 1] ?? '';
     if (t.length > 120 || !isUpper(t) || /\p{Ll}/u.test(t) || HEADING_RE.test(t) || parseLabel(t)) break;
     if (/^(?:PHỤ LỤC|PHẦN|TM\.|KT\.|NƠI NHẬN)/u.test(t)) break;
     title = `${title} ${t}`;
@@ -104,13 +104,13 @@ function plausibleTitle(title: string): boolean {
   return title.length <= 150 && !/[;,]$/.test(title);
 }
 
-function isTail(text: string): boolean {
-  const t = cleanText(text);
+/** `t` is a line's cleanText. */
+function isTail(t: string): boolean {
   return TAIL_PATTERNS.some((re) => re.test(t));
 }
 
-function isClosing(text: string): boolean {
-  const t = cleanText(text);
+/** `t` is a line's cleanText. */
+function isClosing(t: string): boolean {
   return CLOSING_OPENERS.some((o) => t.startsWith(o));
 }
 
@@ -120,11 +120,16 @@ function isReviewPart(title: string): boolean {
 }
 
 /** Keeps the candidates of the parts that plan; see the file comment. */
-function selectParts(lines: readonly Line[], cands: Candidate[], messages: Diagnostic[]): Candidate[] {
+function selectParts(
+  lines: readonly Line[],
+  texts: readonly string[],
+  cands: Candidate[],
+  messages: Diagnostic[],
+): Candidate[] {
   const parts: { line: number; title: string }[] = [];
   for (const [i, line] of lines.entries()) {
     if (line.kind !== 'text') continue;
-    const t = cleanText(line.text);
+    const t = texts[i] ?? '';
     if (PART_PATTERN.test(t)) parts.push({ line: i, title: t });
   }
   if (parts.length === 0) return cands;
@@ -247,8 +252,8 @@ const LETTER_RE = /^([a-zđ])\s*(\)|\.(?=\s))\s*(.*)$/u;
 const NAMED_RE = /^((?:Chỉ tiêu|Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?\d{1,3})\s*[:.)]\s*(.*)$/u;
 const BULLET_RE = /^([-–—+•·●▪○◦]|\*(?=\s))\s*(.*)$/u;
 
-/** The label of an item line, or null for an unlabelled paragraph. */
-export function parseLabel(raw: string): Label | null {
+/** The label of an item line, or null for an unlabelled paragraph. `cleaned` is cleanText(raw) when known. */
+export function parseLabel(raw: string, cleaned?: string): Label | null {
   // Bullets first: "*" and "+" are meaningful here, so strip emphasis only after checking them.
   const lead = raw.replace(/^\s+/, '');
   const bullet = BULLET_RE.exec(lead);
@@ -259,7 +264,7 @@ export function parseLabel(raw: string): Label | null {
     const kind: LabelKind = mark === '+' ? 'plus' : mark === '*' ? 'star' : /[-–—]/.test(mark) ? 'dash' : 'dot';
     return { kind, level: 0, label: kind === 'dash' ? '-' : mark, text };
   }
-  const t = cleanText(raw);
+  const t = cleaned ?? cleanText(raw);
   const named = NAMED_RE.exec(t);
   if (named) return { kind: 'named', level: 0, label: named[1] as string, text: named[2] ?? '' };
   const dec = DEC_RE.exec(t);
@@ -283,10 +288,10 @@ export function parseLabel(raw: string): Label | null {
  * A dash line that opens in lower case right after an unfinished line ("… từ sản xuất" / "- quản lý - tiêu
  * thụ …") is the rest of a sentence broken before a hyphen, not a bullet: bullets open with a capital.
  */
-function continuesPrevious(lines: readonly Line[], i: number): boolean {
+function continuesPrevious(lines: readonly Line[], texts: readonly string[], i: number): boolean {
   const prev = lines[i - 1];
   if (prev?.kind !== 'text') return false;
-  return !/[.;:!?…)”"]\s*$/u.test(cleanText(prev.text));
+  return !/[.;:!?…)”"]\s*$/u.test(texts[i - 1] ?? '');
 }
 
 interface Open {
@@ -294,14 +299,14 @@ interface Open {
   node: OutlineItem;
 }
 
-function buildItems(lines: readonly Line[], from: number, to: number): OutlineItem[] {
+function buildItems(lines: readonly Line[], texts: readonly string[], from: number, to: number): OutlineItem[] {
   const root: OutlineItem[] = [];
   const stack: Open[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i] as Line;
     if (line.kind === 'blank') continue;
-    let label = line.kind === 'text' ? parseLabel(line.text) : null;
-    if (label?.kind === 'dash' && /^\p{Ll}/u.test(label.text) && continuesPrevious(lines, i)) label = null;
+    let label = line.kind === 'text' ? parseLabel(line.text, texts[i]) : null;
+    if (label?.kind === 'dash' && /^\p{Ll}/u.test(label.text) && continuesPrevious(lines, texts, i)) label = null;
     if (label) {
       if (label.kind === 'dec') {
         while (stack.length > 0) {
@@ -381,9 +386,11 @@ function checkGaps(items: readonly OutlineItem[], section: OutlineSection, lines
 export function buildOutline(doc: Doc): Outline {
   const lines = doc.lines;
   const messages: Diagnostic[] = [];
+  // Every pass below reads lines cleaned: clean each once.
+  const texts = lines.map((l) => cleanText(l.text));
   const all: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const c = headingCandidate(lines, i);
+    const c = headingCandidate(lines, texts, i);
     if (c) all.push(c);
   }
 
@@ -391,20 +398,20 @@ export function buildOutline(doc: Doc): Outline {
   let hardEnd = lines.length;
   for (let i = firstLine + 1; i < lines.length; i++) {
     const line = lines[i] as Line;
-    if (line.kind !== 'blank' && isTail(line.text)) {
+    if (line.kind !== 'blank' && isTail(texts[i] ?? '')) {
       hardEnd = i;
       break;
     }
   }
   const inBody = all.filter((c) => c.line < hardEnd);
-  const heads = sequence(lines, selectParts(lines, inBody, messages), messages);
+  const heads = sequence(lines, selectParts(lines, texts, inBody, messages), messages);
   const sections = heads.map((h) => h.section);
 
   let bodyEnd = hardEnd;
   const lastHead = sections[sections.length - 1]?.headLine ?? firstLine;
   for (let i = lastHead + 1; i < hardEnd; i++) {
     const line = lines[i] as Line;
-    if (line.kind === 'text' && isClosing(line.text)) {
+    if (line.kind === 'text' && isClosing(texts[i] ?? '')) {
       bodyEnd = i;
       break;
     }
@@ -414,7 +421,7 @@ export function buildOutline(doc: Doc): Outline {
   for (const [k, { section: s, titleEnd }] of heads.entries()) {
     const next = sections[k + 1];
     s.endLine = next ? next.headLine : bodyEnd;
-    s.items = buildItems(lines, titleEnd + 1, s.endLine);
+    s.items = buildItems(lines, texts, titleEnd + 1, s.endLine);
     if (checkGaps(s.items, s, lines, messages) && !s.flags.includes('numbering-gap')) s.flags.push('numbering-gap');
   }
 

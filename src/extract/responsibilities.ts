@@ -436,7 +436,7 @@ function walkAssignments(
     if (!ASSIGNMENT_RE.test(own)) sibling = LABEL_LINE_RE.test(own) ? null : item;
     const m = ASSIGNMENT_RE.exec(own);
     const list = (m?.[2] ?? '').replace(/[\s.;,]+$/u, '');
-    const owner = [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(fullText(doc, a)));
+    const owner = m ? [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(fullText(doc, a))) : undefined;
     const bare = m && list !== '' ? ctx.matcher.readSubject(list, { heading: true }) : null;
     if (m && owner) {
       const tasks = taskOf(doc, owner);
