@@ -30,6 +30,11 @@ interface Reading {
 
 const NEEDS_CLEANING_RE = /[*]|\s\s|[^\S ]/;
 
+/** clean(text) === '': nothing but blanks and emphasis markers (found at the first other character). */
+function isBlank(text: string): boolean {
+  return !/[^\s*]/.test(text);
+}
+
 function clean(text: string): string {
   // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
   if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
@@ -41,7 +46,7 @@ function clean(text: string): string {
  * with the next text line, which then belongs to the head rather than to the duties.
  */
 function headText(doc: Doc, item: OutlineItem): { text: string; lines: number } {
-  if (clean(item.text) !== '') return { text: item.text, lines: 1 };
+  if (!isBlank(item.text)) return { text: item.text, lines: 1 };
   const stop = item.items[0]?.headLine ?? item.endLine;
   for (let i = item.headLine + 1; i < stop; i++) {
     const line = doc.lines[i];
@@ -135,7 +140,7 @@ function textLines(doc: Doc, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) {
     const line = doc.lines[i];
-    if (line?.kind === 'text' && clean(line.text) !== '') out.push(i);
+    if (line?.kind === 'text' && !isBlank(line.text)) out.push(i);
   }
   return out;
 }
