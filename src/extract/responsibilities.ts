@@ -372,17 +372,30 @@ function fullText(doc: Doc, item: OutlineItem): string {
   return [clean(item.text), ...ownLines(doc, item)].filter((t) => t).join(' ');
 }
 
+/** fullText remembered per item: the assignment walk asks again about every ancestor of every item. */
+function fullTexts(doc: Doc): (item: OutlineItem) => string {
+  const seen = new Map<OutlineItem, string>();
+  return (item) => {
+    let text = seen.get(item);
+    if (text === undefined) {
+      text = fullText(doc, item);
+      seen.set(item, text);
+    }
+    return text;
+  };
+}
+
 /** The task an assignment line belongs to: its heading and the "Nhiệm vụ:" text beside the assignment. */
-function taskOf(doc: Doc, owner: OutlineItem): string[] {
+function taskOf(owner: OutlineItem, textOf: (item: OutlineItem) => string): string[] {
   const tasks: string[] = [];
-  const head = fullText(doc, owner);
+  const head = textOf(owner);
   if (head) tasks.push(head);
   for (const child of owner.items) {
-    const duty = DUTY_LABEL_RE.exec(fullText(doc, child));
+    const duty = DUTY_LABEL_RE.exec(textOf(child));
     if (!duty) continue;
     if (duty[1]) tasks.push(duty[1]);
     for (const d of child.items) {
-      const t = fullText(doc, d);
+      const t = textOf(d);
       if (t) tasks.push(t);
     }
   }
@@ -430,22 +443,30 @@ function walkAssignments(
   doc: Doc,
   items: readonly OutlineItem[],
   ancestors: readonly OutlineItem[],
-  ctx: { matcher: AgencyMatcher; level: Level; section: string; claimed: Set<OutlineItem>; out: Responsibility[] },
+  ctx: {
+    matcher: AgencyMatcher;
+    level: Level;
+    section: string;
+    claimed: Set<OutlineItem>;
+    out: Responsibility[];
+    textOf: (item: OutlineItem) => string;
+  },
 ): void {
+  const { textOf } = ctx;
   // The task a run of assignment lines belongs to when several tasks share one heading, each followed by its own
   // "- Cơ quan chủ trì: …" / "- Cơ quan phối hợp: …" lines at the same level (corpus B03, item 4).
   let sibling: OutlineItem | null = null;
   for (const item of items) {
     if (ctx.claimed.has(item)) continue;
-    const own = fullText(doc, item);
+    const own = textOf(item);
     if (!ASSIGNMENT_RE.test(own)) sibling = LABEL_LINE_RE.test(own) ? null : item;
     const m = ASSIGNMENT_RE.exec(own);
     const list = (m?.[2] ?? '').replace(/[\s.;,]+$/u, '');
-    const owner = m ? [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(fullText(doc, a))) : undefined;
+    const owner = m ? [...ancestors].reverse().find((a) => !ASSIGNMENT_RE.test(textOf(a))) : undefined;
     const bare = m && list !== '' ? ctx.matcher.readSubject(list, { heading: true }) : null;
     if (m && owner) {
-      const tasks = taskOf(doc, owner);
-      const task = sibling ? fullText(doc, sibling) : '';
+      const tasks = taskOf(owner, textOf);
+      const task = sibling ? textOf(sibling) : '';
       if (task && !tasks.includes(task)) tasks.push(task);
       const source = linesSpan(doc.lines, item.headLine, lastTextLine(doc, item));
       const role = ASSIGNMENT_ROLES[(m[1] as string).toLowerCase()] ?? 'unspecified';
@@ -470,6 +491,7 @@ function walkAssignments(
 export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AGENCY_MATCHER): Responsibility[] {
   const out: Responsibility[] = [];
   const level = issuerLevel(doc, outline);
+  const texts = fullTexts(doc);
   for (const section of outline.sections) {
     const c = new Collector(doc, matcher, section.numeral, level);
     if (isDutySection(section.title, matcher)) {
@@ -477,7 +499,14 @@ export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AG
       c.walkDuties(section.items);
     } else c.walkLists(section.items);
     out.push(...c.out);
-    walkAssignments(doc, section.items, [], { matcher, level, section: section.numeral, claimed: c.claimed, out });
+    walkAssignments(doc, section.items, [], {
+      matcher,
+      level,
+      section: section.numeral,
+      claimed: c.claimed,
+      out,
+      textOf: texts,
+    });
   }
   return out;
 }
