@@ -132,6 +132,8 @@ export class AgencyMatcher {
   /** Case-insensitive words folded once: [written, folded]. */
   private readonly leaderTitles: Array<[string, string]>;
   private readonly requestWords: Array<[string, string]>;
+  /** Subject enders with a capital first letter ("Chủ trì"), as a sentence opens with them. */
+  private readonly capitalEnders: string[];
   /** canonicalise() is asked about the same names many times per document. */
   private readonly canonicalCache = new Map<string, AgencyMatch>();
   /** Folds of single characters met while comparing folded words (a few hundred letters at most). */
@@ -158,6 +160,7 @@ export class AgencyMatcher {
       .sort((a, b) => b.word.length - a.word.length);
     this.leaderTitles = table.leaderTitles.map((w) => [w, foldVi(w)]);
     this.requestWords = table.requestWords.map((w) => [w, foldVi(w)]);
+    this.capitalEnders = table.subjectEnders.map((p) => p.charAt(0).toUpperCase() + p.slice(1));
   }
 
   /** Tokens from `from` on are only a level ("tỉnh", "thành phố") and/or a capitalised place name. */
@@ -314,8 +317,7 @@ export class AgencyMatcher {
     }
     // A capitalised duty phrase ends the subject only right after a complete known name: "Các sở, ban, ngành liên
     // quan Xây dựng kế hoạch …" is cut, "Sở Xây dựng" is not.
-    for (const phrase of this.table.subjectEnders) {
-      const capital = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+    for (const capital of this.capitalEnders) {
       let from = searchFrom;
       for (;;) {
         const at = findWord(text, capital, from, end < 0 ? limit : end);
