@@ -25,6 +25,10 @@ function tokens(text: string, from: number, to: number): Token[] {
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const raw = m[0];
+    if (!raw.includes('*')) {
+      out.push({ text: raw, start: m.index, end: m.index + raw.length });
+      continue;
+    }
     const lead = raw.length - raw.replace(/^\*+/, '').length;
     const body = raw.replace(/^\*+/, '').replace(/\*+$/, '');
     if (body === '') continue;
