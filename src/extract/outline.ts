@@ -15,7 +15,8 @@ import { lineSpan, linesSpan } from '../doc/build.js';
 import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
 import { CLOSING_OPENERS, LETTER_ORDER, PART_PATTERN, REVIEW_PART_PHRASES, TAIL_PATTERNS } from '../rules/sections.js';
 
-const NEEDS_CLEANING_RE = /[*]|\s\s|[^\S ]/;
+// A run of blanks holds either a non-space blank or two spaces.
+const NEEDS_CLEANING_RE = /[*]|[^\S ]| {2}/;
 
 /** Line text without leading blanks and markdown emphasis markers the reader may have left. */
 export function cleanText(text: string): string {

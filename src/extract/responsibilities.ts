@@ -28,7 +28,8 @@ interface Reading {
   matches: AgencyMatch[];
 }
 
-const NEEDS_CLEANING_RE = /[*]|\s\s|[^\S ]/;
+// A run of blanks holds either a non-space blank or two spaces.
+const NEEDS_CLEANING_RE = /[*]|[^\S ]| {2}/;
 
 /** clean(text) === '': nothing but blanks and emphasis markers (found at the first other character). */
 function isBlank(text: string): boolean {
