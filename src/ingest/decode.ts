@@ -5,6 +5,8 @@ import { UnreadableDocumentError } from '../errors.js';
 
 export interface TextEncodingInfo {
   label: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** The decoded text, BOM stripped: detection had to decode it all anyway. */
+  text: string;
 }
 
 /** Control characters that never occur in a real text document (tab, LF, VT, FF, CR are fine). */
@@ -32,7 +34,7 @@ export function detectTextEncoding(bytes: Uint8Array): TextEncodingInfo | null {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
   const text = tryDecode(bytes, label);
   if (text === null || looksBinary(text)) return null;
-  return { label };
+  return { label, text };
 }
 
 /** Decodes text bytes (BOM stripped) or throws 'not-text'. */
@@ -41,6 +43,5 @@ export function decodeText(bytes: Uint8Array): string {
   if (!enc) {
     throw new UnreadableDocumentError('not-text', 'The file is not valid UTF-8 or BOM-marked UTF-16 text.');
   }
-  // TextDecoder strips the BOM by default (ignoreBOM: false).
-  return new TextDecoder(enc.label).decode(bytes);
+  return enc.text;
 }
