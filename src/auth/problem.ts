@@ -1,7 +1,9 @@
 // RFC 9457 problem details: every error the review API sends has a stable type URI clients can switch on.
 import type { Response } from 'express';
+import { PROBLEM_BASE, type ProblemBody } from '../server/problem.js';
 
-export const PROBLEM_BASE = 'https://kehoach.dev/problems/';
+// One type-URI base and body shape for every problem the service sends (src/server/problem.ts).
+export { PROBLEM_BASE };
 
 export const PROBLEMS = {
   unauthenticated: { status: 401, title: 'Authentication required' },
@@ -16,13 +18,7 @@ export const PROBLEMS = {
 } as const;
 export type ProblemType = keyof typeof PROBLEMS;
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  [extension: string]: unknown;
-}
+export type Problem = ProblemBody;
 
 export function problem(type: ProblemType, detail: string, extensions: Record<string, unknown> = {}): Problem {
   const { status, title } = PROBLEMS[type];

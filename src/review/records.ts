@@ -74,17 +74,8 @@ export async function loadCorrectionsFor(sql: Sql, documentIds: string[]): Promi
   return out;
 }
 
-export interface NewCorrection {
-  documentId: string;
-  seq: number;
-  keyId: string;
-  kind: CorrectionKind;
-  ops: unknown[];
-  changes: Change[];
-  comment: string | null;
-  reverts: string | null;
-  extractorVersion: string;
-}
+/** A correction before it is stored: the database assigns its id and time. */
+export type NewCorrection = Omit<CorrectionRecord, 'id' | 'createdAt'>;
 
 /** Inserts at `seq`; a concurrent writer that took the same seq makes this throw a unique violation (23505). */
 export async function insertCorrection(sql: Sql, c: NewCorrection): Promise<CorrectionRecord> {
