@@ -67,10 +67,8 @@ const LINE_RULES: Record<string, { run: Run; patterns: string[] }> = {
     patterns: [
       'target line "Chỉ tiêu: đạt 90% vào năm 2025 và "',
       '"1. " repeated',
-      '"1,5 " repeated',
       'run of digits and dots',
       'dates',
-      'dashes and semicolons',
       'money amounts',
     ],
   },
