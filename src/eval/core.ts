@@ -16,7 +16,8 @@
 // - A target value matches a gold value with the same number, the same unit (trimmed, lower case, inner
 //   spaces removed: "% / năm" = "%/năm") and the same year (null = null). A gold range (min/max) also
 //   matches a prediction carrying the same min and max. Each gold value is matched at most once
-//   (multiset). Predictions equal (number + unit) to a gold `ambiguous` value are left out of every count.
+//   (multiset). Each gold `ambiguous` value absorbs one prediction that matched no gold value and has the
+//   same number and unit before any "/": it is left out of every count. Gold targets are the values of the plan's objectives (MỤC TIÊU, chỉ tiêu).
 // - "targets (value+unit)" is the same without the year: the gap between the two rows is the year errors.
 // - Baselines are scored on matched target pairs whose gold or prediction states one.
 // - Agencies: each responsibility's canonical name (else its name); a joint item counts each member.
@@ -273,8 +274,10 @@ function scoreTargets(s: Scorer, x: Extraction, gold: Gold): void {
       };
     }),
   );
-  const preds = all.filter((p) => !gt.ambiguous.some((a) => valueMatches(p, a, false)));
-
+  // Ambiguous gold values absorb predictions that match no gold value: each one absorbs at most one
+  // prediction with the same number and the same unit before any "/" (so "3%" read as "%/năm" too).
+  const unitBase = (u: string) => unitKey(u).split('/')[0] ?? '';
+  const preds = all;
   for (const withYear of [true, false]) {
     const field: FieldName = withYear ? 'targets (value+unit+year)' : 'targets (value+unit)';
     // Greedy multiset matching: exact-year pairs are unique keys, so greedy is optimal here.
@@ -287,18 +290,25 @@ function scoreTargets(s: Scorer, x: Extraction, gold: Gold): void {
         pairs.set(pi, gi);
       }
     });
-    const units: Unit[] = preds.map((p, pi) => ({
-      key: pairs.has(pi) ? `g${pairs.get(pi)}` : `p${pi}`,
-      show: p.show,
-      high: p.high,
-      pointer: p.pointer,
-    }));
+    const absorbed = new Set<number>();
+    for (const a of gt.ambiguous) {
+      const pi = preds.findIndex(
+        (p, k) =>
+          !pairs.has(k) && !absorbed.has(k) && sameNumber(p.value, a.value) && unitBase(p.unit) === unitBase(a.unit),
+      );
+      if (pi >= 0) absorbed.add(pi);
+    }
+    const units: Unit[] = preds.flatMap((p, pi) =>
+      absorbed.has(pi)
+        ? []
+        : [{ key: pairs.has(pi) ? `g${pairs.get(pi)}` : `p${pi}`, show: p.show, high: p.high, pointer: p.pointer }],
+    );
     s.list(
       field,
       units,
       gt.values.map((_, k) => `g${k}`),
       (u) => {
-        const p = preds[units.indexOf(u)];
+        const p = preds.find((q) => q.pointer === u.pointer);
         const near = p ? gt.values.filter((g) => valueMatches(p, g, false)) : [];
         return near.length > 0 ? near.map(showGold).join('; ') : '(no gold value with this number and unit)';
       },

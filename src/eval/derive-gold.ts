@@ -2,7 +2,8 @@
 // checked by eye before this harness existed (seeds, corpus, renderings). Hand-written gold
 // (origin "hand") is never overwritten. Run once, then review the result by eye:
 //   npx tsx src/eval/derive-gold.ts [case …]
-// What is taken: every non-null metadata value (a null is left out — it may be a miss, not "none stated");
+// What is taken: every non-null metadata value (a null is left out — it may be a miss, not "none stated";
+// likewise an empty target or agency list is left out);
 // section numerals and titles; every target value with its unit and year; agencies (canonical, else name;
 // members of joint items); the budget total; budget-table grand totals. Values marked medium/low in the
 // expected file are taken too: the expected files were checked by eye, whatever the confidence.
@@ -37,17 +38,16 @@ export function deriveGold(name: string, x: Extraction): GoldInput {
       agencies.push(n);
     }
   }
+  const values = x.targets.flatMap((t) => t.values.map((v) => ({ value: v.value, unit: v.unit, year: v.year })));
   return {
     case: name,
     origin: 'expected.json',
     notes: ['Derived from expected.json (checked by eye when it was recorded) by src/eval/derive-gold.ts.'],
     metadata,
     sections: x.sections.map((s) => ({ numeral: s.numeral, title: s.title })),
-    targets: {
-      values: x.targets.flatMap((t) => t.values.map((v) => ({ value: v.value, unit: v.unit, year: v.year }))),
-      ambiguous: [],
-    },
-    agencies,
+    // An empty list in an expected file may be a miss, not "none": only non-empty lists become gold.
+    ...(values.length > 0 ? { targets: { values, ambiguous: [] } } : {}),
+    ...(agencies.length > 0 ? { agencies } : {}),
     ...(x.budget.total.value !== null ? { budgetTotal: x.budget.total.value.amount } : {}),
     tableTotals: tableTotals(x).map((t) => ({ label: t.label, value: t.value })),
   };
