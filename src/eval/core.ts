@@ -344,22 +344,41 @@ function scoreTargets(s: Scorer, x: Extraction, gold: Gold): void {
 
 function scoreAgencies(s: Scorer, x: Extraction, gold: Gold): void {
   if (!gold.agencies) return;
-  const byKey = new Map<string, Unit>();
+  // One unit per body (deduplicated on its canonical name, else its name); it matches a gold entry when its
+  // canonical name or its printed name equals one of the entry's accepted names.
+  const byKey = new Map<string, Unit & { alts: Set<string> }>();
   x.responsibilities.forEach((r, i) => {
-    const names =
+    const bodies =
       r.agency.members && r.agency.members.length > 0
-        ? r.agency.members.map((m, k) => r.agency.memberCanonicals?.[k] ?? m)
-        : [r.agency.canonical ?? r.agency.name];
-    for (const name of names) {
-      const key = looseKey(name);
+        ? r.agency.members.map((m, k) => ({ canonical: r.agency.memberCanonicals?.[k] ?? null, name: m }))
+        : [{ canonical: r.agency.canonical, name: r.agency.name }];
+    for (const b of bodies) {
+      const show = b.canonical ?? b.name;
+      const key = looseKey(show);
       const high = r.confidence === 'high';
       const prev = byKey.get(key);
-      if (!prev) byKey.set(key, { key, show: name, high, pointer: `/responsibilities/${i}` });
-      else if (high && !prev.high) byKey.set(key, { ...prev, high, pointer: `/responsibilities/${i}` });
+      const alts = new Set([key, looseKey(b.name), ...(prev?.alts ?? [])]);
+      if (!prev) byKey.set(key, { key, show, high, pointer: `/responsibilities/${i}`, alts });
+      else
+        byKey.set(
+          key,
+          high && !prev.high ? { ...prev, high, pointer: `/responsibilities/${i}`, alts } : { ...prev, alts },
+        );
     }
   });
-  const goldKeys = [...new Set(gold.agencies.map(looseKey))];
-  s.list('agencies', [...byKey.values()], goldKeys, () => '(not among the agencies with duties)');
+  const entries = gold.agencies.map((g) => (Array.isArray(g) ? g : [g]).map(looseKey));
+  const used = new Set<number>();
+  const units: Unit[] = [...byKey.values()].map((u) => {
+    const gi = entries.findIndex((alts, k) => !used.has(k) && alts.some((a) => u.alts.has(a)));
+    if (gi >= 0) used.add(gi);
+    return { key: gi >= 0 ? `g${gi}` : `p:${u.key}`, show: u.show, high: u.high, pointer: u.pointer };
+  });
+  s.list(
+    'agencies',
+    units,
+    entries.map((_, k) => `g${k}`),
+    () => '(not among the agencies with duties)',
+  );
 }
 
 function scoreBudget(s: Scorer, x: Extraction, gold: Gold): void {

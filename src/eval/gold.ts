@@ -9,7 +9,9 @@
 //   could not settle (left out on purpose, with a note): predictions equal to one of them are ignored,
 //   neither right nor wrong.
 // - Numbers may be written as JSON numbers or as Vietnamese-formatted strings ("2.104.470.000", "5,5").
-// - `agencies` are canonical names (the names of src/rules' agency table where one exists).
+// - `agencies` are canonical names (the names of src/rules' agency table where one exists); an entry may be a
+//   list of accepted names for one body (its canonical name and its name as printed, e.g.
+//   ["Hải quan", "Chi cục Hải quan khu vực XIX"]), so renaming a canonical entry does not read as an error.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseVnNumber } from '../numbers/parse.js';
@@ -73,7 +75,7 @@ export const GoldSchema = z.object({
     })
     .optional(),
   /** Canonical names of every body given duties in the implementation part. */
-  agencies: z.array(z.string()).optional(),
+  agencies: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
   /** Total budget in đồng; null when the plan states no total. */
   budgetTotal: GoldNumberSchema.nullable().optional(),
   /** Grand totals of budget tables, in đồng (already multiplied by the table's unit). */
