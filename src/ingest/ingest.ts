@@ -2,6 +2,7 @@
 // the content unless the caller forces one.
 import type { DocumentFormat } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
+import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { type PdfOptions, readPdf } from './pdf.js';
@@ -26,5 +27,7 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
       return readDocx(bytes);
     case 'pdf':
       return readPdf(bytes, opts.pdf);
+    case 'doc':
+      return readDoc(bytes);
   }
 }
