@@ -1,6 +1,6 @@
 // How much of a text reads as Vietnamese. THE RULE (the one place it is written down):
 //
-//   1. Split the text on whitespace; strip surrounding quotes/brackets/punctuation; split on "-" "/" "." "," ";" ":" "&" "+" "|" "=".
+//   1. Split the text on whitespace; strip surrounding quotes/brackets/punctuation; split on "-" "/" "." "," ";" ":" "&" "+" "|" "=" and apostrophes ("H'Mông").
 //   2. A piece is NEUTRAL (not counted) when it has a digit or no letter at all (table rules "|", "+"), or is a capital abbreviation written with plain
 //      letters and Đ only ("UBND", "KH", "CĐN", "HĐND", "TTr"), or is a single letter ("a", "b" list labels),
 //      or is a plain-ASCII word of Latin letters alone (English/loan words such as "Internet", "online": they
@@ -71,7 +71,7 @@ export function scoreText(text: string): TextScore {
   let valid = 0;
   for (const raw of text.split(/\s+/)) {
     if (raw === '') continue;
-    for (const part of raw.split(/[-/.,;:&+|=]+/)) {
+    for (const part of raw.split(/[-/.,;:&+|='’]+/)) {
       const w = part.replace(EDGE, '');
       if (w.length === 0) continue;
       if (/\d/.test(w) || !/\p{L}/u.test(w) || FOREIGN_LETTER.test(w)) continue;

@@ -1,3 +1,4 @@
+/* biome-ignore-all format: syllable table, one rhyme family per line */
 // What a written Vietnamese syllable can be: an optional onset, a rhyme (glide + nucleus + coda) and one
 // tone. This is the data the text-quality gate (src/quality/syllable.ts) reads; the rule it implements is
 // documented there. Spelled toneless and lower-case; "gi", "qu" onsets and "y"/"i" spellings included.
@@ -39,6 +40,13 @@ export const SYLLABLES = Table.parse({
     'tr',
     'v',
     'x',
+    // Place and people names from the Central Highlands' languages, written in the national script:
+    // "Krông Pắc", "Đăk Glei", "Bl'ao"
+    'kr',
+    'pl',
+    'bl',
+    'gl',
+    'dr',
   ],
   rhymes: [
     // a ă â
@@ -204,7 +212,9 @@ export const SYLLABLES = Table.parse({
     'ươp',
     'ươt',
     'ươc',
+    // -k codas of Central Highlands names ("Đắk Lắk", "Búk", "Krông Ana")
+    'ak', 'ăk', 'âk', 'ek', 'êk', 'ik', 'ok', 'ôk', 'ơk', 'uk', 'ưk', 'uôk',
     // after "qu" (q + u-glide): quy, quyết, quả are covered by onset "qu" + the rhymes above
   ],
-  stopCodas: ['p', 't', 'c', 'ch'],
+  stopCodas: ['p', 't', 'c', 'ch', 'k'],
 });

@@ -26,6 +26,16 @@ export function win1252(bytes: Uint8Array): string {
   return out.replace(/[\u0080-\u009f]/g, (c) => WIN1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
+/** Legacy characters → bytes (the inverse of win1252; fixtures and tests write legacy files with it). */
+export function win1252Bytes(legacy: string): Uint8Array {
+  return Uint8Array.from([...legacy], (c) => {
+    const hi = WIN1252_HIGH.indexOf(c);
+    const code = hi >= 0 ? 0x80 + hi : c.charCodeAt(0);
+    if (code > 0xff) throw new Error(`not a Windows-1252 character: ${c}`);
+    return code;
+  });
+}
+
 /** Can this string be legacy characters (every character a Windows-1252 one)? */
 export function isWin1252(text: string): boolean {
   for (const ch of text) {
