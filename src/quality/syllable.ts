@@ -27,8 +27,21 @@ const STOP = new RegExp(`(?:${SYLLABLES.stopCodas.join('|')})$`);
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ACUTE_OR_DOT = /[\u0301\u0323]/;
 
+/** A plan repeats a few thousand distinct words: remember the verdicts (bounded, cleared when full). */
+const memo = new Map<string, boolean>();
+const MEMO_MAX = 50_000;
+
 /** Is `word` (any case) one written Vietnamese syllable? */
 export function isVietnameseSyllable(word: string): boolean {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const verdict = checkSyllable(word);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(word, verdict);
+  return verdict;
+}
+
+function checkSyllable(word: string): boolean {
   const nfd = word.toLowerCase().normalize('NFD');
   const tones = nfd.match(TONE) ?? [];
   if (tones.length > 1) return false;
