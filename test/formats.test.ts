@@ -30,7 +30,7 @@ async function run(file: string): Promise<Extraction> {
 
 const cases = fixtureCases();
 // seed-NNN-<fmt> and the legacy-encoding renderings seed-NNN-<vni|tcvn3>-<text|docx> (fixtures/_render).
-const RENDERING = /^(seed-\d{3})(?:-(?:vni|tcvn3))?-(html|docx|pdf|doc|text)$/;
+const RENDERING = /^(seed-\d{3})(?:-(?:vni|tcvn3))?-(html|docx|pdf|doc|text|rtf)$/;
 const renderings = cases.filter((c) => RENDERING.test(c.name));
 
 describe('format renderings agree with the text version', () => {

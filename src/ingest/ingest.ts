@@ -6,6 +6,7 @@ import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { type PdfOptions, readPdf } from './pdf.js';
+import { readRtf } from './rtf.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
 
@@ -29,5 +30,7 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
       return readPdf(bytes, opts.pdf);
     case 'doc':
       return readDoc(bytes);
+    case 'rtf':
+      return readRtf(bytes);
   }
 }

@@ -76,9 +76,7 @@ export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): 
     );
   }
   const text = encoding.text.slice(0, 8192);
-  if (text.trimStart().startsWith('{\\rtf')) {
-    throw unsupported(`${named(fileName)} is Rich Text Format (.rtf); save it as .docx or PDF.`);
-  }
+  if (text.trimStart().startsWith('{\\rtf')) return 'rtf';
   return looksLikeHtml(text) ? 'html' : 'text';
 }
 

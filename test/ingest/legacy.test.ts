@@ -9,6 +9,7 @@ import { readDoc } from '../../src/ingest/doc.js';
 import { readDocx } from '../../src/ingest/docx.js';
 import { readHtml } from '../../src/ingest/html.js';
 import { encodeLegacy, win1252Bytes } from '../../src/ingest/legacy/convert.js';
+import { readRtf } from '../../src/ingest/rtf.js';
 import { sniffFormat } from '../../src/ingest/sniff.js';
 import { readText } from '../../src/ingest/text.js';
 import { normalise } from '../../src/normalise/index.js';
@@ -154,5 +155,39 @@ describe('legacy Word .doc: bad input', () => {
   it('a PNG named .doc', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
     expect(await reason(png, 'plan.doc')).toMatch(/image\/png/);
+  });
+});
+
+describe('RTF', () => {
+  const rtf = (body: string) => Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0${body}}`, 'latin1');
+  it("reads \\uN with its fallback skipped, \\'xx in the code page, and skips the font table", () => {
+    const tree = readRtf(
+      rtf("{\\fonttbl{\\f0 Times New Roman;}}{\\*\\generator X;}\\f0 K\\u7871?\\'20ho\\u7841?ch\\par Caf\\'e9\\par"),
+    );
+    expect(paragraphs(tree)).toEqual(['Kế hoạch', 'Café']);
+  });
+  it('converts runs by their font (.VnTime, .VnTimeH) and rebuilds tables', () => {
+    const tree = readRtf(
+      rtf(
+        "{\\fonttbl{\\f0 Times New Roman;}{\\f1 .VnTime;}{\\f2 .VnTimeH;}}\\f2 k\\'d5 ho\\'b9ch\\par\\f1 K\\'d5 ho\\'b9ch\\par" +
+          '\\f0\\intbl A\\cell B\\cell\\row\\intbl 1\\cell 2\\cell\\row',
+      ),
+    );
+    expect(tree.blocks).toEqual([
+      { type: 'paragraph', text: 'KẾ HOẠCH' },
+      { type: 'paragraph', text: 'Kế hoạch' },
+      {
+        type: 'table',
+        origin: 'docx',
+        rows: [
+          ['A', 'B'],
+          ['1', '2'],
+        ],
+      },
+    ]);
+    expect(legacyMessages(tree)[0]?.message).toContain('(tcvn3)');
+  });
+  it('refuses deep nesting with a typed error', () => {
+    expect(() => readRtf(rtf('{'.repeat(5000)))).toThrow(UnreadableDocumentError);
   });
 });
