@@ -8,6 +8,8 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic } from '../contract/schema.js';
 import type { Block, DocTree, TableBlock } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { win1252 } from './legacy/convert.js';
+import { convertLegacyTree, detectLegacyEncoding } from './legacy/detect.js';
 
 export const MAX_HTML_BYTES = 20 * 1024 * 1024;
 /** The HTML spec caps colspan at 1000; real plan tables never need more than a few dozen. */
@@ -361,6 +363,16 @@ function decodeHtml(bytes: Uint8Array): string {
       // An unknown charset name: UTF-8 is the only sane default.
     }
   }
+  if (label === 'utf-8') {
+    // Undeclared and not UTF-8: old pages typed in VNI/TCVN3 fonts; their Windows-1252 reading is what the
+    // legacy-encoding detection (readHtml) converts.
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const legacy = win1252(bytes);
+      if (detectLegacyEncoding(legacy.split('\n'))) return legacy;
+    }
+  }
   return new TextDecoder(label).decode(bytes);
 }
 
@@ -396,5 +408,5 @@ export function readHtml(bytes: Uint8Array): DocTree {
       `The HTML file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB (limit ${MAX_HTML_BYTES / 1024 / 1024} MB).`,
     );
   }
-  return htmlToTree(decodeHtml(bytes), 'html');
+  return convertLegacyTree(htmlToTree(decodeHtml(bytes), 'html'));
 }
