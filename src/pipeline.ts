@@ -3,7 +3,9 @@
 // (UnreadableDocumentError).
 import { createHash } from 'node:crypto';
 import { crossCheck } from './checks/cross.js';
+import { ocrConfidence } from './checks/ocr.js';
 import { type DocumentFormat, type Extraction, ExtractionSchema } from './contract/schema.js';
+import { attachGeometry } from './doc/geometry.js';
 import type { Doc } from './doc/types.js';
 import { extractBudget } from './extract/budget.js';
 import { extractMetadata } from './extract/metadata.js';
@@ -41,7 +43,7 @@ export function extractFromDoc(doc: Doc): Extraction {
   const budget = extractBudget(doc, outline, tables, metadata.period.value);
   const crossDiagnostics = crossCheck({ doc, targets, tables, budget });
 
-  const draft: Omit<Extraction, 'review'> = {
+  const assembled: Omit<Extraction, 'review'> = {
     schemaVersion: '1',
     extractor: { name: EXTRACTOR_NAME, version: EXTRACTOR_VERSION },
     document: {
@@ -59,6 +61,8 @@ export function extractFromDoc(doc: Doc): Extraction {
     tables,
     diagnostics: [...doc.messages, ...outline.messages, ...crossDiagnostics],
   };
+  // Post-passes over the assembled values: page/box on every source span, then OCR confidence (only lowers).
+  const draft = ocrConfidence(attachGeometry(assembled, doc), doc);
   const fields = reviewFields(draft);
   const extraction: Extraction = { ...draft, review: { needed: fields.length > 0, fields } };
   const parsed = ExtractionSchema.safeParse(extraction);
