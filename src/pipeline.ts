@@ -14,7 +14,7 @@ import { extractResponsibilities } from './extract/responsibilities.js';
 import { extractSections } from './extract/sections.js';
 import { extractTables } from './extract/tables.js';
 import { extractTargets } from './extract/targets.js';
-import { ingest } from './ingest/index.js';
+import { type IngestOptions, ingest } from './ingest/index.js';
 import { normalise } from './normalise/index.js';
 import { reviewFields } from './review.js';
 import { EXTRACTOR_NAME, EXTRACTOR_VERSION } from './version.js';
@@ -24,6 +24,10 @@ export interface ExtractInput {
   fileName?: string | null;
   /** Force a format; otherwise it is sniffed from the bytes. */
   format?: DocumentFormat;
+  /** OCR limits for scans and images (false: no OCR). */
+  ocr?: IngestOptions['ocr'];
+  /** Progress of long phases (OCR: pages done / pages). */
+  onProgress?: IngestOptions['onProgress'];
 }
 
 export interface ExtractResult {
@@ -78,6 +82,8 @@ export async function extract(input: ExtractInput): Promise<ExtractResult> {
   const tree = await ingest(input.bytes, {
     fileName: input.fileName ?? null,
     ...(input.format ? { format: input.format } : {}),
+    ...(input.ocr !== undefined ? { ocr: input.ocr } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
   const doc = normalise(tree, { sha256, fileName: input.fileName ?? null });
   return { extraction: extractFromDoc(doc), text: doc.text };

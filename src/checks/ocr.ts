@@ -4,6 +4,7 @@
 import type { Confidence } from '../contract/schema.js';
 import { linesOf } from '../doc/geometry.js';
 import type { Doc } from '../doc/types.js';
+import { baseLetter } from '../rules/fuzzy.js';
 
 /**
  * Tesseract word confidences (0–100) at or above which a word counts as read reliably. Measured on the
@@ -57,8 +58,38 @@ export function spanWordConfidences(doc: Doc, span: { start: number; end: number
   return out.length > 0 ? out : words.map((w) => w.confidence);
 }
 
+const base = (w: string) => [...w].map(baseLetter).join('');
+
+/**
+ * Words OCR read confidently but probably wrongly: Tesseract drops or swaps a diacritic at full confidence
+ * ("thành phô", "Triên khai", "một sô" on the 200 dpi Hải Phòng scan read 92-96). Such a word is a rare form
+ * of a letter sequence the same document reads far more often with other marks ("phô" 3× vs "phố" 20×):
+ * suspect when another form is at least 3 times as frequent (and seen 3 times or more). Real minimal pairs
+ * ("Nam"/"năm") are caught too; that only sends a value to review, which is the safe side.
+ */
+export function suspectWords(doc: Doc): Set<string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const l of doc.lines) {
+    for (const w of l.geo?.ocr?.words ?? []) {
+      const t = norm(w.text);
+      if (t.length < 2 || /\d/.test(t)) continue;
+      const forms = counts.get(base(t)) ?? new Map<string, number>();
+      forms.set(t, (forms.get(t) ?? 0) + 1);
+      counts.set(base(t), forms);
+    }
+  }
+  const out = new Set<string>();
+  for (const forms of counts.values()) {
+    const top = Math.max(...forms.values());
+    if (top < 3) continue;
+    for (const [form, n] of forms) if (top >= 3 * n) out.add(form);
+  }
+  return out;
+}
+
 export function ocrConfidence<T>(value: T, doc: Doc): T {
   if (!doc.lines.some((l) => l.geo?.ocr)) return value;
+  const suspects = suspectWords(doc);
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v !== 'object' || v === null) return v;
@@ -67,6 +98,8 @@ export function ocrConfidence<T>(value: T, doc: Doc): T {
     if (!isScored(out) || out.source === null) return out;
     const confs = spanWordConfidences(doc, out.source);
     if (confs === null) return out;
+    const spanText = doc.text.slice(out.source.start, out.source.end).split(/\s+/).map(norm);
+    if (spanText.some((t) => suspects.has(t))) confs.push(OCR_LOW_CONFIDENCE);
     const flags = out.flags.includes('ocr') ? [...out.flags] : [...out.flags, 'ocr'];
     const min = Math.min(...confs);
     const cap: Confidence = min >= OCR_HIGH_CONFIDENCE ? 'high' : min >= OCR_LOW_CONFIDENCE ? 'medium' : 'low';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ocrConfidence, spanWordConfidences } from '../../src/checks/ocr.js';
+import { ocrConfidence, spanWordConfidences, suspectWords } from '../../src/checks/ocr.js';
 import { attachGeometry, locate } from '../../src/doc/geometry.js';
 import type { Doc, Line } from '../../src/doc/types.js';
 
@@ -73,6 +73,37 @@ describe('OCR-aware confidence', () => {
     expect(out.inferred).toMatchObject({ confidence: 'medium', flags: ['inferred', 'ocr'] });
     expect(out.typed).toMatchObject({ confidence: 'high', flags: [] });
     expect(out.none).toEqual(value.none);
+  });
+});
+
+describe('confidently misread diacritics', () => {
+  const words = (ws: string[]) => ws.map((text) => ({ text, confidence: 96 }));
+  const d = doc([
+    {
+      text: 'thành phố thành phố thành phố',
+      page: 1,
+      geo: {
+        box: { x: 0, y: 0, width: 1, height: 0.01 },
+        ocr: { words: words(['thành', 'phố', 'thành', 'phố', 'thành', 'phố']) },
+      },
+    },
+    {
+      text: 'thành phô',
+      page: 1,
+      geo: { box: { x: 0, y: 0.1, width: 1, height: 0.01 }, ocr: { words: words(['thành', 'phô']) } },
+    },
+  ]);
+
+  it('a rare diacritic variant of a frequent word is suspect, even read at 96', () => {
+    expect([...suspectWords(d)]).toEqual(['phô']);
+    const v = {
+      t: { value: 'thành phô', confidence: 'high', flags: [], source: { start: 30, end: 39, line: 2 } },
+    } as const;
+    expect(ocrConfidence(v, d).t).toMatchObject({ confidence: 'medium', flags: ['ocr', 'ocr-low-confidence'] });
+    const ok = {
+      t: { value: 'thành phố', confidence: 'high', flags: [], source: { start: 0, end: 9, line: 1 } },
+    } as const;
+    expect(ocrConfidence(ok, d).t).toMatchObject({ confidence: 'high', flags: ['ocr'] });
   });
 });
 

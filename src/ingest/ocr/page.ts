@@ -28,6 +28,11 @@ function dropSpecks(lines: OcrLine[]): OcrLine[] {
   return out;
 }
 
+function readsWell(lines: readonly OcrLine[]): boolean {
+  const words = lines.flatMap((l) => l.words);
+  return meanConfidence(words) >= UPRIGHT_OK_CONFIDENCE && words.length >= UPRIGHT_OK_WORDS;
+}
+
 export function meanConfidence(words: readonly OcrWord[]): number {
   if (words.length === 0) return 0;
   return words.reduce((s, w) => s + w.confidence, 0) / words.length;
@@ -67,7 +72,9 @@ export function measureSkew(lines: readonly OcrLine[]): number {
 export async function rotateImage(image: PageImage, degrees: number): Promise<PageImage> {
   const { data, info } = await sharp(image.png)
     .rotate(degrees, { background: '#ffffff' })
-    .greyscale()
+    // An alpha channel (added by rotating) makes tesseract.js's leptonica stall; the corners are white anyway.
+    .flatten({ background: '#ffffff' })
+    .toColourspace('b-w')
     .png({ compressionLevel: 1 })
     .toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
@@ -83,8 +90,7 @@ export async function recognisePage(
     orientation: 0 as OcrPage['orientation'],
     lines: dropSpecks((await engine.recognise(image, opts)).lines),
   };
-  const words0 = best.lines.flatMap((l) => l.words);
-  if (meanConfidence(words0) < UPRIGHT_OK_CONFIDENCE || words0.length < UPRIGHT_OK_WORDS) {
+  if (!readsWell(best.lines)) {
     let bestScore = score(best.lines);
     for (const orientation of [180, 90, 270] as const) {
       const rotated = await rotateImage(image, orientation);
@@ -93,18 +99,17 @@ export async function recognisePage(
       if (s > bestScore * 1.2) {
         best = { image: rotated, orientation, lines };
         bestScore = s;
+        // A reading as good as an upright page would need is the answer: no need to try the rest.
+        if (readsWell(lines)) break;
       }
     }
   }
-  let skew = measureSkew(best.lines);
+  const skew = measureSkew(best.lines);
   if (Math.abs(skew) > MAX_TOLERATED_SKEW) {
     // sharp rotates clockwise; lines rising to the right (positive skew) need a clockwise turn.
     const straight = await rotateImage(best.image, skew);
     const lines = dropSpecks((await engine.recognise(straight, opts)).lines);
-    if (score(lines) >= score(best.lines)) {
-      best = { ...best, image: straight, lines };
-      skew = measureSkew(lines);
-    }
+    if (score(lines) >= score(best.lines)) best = { ...best, image: straight, lines };
   }
   const words = best.lines.flatMap((l) => l.words);
   return {

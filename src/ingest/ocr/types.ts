@@ -36,7 +36,8 @@ export interface OcrPage {
   lines: OcrLine[];
   /** Clockwise rotation (degrees) applied to the input before recognition: 0, 90, 180 or 270. */
   orientation: 0 | 90 | 180 | 270;
-  /** Residual skew of the text lines, degrees (positive = lines rise to the right), measured on the words. */
+  /** Skew of the text lines as scanned, degrees (positive = lines rise to the right), measured on the words;
+   * beyond 1.5° the page was straightened before the reading kept. */
   skew: number;
   /** Mean word confidence 0–100 (0 for a page without words). */
   meanConfidence: number;
