@@ -62,6 +62,8 @@ export function distanceLimit(phrase: string): number {
 
 /** Does `text` equal `phrase` up to OCR noise (compared case-, spacing- and punctuation-folded)? */
 export function fuzzyEquals(text: string, phrase: string): boolean {
+  // Far longer than the phrase cannot be equal to it: decided before folding, so long lines cost nothing.
+  if (text.length > phrase.length * 2 + 8) return false;
   const t = foldName(text);
   const p = foldName(phrase);
   if (t === p) return true;
