@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src/pipeline.js';
 import { benchDoc } from './doc.js';
+import { benchOcr } from './ocr.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const GOAL_DOCS_PER_SECOND = 300;
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
   console.log(`  mean per plan: ${(t.ms / t.runs).toFixed(2)} ms`);
 
   for (const ext of ['pdf', 'docx', 'html']) {
-    for (const d of inputs(ext)) {
+    // Scanned fixtures are timed page by page in the OCR bench below.
+    for (const d of inputs(ext).filter((i) => !i.name.includes('scan'))) {
       const runs = ext === 'pdf' ? 3 : 10;
       let pages: number | null = null;
       const start = performance.now();
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   }
   // Legacy Word .doc (issue 7): a separate section, bench/doc.ts.
   await benchDoc();
+  await benchOcr();
   const mem = process.memoryUsage();
   console.log(`memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap used ${(mem.heapUsed / 1e6).toFixed(0)} MB`);
 }

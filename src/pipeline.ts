@@ -3,8 +3,10 @@
 // (UnreadableDocumentError).
 import { createHash } from 'node:crypto';
 import { crossCheck } from './checks/cross.js';
+import { ocrConfidence } from './checks/ocr.js';
 import { qualityGate } from './checks/quality.js';
 import { type DocumentFormat, type Extraction, ExtractionSchema } from './contract/schema.js';
+import { attachGeometry } from './doc/geometry.js';
 import type { Doc } from './doc/types.js';
 import { extractBudget } from './extract/budget.js';
 import { extractMetadata } from './extract/metadata.js';
@@ -13,7 +15,7 @@ import { extractResponsibilities } from './extract/responsibilities.js';
 import { extractSections } from './extract/sections.js';
 import { extractTables } from './extract/tables.js';
 import { extractTargets } from './extract/targets.js';
-import { ingest } from './ingest/index.js';
+import { type IngestOptions, ingest } from './ingest/index.js';
 import { normalise } from './normalise/index.js';
 import { reviewFields } from './review.js';
 import { EXTRACTOR_NAME, EXTRACTOR_VERSION } from './version.js';
@@ -23,6 +25,10 @@ export interface ExtractInput {
   fileName?: string | null;
   /** Force a format; otherwise it is sniffed from the bytes. */
   format?: DocumentFormat;
+  /** OCR limits for scans and images (false: no OCR). */
+  ocr?: IngestOptions['ocr'];
+  /** Progress of long phases (OCR: pages done / pages). */
+  onProgress?: IngestOptions['onProgress'];
 }
 
 export interface ExtractResult {
@@ -42,7 +48,7 @@ export function extractFromDoc(doc: Doc): Extraction {
   const budget = extractBudget(doc, outline, tables, metadata.period.value);
   const crossDiagnostics = crossCheck({ doc, targets, tables, budget });
 
-  const draft: Omit<Extraction, 'review'> = {
+  const assembled: Omit<Extraction, 'review'> = {
     schemaVersion: '1',
     extractor: { name: EXTRACTOR_NAME, version: EXTRACTOR_VERSION },
     document: {
@@ -60,8 +66,10 @@ export function extractFromDoc(doc: Doc): Extraction {
     tables,
     diagnostics: [...doc.messages, ...outline.messages, ...crossDiagnostics],
   };
-  // Garbled text can never be high; a document with nothing readable is ONE review item (the document), not
-  // one per missing field.
+  // Post-passes over the assembled values, each only lowering confidence: page/box on every source span, OCR
+  // word confidence, then the text-quality gate. Garbled text can never be high; a document with nothing readable
+  // is ONE review item (the document), not one per missing field.
+  const draft = ocrConfidence(attachGeometry(assembled, doc), doc);
   const gated = qualityGate(doc, draft);
   const fields = gated.unreadable ? ['/document'] : reviewFields(gated.draft);
   const extraction: Extraction = { ...gated.draft, review: { needed: fields.length > 0, fields } };
@@ -78,6 +86,8 @@ export async function extract(input: ExtractInput): Promise<ExtractResult> {
   const tree = await ingest(input.bytes, {
     fileName: input.fileName ?? null,
     ...(input.format ? { format: input.format } : {}),
+    ...(input.ocr !== undefined ? { ocr: input.ocr } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
   const doc = normalise(tree, { sha256, fileName: input.fileName ?? null });
   return { extraction: extractFromDoc(doc), text: doc.text };

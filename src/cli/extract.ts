@@ -8,7 +8,20 @@ import { UnreadableDocumentError } from '../errors.js';
 import { extract } from '../pipeline.js';
 import { exitCodes, usage } from './usage.js';
 
-const SUPPORTED = new Set(['.txt', '.text', '.md', '.html', '.htm', '.docx', '.pdf']);
+const SUPPORTED = new Set([
+  '.txt',
+  '.text',
+  '.md',
+  '.html',
+  '.htm',
+  '.docx',
+  '.pdf',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.tif',
+  '.tiff',
+]);
 const PROGRESS_THRESHOLD = 5;
 
 async function expand(input: string, out: string[]): Promise<void> {

@@ -132,6 +132,29 @@ export const CODES = {
     description:
       'Nothing readable was found (empty, a scan without text, or garbage); the document goes to review as one item.',
   },
+  ocr: {
+    scope: 'both',
+    description:
+      'Read by OCR from a scan or image (Tesseract, Vietnamese model); on the document, the pages read, the engine and the mean word confidence.',
+  },
+  'ocr-low-confidence': {
+    scope: 'flag',
+    description:
+      'OCR was unsure of a word of the value (word confidence below 90/100): check it against the page image.',
+  },
+  'ocr-truncated': {
+    scope: 'diagnostic',
+    description:
+      'Not every scanned page was read: the OCR page cap or time budget was reached; the pages left out are named.',
+  },
+  'ocr-page-failed': {
+    scope: 'diagnostic',
+    description: 'A scanned page could not be rendered or read by OCR; the other pages were read.',
+  },
+  'ocr-rotated': {
+    scope: 'diagnostic',
+    description: 'A page was scanned sideways or upside down and was turned upright before OCR.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

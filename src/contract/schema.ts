@@ -11,13 +11,30 @@ export type Confidence = z.infer<typeof ConfidenceSchema>;
 /** Kebab-case machine-readable reason codes (see the README's code table). */
 export const FlagSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
+export const BoxSchema = z
+  .object({
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    width: z.number().min(0).max(1),
+    height: z.number().min(0).max(1),
+  })
+  .meta({ id: 'Box', description: 'A box as fractions 0–1 of the page width and height, origin top-left.' });
+
 export const SpanSchema = z
   .object({
     start: z.int().nonnegative(),
     end: z.int().nonnegative(),
     line: z.int().positive(),
+    /** 1-based page the span's text stands on (PDF and scans). */
+    page: z.int().positive().optional(),
+    /** Where on that page (OCR'd text, and PDF text where positions are known). */
+    box: BoxSchema.optional(),
   })
-  .meta({ id: 'Span', description: 'Char offsets [start, end) in the normalised text, 1-based line.' });
+  .meta({
+    id: 'Span',
+    description:
+      'Char offsets [start, end) in the normalised text, 1-based line; page and box (fractions of the page) when the source has pages.',
+  });
 export type Span = z.infer<typeof SpanSchema>;
 
 export function fieldSchema<T extends z.ZodType>(value: T) {
@@ -194,7 +211,10 @@ export const DiagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
-export const DocumentFormatSchema = z.enum(['text', 'html', 'docx', 'pdf', 'doc', 'rtf']);
+export const DocumentFormatSchema = z.enum(['text', 'html', 'docx', 'pdf', 'doc', 'rtf', 'image']).meta({
+  description:
+    'Format detected from the bytes; "doc"/"rtf" are legacy Word files, "image" a scanned page (JPEG, PNG, TIFF) read by OCR.',
+});
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 
 export const ExtractionSchema = z

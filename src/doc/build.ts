@@ -1,6 +1,6 @@
 // Builds a Doc line by line so that offsets, line numbers and table cell spans are computed in one place.
 import type { Diagnostic, DocumentFormat, Span } from '../contract/schema.js';
-import type { Doc, DocCell, DocTable, Line, TableBlock } from './types.js';
+import type { Doc, DocCell, DocTable, Geo, Line, TableBlock } from './types.js';
 
 export const CELL_SEPARATOR = ' | ';
 
@@ -41,11 +41,12 @@ export class DocBuilder {
   }
 
   /** Appends one normalised text line (a whole unwrapped paragraph). */
-  addText(text: string, opts: { wrapped?: boolean; page?: number } = {}): Line {
+  addText(text: string, opts: { wrapped?: boolean; page?: number; geo?: Geo } = {}): Line {
     const clean = text.replace(/[\r\n]+/g, ' ');
     return this.push(clean, clean.trim() === '' ? 'blank' : 'text', {
       wrapped: opts.wrapped ?? false,
       ...(opts.page !== undefined ? { page: opts.page } : {}),
+      ...(opts.geo !== undefined ? { geo: opts.geo } : {}),
     });
   }
 

@@ -4,6 +4,28 @@
 import type { Diagnostic, DocumentFormat, Span } from '../contract/schema.js';
 
 // ---------------------------------------------------------------------------------------------
+// Geometry: where a piece of text stands on its page, kept from the reader (OCR, PDF) to the values.
+
+/** A box as fractions 0–1 of the page's width and height, origin top-left. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** How sure OCR was of a line's words (Tesseract word confidences, 0–100). */
+export interface OcrStats {
+  words: { text: string; confidence: number }[];
+}
+
+export interface Geo {
+  box: Box;
+  /** Present when the text was read by OCR. */
+  ocr?: OcrStats;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Stage 1: the neutral tree every reader (text, HTML, DOCX, PDF) produces.
 
 export interface ParagraphBlock {
@@ -14,6 +36,8 @@ export interface ParagraphBlock {
   page?: number;
   /** Readers that know a paragraph is a heading (DOCX/HTML h1-h6) say so; a hint only. */
   heading?: boolean;
+  /** Where the paragraph stands on its page (OCR lines; a single-line paragraph only). */
+  geo?: Geo;
 }
 
 export interface TableBlock {
@@ -51,6 +75,8 @@ export interface Line {
   /** True when the line was reassembled from raw lines broken mid-phrase. */
   wrapped: boolean;
   page?: number;
+  /** Union of the boxes of the raw lines joined into this line (same page), with their OCR confidences. */
+  geo?: Geo;
 }
 
 export interface DocCell {

@@ -5,6 +5,8 @@ import type { DocTree } from '../doc/types.js';
 import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
+import { readImage } from './image.js';
+import type { OcrOptions, Progress } from './ocr/read.js';
 import { type PdfOptions, readPdf } from './pdf.js';
 import { readRtf } from './rtf.js';
 import { sniffFormat } from './sniff.js';
@@ -15,6 +17,10 @@ export interface IngestOptions {
   /** Force a format; otherwise it is sniffed from the bytes. */
   format?: DocumentFormat;
   pdf?: PdfOptions;
+  /** OCR of scans and images; `false` turns it off (scanned PDF pages are then only reported). */
+  ocr?: OcrOptions | false;
+  /** Progress of long phases (OCR: pages done / pages). */
+  onProgress?: (p: Progress) => void;
 }
 
 export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promise<DocTree> {
@@ -27,10 +33,17 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
     case 'docx':
       return readDocx(bytes);
     case 'pdf':
-      return readPdf(bytes, opts.pdf);
+      return readPdf(bytes, opts.pdf, ocrRun(opts));
     case 'doc':
       return readDoc(bytes);
     case 'rtf':
       return readRtf(bytes);
+    case 'image':
+      return readImage(bytes, ocrRun(opts) ?? {});
   }
+}
+
+function ocrRun(opts: IngestOptions) {
+  if (opts.ocr === false) return null;
+  return { ...opts.ocr, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
 }

@@ -6,6 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { ocrScannedPages } from './ocr/pdf.js';
+import type { OcrRunOptions } from './ocr/read.js';
 import { type PageText, pageBlocks, stripPageFurniture } from './pdf-layout.js';
 import type { PdfWorkerInput, PdfWorkerOutput } from './pdf-worker.js';
 
@@ -96,7 +98,11 @@ function runWorker(bytes: Uint8Array, opts: Required<PdfOptions>): Promise<PdfWo
 
 const visibleChars = (s: string) => s.replace(/\s+/g, '').length;
 
-export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocTree> {
+export async function readPdf(
+  bytes: Uint8Array,
+  options: PdfOptions = {},
+  ocr: OcrRunOptions | null = null,
+): Promise<DocTree> {
   const opts = { ...PDF_DEFAULTS, ...options };
   const out = await runWorker(bytes, opts);
   if (!out.ok) throw new UnreadableDocumentError(out.reason, out.message);
@@ -106,7 +112,14 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     messages.push({ code, severity, message, source: null });
 
   const chars = out.pages.map((p) => visibleChars(p.text));
-  if (out.pages.length > 0 && chars.every((n) => n < MIN_PAGE_CHARS)) {
+  // Pages without a text layer are read by OCR (all of a scan; only those pages of a mixed PDF).
+  // A page with a few characters in a PDF that otherwise has text keeps them (a signature-only last page).
+  const allScanned = chars.every((n) => n < MIN_PAGE_CHARS);
+  const scanned = out.pages.filter((_p, i) => (allScanned ? true : chars[i] === 0)).map((p) => p.num);
+  const ocred = ocr && scanned.length > 0 ? await ocrScannedPages(bytes, scanned, out.total, opts, ocr) : null;
+  if (ocred) {
+    messages.push(...ocred.messages);
+  } else if (out.pages.length > 0 && chars.every((n) => n < MIN_PAGE_CHARS)) {
     warn(
       'no-text-layer',
       `The PDF has no text layer on any of its ${out.total} page(s): it is a scanned image, so nothing could be ` +
@@ -127,11 +140,14 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     warn('pages-truncated', `Only the first ${out.pages.length} of ${out.total} pages were read.`);
   }
 
-  const pages: PageText[] = out.pages.map((p) => ({
-    num: p.num,
-    lines: p.text.split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, '')),
-    tables: p.tables,
-  }));
-  const blocks = stripPageFurniture(pages).flatMap(pageBlocks);
+  const pages: PageText[] = out.pages
+    .filter((p) => !ocred?.blocks.has(p.num))
+    .map((p) => ({
+      num: p.num,
+      lines: p.text.split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, '')),
+      tables: p.tables,
+    }));
+  let blocks = stripPageFurniture(pages).flatMap(pageBlocks);
+  if (ocred) blocks = ocred.merge(blocks);
   return { format: 'pdf', blocks, pages: out.total, messages };
 }

@@ -12,6 +12,19 @@ import { findWordMainPart, listZipEntries } from './zip.js';
 const PDF_MAGIC = '%PDF-';
 /** The PDF spec tolerates junk before the header; readers look within the first KiB. */
 const PDF_HEADER_WINDOW = 1024;
+/** Scanner output read by OCR: JPEG, PNG, TIFF (little- and big-endian, classic and BigTIFF). */
+const IMAGE_MAGICS: readonly (readonly number[])[] = [
+  [0xff, 0xd8, 0xff],
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
+  [0x49, 0x49, 0x2b, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2b],
+];
+
+export function isScanImage(bytes: Uint8Array): boolean {
+  return IMAGE_MAGICS.some((m) => startsWith(bytes, m));
+}
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -53,12 +66,13 @@ export function looksLikeHtml(text: string): boolean {
 export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): Promise<DocumentFormat> {
   if (bytes.byteLength === 0) throw new UnreadableDocumentError('empty', `${named(fileName)} is empty (0 bytes).`);
   if (hasPdfHeader(bytes)) return 'pdf';
+  if (isScanImage(bytes)) return 'image';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = new Set((await listZipEntries(bytes)).map((e) => e.name));
     // A Word main part may have another name (word/document2.xml): the package relationships say which it is.
     if (names.has('word/document.xml') || (await findWordMainPart(bytes)) !== null) return 'docx';
     throw unsupported(
-      `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML and text are supported.`,
+      `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML, text and scanned images (JPEG, PNG, TIFF) are supported.`,
     );
   }
   if (isCfb(bytes)) return cfbFormat(bytes, fileName);
@@ -68,7 +82,7 @@ export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): 
     if (legacy !== null) return looksLikeHtml(legacy) ? 'html' : 'text';
     const type = await fileTypeFromBuffer(bytes);
     if (type) {
-      const hint = type.mime.startsWith('image/') ? ' (a scanned page needs OCR first)' : '';
+      const hint = type.mime.startsWith('image/') ? ' (scans are read from JPEG, PNG or TIFF; convert it to one)' : '';
       throw unsupported(`${named(fileName)} is ${type.mime} (.${type.ext})${hint}; not a supported document.`);
     }
     throw new UnreadableDocumentError(

@@ -46,6 +46,7 @@ export function toUnits(tree: DocTree): Unit[] {
       };
       if (hard) line.hard = true;
       if (block.page !== undefined) line.page = block.page;
+      if (block.geo !== undefined) line.geo = block.geo;
       lines.push(line);
     }
   }
@@ -157,7 +158,11 @@ export function normalise(tree: DocTree, header: Omit<DocHeader, 'format' | 'pag
     for (const region of regions[u] ?? []) {
       if (region.type === 'body') {
         for (const p of unwrap(region.lines, opts)) {
-          b.addText(p.text, { wrapped: p.wrapped, ...(p.page !== undefined ? { page: p.page } : {}) });
+          b.addText(p.text, {
+            wrapped: p.wrapped,
+            ...(p.page !== undefined ? { page: p.page } : {}),
+            ...(p.geo !== undefined ? { geo: p.geo } : {}),
+          });
         }
         continue;
       }

@@ -3,6 +3,7 @@
 // Where a table starts and ends is decided on the gaps between "|" lines: a gap with a blank line, a table
 // title/unit line or too many lines is body text followed by the next table's first cell.
 
+import type { Geo } from '../doc/types.js';
 import { LAYOUT_MARKERS, LEAF_HEADER_WORDS } from '../rules/normalise.js';
 import { isDecoration } from './clean.js';
 import { NUMBERED_LABEL_RE, OPENER_RE, STANDALONE_RE, TABLE_BREAK_RE } from './patterns.js';
@@ -13,6 +14,7 @@ export interface RawLine {
   pipe: boolean;
   tab: boolean;
   page?: number;
+  geo?: Geo;
   hard?: boolean;
   /** 0-based index in the raw stream, for diagnostics. */
   index: number;

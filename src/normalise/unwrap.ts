@@ -1,6 +1,7 @@
 // Reassembles paragraphs from lines broken mid-phrase. A decision is taken for each pair of consecutive lines
 // (the paragraph so far, the next line) from the rules in rules.ts; blank lines are paragraph breaks unless the
 // next line plainly continues a sentence (starts in lower case after an unterminated line).
+import { type Geo, mergeGeo } from '../doc/geometry.js';
 import { isDecoration } from './clean.js';
 import { breaksInsideName } from './names.js';
 import {
@@ -21,6 +22,7 @@ import {
 export interface BodyLine {
   text: string;
   page?: number;
+  geo?: Geo;
   /** Paragraphs that a reader already delimited (DOCX/HTML) are never joined. */
   hard?: boolean;
 }
@@ -29,6 +31,7 @@ export interface Paragraph {
   text: string;
   wrapped: boolean;
   page?: number;
+  geo?: Geo;
 }
 
 export interface UnwrapOptions {
@@ -142,12 +145,13 @@ function isLabelledHeading(a: string): boolean {
 /** Groups body lines (blank = '') into paragraphs. */
 export function unwrap(lines: readonly BodyLine[], opts: UnwrapOptions): Paragraph[] {
   const out: Paragraph[] = [];
-  let cur: { parts: string[]; last: string; page?: number; hard: boolean } | null = null;
+  let cur: { parts: string[]; last: string; page?: number; geo?: Geo; hard: boolean } | null = null;
   let blank = false;
   const flush = () => {
     if (cur) {
       const p: Paragraph = { text: cur.parts.join(' '), wrapped: cur.parts.length > 1 };
       if (cur.page !== undefined) p.page = cur.page;
+      if (cur.geo !== undefined) p.geo = cur.geo;
       out.push(p);
     }
     cur = null;
@@ -161,10 +165,13 @@ export function unwrap(lines: readonly BodyLine[], opts: UnwrapOptions): Paragra
     if (cur && !cur.hard && !line.hard && continues(cur.last, line.text, opts, blank, ahead())) {
       cur.parts.push(line.text);
       cur.last = line.text;
+      // A paragraph running onto the next page keeps the box of its first page.
+      if (line.geo && cur.geo && line.page === cur.page) cur.geo = mergeGeo(cur.geo, line.geo);
     } else {
       flush();
       cur = { parts: [line.text], last: line.text, hard: line.hard === true };
       if (line.page !== undefined) cur.page = line.page;
+      if (line.geo !== undefined) cur.geo = line.geo;
     }
     blank = false;
   }

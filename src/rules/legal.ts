@@ -2,6 +2,7 @@
 // abbreviations used in their numbers ("1437/QĐ-TTg" → Quyết định), and issuers that a number's suffix
 // names unambiguously ("-TTg" → Thủ tướng Chính phủ).
 import { z } from 'zod';
+import { fuzzyEquals } from './fuzzy.js';
 
 const DocumentKindSchema = z.object({
   /** Canonical name as written in running text. */
@@ -52,7 +53,12 @@ export const ISSUER_BY_SUFFIX: ReadonlyArray<{ pattern: RegExp; issuer: string }
 /** The kind whose canonical name matches `s` ignoring case ("KẾ HOẠCH" → Kế hoạch), or null. */
 export function documentKindByName(s: string): DocumentKind | null {
   const key = s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  return DOCUMENT_KINDS.find((k) => k.name.toLowerCase() === key) ?? null;
+  // A scanned "KÉ HOẠCH" is still a plan: the exact name first, then the same name up to OCR noise.
+  return (
+    DOCUMENT_KINDS.find((k) => k.name.toLowerCase() === key) ??
+    DOCUMENT_KINDS.find((k) => fuzzyEquals(key, k.name)) ??
+    null
+  );
 }
 
 /** The kind a document number's type code denotes ("824/KH-UBND" → Kế hoạch), or null. */

@@ -3,6 +3,7 @@
 // citing what the plan implements, Roman-numeral sections, a closing formula ("Trên đây là Kế hoạch …"),
 // "Nơi nhận:", the signature block and appendices ("PHỤ LỤC").
 import { z } from 'zod';
+import { fuzzyIncludes } from './fuzzy.js';
 import { foldName } from './provinces.js';
 
 export const SECTION_KINDS = [
@@ -44,6 +45,10 @@ export function classifySection(title: string): SectionKind | null {
   const t = foldName(title);
   for (const alias of SECTION_ALIASES) {
     if (alias.phrases.some((ph) => t.includes(foldName(ph)))) return alias.kind;
+  }
+  // Scanned plans: the same phrases up to OCR noise ("MỤC TIỂU", "TỎ CHỨC THỰC HIỆN"), after no exact match.
+  for (const alias of SECTION_ALIASES) {
+    if (alias.phrases.some((ph) => fuzzyIncludes(title, ph))) return alias.kind;
   }
   return null;
 }

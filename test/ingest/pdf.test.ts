@@ -51,8 +51,8 @@ describe('readPdf on the real corpus', () => {
     expect(paras.some((p) => p.text.startsWith('STT Tên dự án/nhiệm vụ'))).toBe(false);
   });
 
-  it('B02 (scan): a valid tree with a no-text-layer warning, not a crash', async () => {
-    const tree = await ingest(readFixture('corpus-B02-scan-pdf'));
+  it('B02 (scan) with OCR turned off: a valid tree with a no-text-layer warning, not a crash', async () => {
+    const tree = await ingest(readFixture('corpus-B02-scan-pdf'), { ocr: false });
     expect(tree.pages).toBe(3);
     expect(tree.messages.map((m) => [m.code, m.severity])).toEqual([['no-text-layer', 'warning']]);
     // The user is told what to do, not only what went wrong.

@@ -70,8 +70,8 @@ describe('sniffFormat', () => {
   });
 
   it('names what an unsupported file is', async () => {
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, ...randomBytes(64)]);
-    await expect(sniffFormat(jpeg, 'scan.jpg')).rejects.toThrow(/image\/jpeg.*OCR/);
+    const gif = new Uint8Array([...utf8('GIF89a'), 0x10, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, ...randomBytes(64)]);
+    await expect(sniffFormat(gif, 'scan.gif')).rejects.toThrow(/image\/gif.*JPEG, PNG or TIFF/);
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(504)]);
     // OLE2 magic with a garbage directory: a damaged legacy Office file, named as such (not a crash).
     await expect(sniffFormat(ole, 'kh.doc')).rejects.toThrow(/damaged or truncated OLE2/);
@@ -88,6 +88,16 @@ describe('sniffFormat', () => {
     await expect(sniffFormat(odt)).rejects.toThrow(/OpenDocument/);
     const plainZip = buildZip([{ name: 'notes.txt', data: 'hello' }]);
     expect(await reason(sniffFormat(plainZip))).toBe('unsupported-format');
+  });
+
+  it('sniffs scanner output (JPEG, PNG, TIFF) by its magic bytes as an image for OCR', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, ...randomBytes(64)]);
+    expect(await sniffFormat(jpeg, 'scan.txt')).toBe('image');
+    expect(await sniffFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe(
+      'image',
+    );
+    expect(await sniffFormat(new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]))).toBe('image');
+    expect(await sniffFormat(new Uint8Array([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8]))).toBe('image');
   });
 
   it('a truncated ZIP is a corrupt file, not a crash', async () => {

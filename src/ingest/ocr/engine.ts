@@ -1,0 +1,45 @@
+// Picks the OCR engine: the native `tesseract` binary when it is installed (faster), tesseract.js otherwise;
+// KEHOACH_OCR_ENGINE=js|native forces one. Both read with the Vietnamese model shipped in assets/tessdata.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jsEngine } from './js.js';
+import { nativeEngine, nativeTesseractAvailable } from './native.js';
+import type { OcrEngine, OcrEngineName } from './types.js';
+
+const MODEL = 'vie.traineddata';
+
+/**
+ * The folder holding vie.traineddata: KEHOACH_TESSDATA, else assets/tessdata found by walking up from this
+ * file (src/ingest/ocr from source, dist/src/ingest/ocr when built).
+ */
+export function tessdataDir(): string {
+  const forced = process.env.KEHOACH_TESSDATA;
+  if (forced) return forced;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'assets', 'tessdata');
+    if (existsSync(path.join(candidate, MODEL))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`OCR model ${MODEL} not found (looked for assets/tessdata above ${import.meta.url})`);
+}
+
+export function chooseEngineName(env: NodeJS.ProcessEnv = process.env): OcrEngineName {
+  const forced = env.KEHOACH_OCR_ENGINE;
+  if (forced === 'js') return 'js';
+  if (forced === 'native') {
+    if (!nativeTesseractAvailable()) {
+      throw new Error(
+        'KEHOACH_OCR_ENGINE=native but no `tesseract` binary is installed (apt-get install tesseract-ocr)',
+      );
+    }
+    return 'native';
+  }
+  return nativeTesseractAvailable() ? 'native' : 'js';
+}
+
+export function openEngine(name: OcrEngineName = chooseEngineName()): OcrEngine {
+  const dir = tessdataDir();
+  return name === 'native' ? nativeEngine(dir) : jsEngine(dir);
+}
