@@ -8,6 +8,8 @@ export type UnreadableReason =
   | 'too-large'
   | 'zip-bomb'
   | 'timeout'
+  /** The parse needed more memory than its worker's heap cap. */
+  | 'resource-limit'
   | 'not-text';
 
 export class UnreadableDocumentError extends Error {
@@ -19,4 +21,9 @@ export class UnreadableDocumentError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** Also recognises an UnreadableDocumentError rebuilt from another thread or process (matched by name). */
+export function isUnreadable(err: unknown): err is UnreadableDocumentError {
+  return err instanceof UnreadableDocumentError || (err instanceof Error && err.name === 'UnreadableDocumentError');
 }

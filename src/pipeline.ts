@@ -22,6 +22,8 @@ export interface ExtractInput {
   fileName?: string | null;
   /** Force a format; otherwise it is sniffed from the bytes. */
   format?: DocumentFormat;
+  /** Long reads (OCR, many pages) report how far they are; called from inside ingest. */
+  onProgress?: (p: { phase: 'ocr' | 'pages'; done: number; total: number }) => void;
 }
 
 export interface ExtractResult {
@@ -74,6 +76,7 @@ export async function extract(input: ExtractInput): Promise<ExtractResult> {
   const tree = await ingest(input.bytes, {
     fileName: input.fileName ?? null,
     ...(input.format ? { format: input.format } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
   const doc = normalise(tree, { sha256, fileName: input.fileName ?? null });
   return { extraction: extractFromDoc(doc), text: doc.text };

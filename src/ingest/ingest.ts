@@ -13,6 +13,14 @@ export interface IngestOptions {
   /** Force a format; otherwise it is sniffed from the bytes. */
   format?: DocumentFormat;
   pdf?: PdfOptions;
+  /** Progress of long reads (OCR page by page, PDF pages), relayed to whoever waits for the document. */
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  phase: 'ocr' | 'pages';
+  done: number;
+  total: number;
 }
 
 export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promise<DocTree> {
@@ -25,6 +33,6 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
     case 'docx':
       return readDocx(bytes);
     case 'pdf':
-      return readPdf(bytes, opts.pdf);
+      return readPdf(bytes, { ...opts.pdf, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   }
 }
