@@ -29,7 +29,7 @@ export const EnvSchema = z
     ),
     REDIS_URL: optionalString,
     KEHOACH_QUEUE_PREFIX: z.string().default('kehoach'),
-    /** Jobs in flight per worker process; default the parse pool's size (KEHOACH_JOBS). */
+    /** Jobs in flight per worker process; default twice the parse pool's size (KEHOACH_JOBS). */
     KEHOACH_CONCURRENCY: z.coerce.number().int().min(1).optional(),
     /** BullMQ: parse in sandboxed child processes instead of the parse pool's threads. */
     KEHOACH_SANDBOX: bool(false),
@@ -115,7 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbSchema: e.KEHOACH_DB_SCHEMA,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.KEHOACH_QUEUE_PREFIX,
-    concurrency: e.KEHOACH_CONCURRENCY ?? pool.size,
+    // Two jobs per parse thread: one parses while the other's database round trips run.
+    concurrency: e.KEHOACH_CONCURRENCY ?? 2 * pool.size,
     sandbox: e.KEHOACH_SANDBOX,
     pool,
     poisonAttempts: e.KEHOACH_POISON_ATTEMPTS,
