@@ -217,22 +217,27 @@ async function runService(
       for (const f of c) fd.append('file', new Blob([readFileSync(path.join(dir, f))], { type: 'text/plain' }), f);
       const t = performance.now();
       const r = await fetch(`${url}/v1/batches/${batchId}/documents`, { method: 'POST', headers, body: fd });
-      const body = (await r.json()) as { documents: { id: string }[] };
+      const body = (await r.json()) as { documents?: { id: string }[] };
+      if (!body.documents) throw new Error(`upload refused: ${r.status} ${JSON.stringify(body)}`);
       posts.push(performance.now() - t);
       ids.push(...body.documents.map((d) => d.id));
     }
   };
   const watcher = (async () => {
-    while (!firstDone) {
+    while (!firstDone && !finished) {
       const id = ids[0];
       if (id) {
-        const d = (await (await fetch(`${url}/v1/documents/${id}`, { headers })).json()) as { status: string };
-        if (d.status === 'done') firstDone = id;
+        const r = await fetch(`${url}/v1/documents/${id}`, { headers }).catch(() => null);
+        const d = r ? ((await r.json()) as { status: string }) : null;
+        if (d?.status === 'done') firstDone = id;
       }
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  await Promise.all([uploader(), uploader()]);
+  await Promise.all([uploader(), uploader()]).catch((err: unknown) => {
+    finished = true;
+    throw err;
+  });
   await waitFor(
     async () => {
       const b = (await (await fetch(`${url}/v1/batches/${batchId}`, { headers })).json()) as {
@@ -339,8 +344,18 @@ async function benchBull(): Promise<void> {
     };
     const api = await startServe(env, 'api');
     const ws = await Promise.all(Array.from({ length: workers }, () => startServe(env, 'worker')));
+    // PostgreSQL installs get no bootstrap key: make one the way an operator would.
+    const created = spawnSync(process.execPath, [KEHOACH, 'keys', 'create', '--role', 'admin', '--name', 'bench'], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    const key = /kh_[A-Za-z0-9_-]+/.exec(created.stdout)?.[0];
+    if (!key) throw new Error(`could not create an API key: ${created.stdout} ${created.stderr}`);
     try {
-      results[workers] = await runService(api.url, {}, dir, () => [api.child.pid, ...ws.map((w) => w.child.pid)]);
+      results[workers] = await runService(api.url, { authorization: `Bearer ${key}` }, dir, () => [
+        api.child.pid,
+        ...ws.map((w) => w.child.pid),
+      ]);
     } finally {
       for (const w of ws) await w.child.kill();
       await api.child.kill();
