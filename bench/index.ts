@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extract } from '../src/pipeline.js';
 import { ParsePool } from '../src/pool/index.js';
+import { benchDoc } from './doc.js';
 import {
   alternate,
   type Child,
@@ -47,7 +48,7 @@ const { values, positionals } = parseArgs({
 });
 const N = Number(values.n);
 const ROUNDS = Number(values.rounds);
-const sections = new Set(positionals.length > 0 ? positionals : ['core', 'cli', 'pdf', 'serve', 'bullmq']);
+const sections = new Set(positionals.length > 0 ? positionals : ['core', 'cli', 'pdf', 'serve', 'bullmq', 'doc']);
 const work = mkdtempSync(path.join(tmpdir(), 'kehoach-bench-'));
 const line = (s: string) => console.log(s);
 
@@ -395,6 +396,8 @@ try {
   if (sections.has('pdf')) await benchPdf();
   if (sections.has('serve')) await benchServe();
   if (sections.has('bullmq')) await benchBull();
+  // Legacy Word .doc (issue 7): bench/doc.ts.
+  if (sections.has('doc')) await benchDoc();
 } finally {
   rmSync(work, { recursive: true, force: true });
   rmSync(BUILD, { recursive: true, force: true });

@@ -8,9 +8,11 @@ export type UnreadableReason =
   | 'too-large'
   | 'zip-bomb'
   | 'timeout'
-  /** The parse needed more memory than its worker's heap cap. */
-  | 'resource-limit'
-  | 'not-text';
+  | 'not-text'
+  // A document inside the byte limits whose content would cost far more than any real plan: a table grid
+  // grown by colspan/rowspan, a DOCX with hundreds of thousands of XML elements; or a parse that outgrew its
+  // worker's heap cap. The message names the limit.
+  | 'resource-limit';
 
 export class UnreadableDocumentError extends Error {
   override readonly name = 'UnreadableDocumentError';
