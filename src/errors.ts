@@ -10,7 +10,8 @@ export type UnreadableReason =
   | 'timeout'
   | 'not-text'
   // A document inside the byte limits whose content would cost far more than any real plan: a table grid
-  // grown by colspan/rowspan, a DOCX with hundreds of thousands of XML elements. The message names the limit.
+  // grown by colspan/rowspan, a DOCX with hundreds of thousands of XML elements; or a parse that outgrew its
+  // worker's heap cap. The message names the limit.
   | 'resource-limit';
 
 export class UnreadableDocumentError extends Error {
@@ -22,4 +23,9 @@ export class UnreadableDocumentError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** Also recognises an UnreadableDocumentError rebuilt from another thread or process (matched by name). */
+export function isUnreadable(err: unknown): err is UnreadableDocumentError {
+  return err instanceof UnreadableDocumentError || (err instanceof Error && err.name === 'UnreadableDocumentError');
 }

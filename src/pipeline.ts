@@ -27,7 +27,7 @@ export interface ExtractInput {
   format?: DocumentFormat;
   /** OCR limits for scans and images (false: no OCR). */
   ocr?: IngestOptions['ocr'];
-  /** Progress of long phases (OCR: pages done / pages). */
+  /** Long reads (OCR, many pages) report how far they are; called from inside ingest. */
   onProgress?: IngestOptions['onProgress'];
 }
 

@@ -1,11 +1,12 @@
-// `kehoach extract [--out DIR] FILE|DIR...`: one JSON per input, a progress bar for many files, a summary line each.
+// `kehoach extract [--out DIR] [--jobs N] [--pretty] FILE|DIR...`: one JSON per input, parsed by a pool of warm
+// workers (every core by default), a progress bar for many files, a summary line each in input order.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import type { Extraction } from '../contract/schema.js';
-import { UnreadableDocumentError } from '../errors.js';
-import { extract } from '../pipeline.js';
+import { isUnreadable } from '../errors.js';
+import { ParsePool, PoolEnvSchema, poolOptions } from '../pool/index.js';
 import { exitCodes, usage } from './usage.js';
 
 const SUPPORTED = new Set([
@@ -55,15 +56,39 @@ export function summaryLine(name: string, e: Extraction): string {
   );
 }
 
+/** Files read ahead of the pool and results waiting to be written, per worker: enough to keep every worker busy. */
+const IN_FLIGHT_PER_WORKER = 3;
+
+interface Outcome {
+  line: string;
+  code?: number;
+}
+
 export async function runExtract(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
+  let pool: ParsePool;
   try {
     parsed = parseOptions(argv);
+    const env = PoolEnvSchema.parse(process.env);
+    if (parsed.values.jobs !== undefined) {
+      const jobs = Number(parsed.values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        throw new Error(`--jobs must be a positive integer, not "${parsed.values.jobs}"`);
+      env.KEHOACH_JOBS = jobs;
+    }
+    pool = new ParsePool(poolOptions(env));
   } catch (err) {
     process.stderr.write(`kehoach extract: ${(err as Error).message}\n\n${usage}`);
     return exitCodes.usage;
   }
-  const { values, positionals } = parsed;
+  try {
+    return await extractAll(parsed, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function extractAll({ values, positionals }: ReturnType<typeof parseOptions>, pool: ParsePool): Promise<number> {
   if (positionals.length === 0) {
     process.stderr.write(`kehoach extract: no input given\n\n${usage}`);
     return exitCodes.usage;
@@ -81,6 +106,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   }
   await mkdir(outDir, { recursive: true });
   const taken = new Set<string>();
+  const names = files.map((f) => outputName(f, taken));
   const bar =
     files.length >= PROGRESS_THRESHOLD && process.stderr.isTTY && !values.quiet
       ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} {file}', stream: process.stderr })
@@ -91,32 +117,48 @@ export async function runExtract(argv: string[]): Promise<number> {
     if (bar) process.stderr.write(`\r\x1b[K${line}\n`);
     else process.stdout.write(`${line}\n`);
   };
-  for (const file of files) {
-    const name = outputName(file, taken);
-    bar?.update({ file: path.basename(file) });
+  const format = (json: string, value: unknown) =>
+    values.pretty ? `${JSON.stringify(value, null, 2)}\n` : `${json}\n`;
+
+  // Reading, parsing (in the pool) and writing overlap; summary lines still come out in input order.
+  const one = async (i: number): Promise<Outcome> => {
+    const file = files[i]!;
+    const name = names[i]!;
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch (err) {
-      log(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
-      code = exitCodes.unreadablePath;
-      bar?.increment();
-      continue;
+      return {
+        line: `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`,
+        code: exitCodes.unreadablePath,
+      };
     }
     try {
-      const { extraction } = await extract({ bytes, fileName: path.basename(file) });
-      await writeFile(path.join(outDir, name), `${JSON.stringify(extraction, null, 2)}\n`);
-      log(summaryLine(file, extraction));
+      const r = await pool.run({ bytes, fileName: path.basename(file) }, { transfer: true });
+      await writeFile(path.join(outDir, name), format(r.json, r.extraction));
+      return { line: summaryLine(file, r.extraction) };
     } catch (err) {
       // An unreadable document is the document's problem, not a usage error: report it and go on.
-      const reason = err instanceof UnreadableDocumentError ? err.reason : 'internal-error';
+      const reason = isUnreadable(err) ? err.reason : 'internal-error';
       const message = err instanceof Error ? err.message : String(err);
-      await writeFile(
-        path.join(outDir, name.replace(/\.json$/, '.error.json')),
-        `${JSON.stringify({ file, reason, message }, null, 2)}\n`,
-      );
-      log(`${file}: not extracted (${reason}): ${message}`);
+      const body = { file, reason, message };
+      await writeFile(path.join(outDir, name.replace(/\.json$/, '.error.json')), format(JSON.stringify(body), body));
+      return { line: `${file}: not extracted (${reason}): ${message}` };
     }
+  };
+  const window = Math.max(2, pool.size * IN_FLIGHT_PER_WORKER);
+  const running = new Map<number, Promise<Outcome>>();
+  let next = 0;
+  for (let i = 0; i < files.length; i++) {
+    while (next < files.length && next < i + window) {
+      running.set(next, one(next));
+      next++;
+    }
+    const outcome = await running.get(i)!;
+    running.delete(i);
+    if (outcome.code !== undefined) code = outcome.code;
+    bar?.update({ file: path.basename(files[i]!) });
+    log(outcome.line);
     bar?.increment();
   }
   bar?.stop();
@@ -127,6 +169,11 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q' },
+      jobs: { type: 'string', short: 'j' },
+      pretty: { type: 'boolean' },
+    },
   });
 }

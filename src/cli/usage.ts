@@ -3,7 +3,10 @@ export const exitCodes = { ok: 0, failure: 1, usage: 2, unreadablePath: 3 } as c
 export const usage = `Usage: kehoach <command> [options]
 
 Commands:
-  extract [--out DIR] [--quiet] FILE|DIR...   extract plans to JSON (one DIR/<name>.json per input)
+  extract [--out DIR] [--jobs N] [--pretty] [--quiet] FILE|DIR...
+                                              extract plans to JSON (one DIR/<name>.json per input,
+                                              N parse workers, default every core; compact JSON
+                                              unless --pretty)
   schema                                      print the JSON Schema of the extraction contract
   serve                                       run the API and a worker in one process
   api                                         run the API only
@@ -11,5 +14,5 @@ Commands:
   keys create --role ROLE [--name NAME] | list | revoke ID
                                               manage API keys
 
-Environment: DATABASE_URL, REDIS_URL, PORT, KEHOACH_DATA_DIR (see the README).
+Environment: DATABASE_URL, REDIS_URL, PORT, KEHOACH_DATA_DIR, KEHOACH_JOBS (see the README).
 `;

@@ -6,7 +6,7 @@ import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { readImage } from './image.js';
-import type { OcrOptions, Progress } from './ocr/read.js';
+import type { OcrOptions } from './ocr/read.js';
 import { type PdfOptions, readPdf } from './pdf.js';
 import { readRtf } from './rtf.js';
 import { sniffFormat } from './sniff.js';
@@ -19,8 +19,14 @@ export interface IngestOptions {
   pdf?: PdfOptions;
   /** OCR of scans and images; `false` turns it off (scanned PDF pages are then only reported). */
   ocr?: OcrOptions | false;
-  /** Progress of long phases (OCR: pages done / pages). */
-  onProgress?: (p: Progress) => void;
+  /** Progress of long reads (OCR page by page, PDF pages), relayed to whoever waits for the document. */
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  phase: 'ocr' | 'pages';
+  done: number;
+  total: number;
 }
 
 export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promise<DocTree> {
@@ -33,7 +39,7 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
     case 'docx':
       return readDocx(bytes);
     case 'pdf':
-      return readPdf(bytes, opts.pdf, ocrRun(opts));
+      return readPdf(bytes, { ...opts.pdf, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, ocrRun(opts));
     case 'doc':
       return readDoc(bytes);
     case 'rtf':

@@ -1,5 +1,6 @@
-// Runs pdf.js (through pdf-parse) in a worker thread so the caller can kill it: pdf.js has had
-// infinite loops and runaway allocations on corrupt files. One document per worker.
+// Runs pdf.js (through pdf-parse). Either in a worker thread of its own, one document per worker, so the caller
+// can kill it (pdf.js has had infinite loops and runaway allocations on corrupt files), or inline in a thread that
+// is already kill-able (a parse-pool worker).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PasswordException, PDFParse } from 'pdf-parse';
 
@@ -36,7 +37,10 @@ export async function parsePdf(input: PdfWorkerInput): Promise<PdfWorkerOutput> 
     const info = await parser.getInfo();
     const first = Math.min(info.total, input.maxPages);
     const text = await parser.getText({ first, pageJoiner: '' });
-    const tables = await parser.getTable({ first });
+    // Table detection walks each page's drawing operators, which for a scanned page means decoding its
+    // images: only pages with a text layer can hold a table we could read.
+    const withText = text.pages.filter((p) => /\S/.test(p.text)).map((p) => p.num);
+    const tables = withText.length > 0 ? await parser.getTable({ partial: withText }) : { pages: [] };
     const tablesByPage = new Map(tables.pages.map((p) => [p.num, p.tables]));
     return {
       ok: true,
@@ -54,7 +58,11 @@ export async function parsePdf(input: PdfWorkerInput): Promise<PdfWorkerOutput> 
   }
 }
 
-if (parentPort && workerData) {
+const isInput = (d: unknown): d is PdfWorkerInput =>
+  typeof d === 'object' && d !== null && (d as PdfWorkerInput).bytes instanceof Uint8Array;
+
+// Only when started as the PDF thread (readPdf's runWorker): imported inline by a pool worker it must stay quiet.
+if (parentPort && isInput(workerData)) {
   const port = parentPort;
   parsePdf(workerData as PdfWorkerInput).then(
     (out) => port.postMessage(out),

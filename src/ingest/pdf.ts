@@ -19,6 +19,10 @@ export interface PdfOptions {
   maxHeapMb?: number;
 }
 
+export interface ReadPdfOptions extends PdfOptions {
+  onProgress?: (p: { phase: 'pages'; done: number; total: number }) => void;
+}
+
 export const PDF_DEFAULTS: Required<PdfOptions> = {
   timeoutMs: 60_000,
   maxPages: 300,
@@ -29,6 +33,24 @@ export const PDF_DEFAULTS: Required<PdfOptions> = {
 /** A scan carries at most a stamp or a signature block as text; fewer visible characters than this on
  * every page means there is no text layer. */
 const MIN_PAGE_CHARS = 20;
+
+let inThisThread = false;
+
+/**
+ * Parse PDFs in the calling thread from now on. For threads that are already kill-able and bounded (the parse
+ * pool's workers): a nested thread per document would only add a cold pdf.js start. Library callers of
+ * extract() on their main thread keep the isolated default.
+ */
+export function parsePdfInThisThread(): void {
+  inThisThread = true;
+}
+
+/** pdf.js's text and tables per page, inline or in a kill-able thread with a deadline and a heap cap. */
+async function parsePages(bytes: Uint8Array, opts: Required<PdfOptions>): Promise<PdfWorkerOutput> {
+  if (!inThisThread) return runWorker(bytes, opts);
+  const { parsePdf } = await import('./pdf-worker.js');
+  return parsePdf({ bytes, maxPages: opts.maxPages, maxImagePixels: opts.maxImagePixels });
+}
 
 /**
  * From source (tests, tsx) the worker is TypeScript: a small ESM bootstrap registers tsx's loader in
@@ -100,12 +122,14 @@ const visibleChars = (s: string) => s.replace(/\s+/g, '').length;
 
 export async function readPdf(
   bytes: Uint8Array,
-  options: PdfOptions = {},
+  options: ReadPdfOptions = {},
   ocr: OcrRunOptions | null = null,
 ): Promise<DocTree> {
-  const opts = { ...PDF_DEFAULTS, ...options };
-  const out = await runWorker(bytes, opts);
+  const { onProgress, ...limits } = options;
+  const opts = { ...PDF_DEFAULTS, ...limits };
+  const out = await parsePages(bytes, opts);
   if (!out.ok) throw new UnreadableDocumentError(out.reason, out.message);
+  onProgress?.({ phase: 'pages', done: out.pages.length, total: out.pages.length });
 
   const messages: Diagnostic[] = [];
   const warn = (code: string, message: string, severity: Diagnostic['severity'] = 'warning') =>

@@ -38,6 +38,10 @@ export const DocumentSchema = z
     province: z.string().nullable(),
     year: z.int().nullable(),
     needsReview: z.boolean().nullable(),
+    progress: z
+      .object({ pagesDone: z.int(), pages: z.int() })
+      .optional()
+      .describe('While a long read runs (OCR, many pages): pages done so far of the total'),
     links: z.record(z.string(), z.string()),
   })
   .meta({ id: 'Document' });

@@ -1,5 +1,7 @@
 // All runtime configuration comes from the environment, validated once at start-up.
 import { z } from 'zod';
+import { PoolEnvSchema, poolOptions } from '../pool/config.js';
+import type { PoolOptions } from '../pool/pool.js';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const bool = (def: boolean) =>
@@ -13,38 +15,43 @@ const optionalString = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 /** Environment variable → setting. The README lists every one of them. */
-export const EnvSchema = z.object({
-  PORT: int(3000, 0),
-  HOST: z.string().default('0.0.0.0'),
-  KEHOACH_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalString,
-  KEHOACH_DB_SCHEMA: optionalString.pipe(
-    z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
-      .optional(),
-  ),
-  REDIS_URL: optionalString,
-  KEHOACH_QUEUE_PREFIX: z.string().default('kehoach'),
-  KEHOACH_CONCURRENCY: int(2, 1),
-  KEHOACH_SANDBOX: bool(true),
-  KEHOACH_JOB_ATTEMPTS: int(5, 1),
-  KEHOACH_JOB_BACKOFF_MS: int(2000, 0),
-  KEHOACH_JOB_LOCK_MS: int(30_000, 1000),
-  KEHOACH_STALLED_INTERVAL_MS: int(30_000, 500),
-  KEHOACH_SWEEP_INTERVAL_MS: int(60_000, 100),
-  KEHOACH_MAX_FILE_BYTES: int(20 * 1024 * 1024, 1),
-  KEHOACH_MAX_FILES: int(50, 1),
-  KEHOACH_MAX_REQUEST_BYTES: int(100 * 1024 * 1024, 1),
-  KEHOACH_MAX_JSON_BYTES: int(64 * 1024, 1),
-  KEHOACH_PAGE_LIMIT_MAX: int(200, 1),
-  KEHOACH_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
-  KEHOACH_WEBHOOK_SECRET: optionalString,
-  KEHOACH_WEBHOOK_MAX_ATTEMPTS: int(10, 1),
-  KEHOACH_WEBHOOK_INTERVAL_MS: int(2000, 50),
-  KEHOACH_SHUTDOWN_TIMEOUT_MS: int(60_000, 0),
-  KEHOACH_BULL_BOARD: bool(true),
-});
+export const EnvSchema = z
+  .object({
+    PORT: int(3000, 0),
+    HOST: z.string().default('0.0.0.0'),
+    KEHOACH_DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optionalString,
+    KEHOACH_DB_SCHEMA: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+        .optional(),
+    ),
+    REDIS_URL: optionalString,
+    KEHOACH_QUEUE_PREFIX: z.string().default('kehoach'),
+    /** Jobs in flight per worker process; default twice the parse pool's size (KEHOACH_JOBS). */
+    KEHOACH_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+    /** BullMQ: parse in sandboxed child processes instead of the parse pool's threads. */
+    KEHOACH_SANDBOX: bool(false),
+    KEHOACH_POISON_ATTEMPTS: int(3, 1),
+    KEHOACH_JOB_ATTEMPTS: int(5, 1),
+    KEHOACH_JOB_BACKOFF_MS: int(2000, 0),
+    KEHOACH_JOB_LOCK_MS: int(30_000, 1000),
+    KEHOACH_STALLED_INTERVAL_MS: int(30_000, 500),
+    KEHOACH_SWEEP_INTERVAL_MS: int(60_000, 100),
+    KEHOACH_MAX_FILE_BYTES: int(20 * 1024 * 1024, 1),
+    KEHOACH_MAX_FILES: int(50, 1),
+    KEHOACH_MAX_REQUEST_BYTES: int(100 * 1024 * 1024, 1),
+    KEHOACH_MAX_JSON_BYTES: int(64 * 1024, 1),
+    KEHOACH_PAGE_LIMIT_MAX: int(200, 1),
+    KEHOACH_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    KEHOACH_WEBHOOK_SECRET: optionalString,
+    KEHOACH_WEBHOOK_MAX_ATTEMPTS: int(10, 1),
+    KEHOACH_WEBHOOK_INTERVAL_MS: int(2000, 50),
+    KEHOACH_SHUTDOWN_TIMEOUT_MS: int(60_000, 0),
+    KEHOACH_BULL_BOARD: bool(true),
+  })
+  .extend(PoolEnvSchema.shape);
 
 export interface Config {
   port: number;
@@ -56,8 +63,12 @@ export interface Config {
   redisUrl: string | undefined;
   queuePrefix: string;
   concurrency: number;
-  /** Run extraction in a sandboxed child process (BullMQ only). */
+  /** Run extraction in a sandboxed child process (BullMQ only) instead of the parse pool. */
   sandbox: boolean;
+  /** The parse pool: workers, heap cap, time budget. */
+  pool: Required<PoolOptions>;
+  /** Processing attempts a document may start before it is quarantined as `poison`. */
+  poisonAttempts: number;
   jobAttempts: number;
   jobBackoffMs: number;
   jobLockMs: number;
@@ -95,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.KEHOACH_WEBHOOK_URL && !e.KEHOACH_WEBHOOK_SECRET) {
     throw new ConfigError('KEHOACH_WEBHOOK_URL requires KEHOACH_WEBHOOK_SECRET (deliveries are signed)');
   }
+  const pool = poolOptions(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -103,8 +115,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbSchema: e.KEHOACH_DB_SCHEMA,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.KEHOACH_QUEUE_PREFIX,
-    concurrency: e.KEHOACH_CONCURRENCY,
+    // Two jobs per parse thread: one parses while the other's database round trips run.
+    concurrency: e.KEHOACH_CONCURRENCY ?? 2 * pool.size,
     sandbox: e.KEHOACH_SANDBOX,
+    pool,
+    poisonAttempts: e.KEHOACH_POISON_ATTEMPTS,
     jobAttempts: e.KEHOACH_JOB_ATTEMPTS,
     jobBackoffMs: e.KEHOACH_JOB_BACKOFF_MS,
     jobLockMs: e.KEHOACH_JOB_LOCK_MS,
@@ -131,5 +146,6 @@ export function childEnv(config: Config): Record<string, string> {
   if (config.dbSchema) env['KEHOACH_DB_SCHEMA'] = config.dbSchema;
   if (config.webhookUrl) env['KEHOACH_WEBHOOK_URL'] = config.webhookUrl;
   if (config.webhookSecret) env['KEHOACH_WEBHOOK_SECRET'] = config.webhookSecret;
+  env['KEHOACH_POISON_ATTEMPTS'] = String(config.poisonAttempts);
   return env;
 }

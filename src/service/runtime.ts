@@ -6,9 +6,10 @@ import type { Permission } from '../auth/roles.js';
 import type { Extraction } from '../contract/schema.js';
 import { type Database, openDatabase } from '../db/open.js';
 import type { Sql } from '../db/types.js';
+import { ParsePool } from '../pool/index.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
-import { isUnreadable, processBullJob, processDocument } from '../queue/job.js';
+import { isUnreadable, type JobOptions, processBullJob, processDocument } from '../queue/job.js';
 import type { JobQueue, JobRunner } from '../queue/types.js';
 import { type AppOptions, createApp } from '../server/app.js';
 import type { RouteContext } from '../server/context.js';
@@ -41,6 +42,8 @@ export interface Runtime {
   queue: JobQueue;
   metrics: Metrics;
   logger: Logger;
+  /** The parse pool of a process that runs jobs (null for an API-only process or sandboxed BullMQ). */
+  pool: ParsePool | null;
   app: ReturnType<typeof createApp> | null;
   sweepNow(): Promise<SweepResult | null>;
   /** Stops taking work, lets in-flight jobs finish, closes connections. */
@@ -66,6 +69,12 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
   };
 
   const worksHere = role !== 'api' || !config.redisUrl;
+  // Parsing never runs on this thread: the pool's workers are warm, bounded and kill-able.
+  const pool = worksHere && !(config.redisUrl && config.sandbox && !opts.inline) ? new ParsePool(config.pool) : null;
+  const jobOptions: JobOptions = {
+    maxAttempts: config.poisonAttempts,
+    ...(pool ? { parse: (task, onProgress) => pool.run(task, { onProgress, transfer: true }) } : {}),
+  };
   if (!config.redisUrl) {
     const inProcess = new InProcessQueue({
       concurrency: config.concurrency,
@@ -73,7 +82,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
       backoffMs: config.jobBackoffMs,
       handle: async (ref) => {
         try {
-          metrics.jobs.inc({ outcome: await processDocument(store, ref) });
+          metrics.jobs.inc({ outcome: await processDocument(store, ref, jobOptions) });
         } catch (err) {
           metrics.jobs.inc({ outcome: isUnreadable(err) ? 'failed' : 'error' });
           throw err;
@@ -108,7 +117,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
         sandbox:
           config.sandbox && !opts.inline
             ? { env: childEnv(config) }
-            : { inline: (data) => processBullJob(store, data) },
+            : { inline: (data) => processBullJob(store, data, jobOptions) },
         onFailedForGood: async (ref, reason, unrecoverable) => {
           metrics.jobs.inc({ outcome: 'failed' });
           // Unreadable files were recorded by the processor itself with their precise reason.
@@ -174,12 +183,14 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
     queue,
     metrics,
     logger,
+    pool,
     app,
     sweepNow: () => sweeper?.runNow() ?? Promise.resolve(null),
     close() {
       closing ??= (async () => {
         await sweeper?.stop();
         await runner?.stop();
+        await pool?.close();
         await webhooks?.stop();
         if ((queue as unknown) !== runner) await queue.close();
         for (const close of closers) await close();

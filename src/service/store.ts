@@ -49,6 +49,17 @@ export interface DocumentRecord {
   province: string | null;
   year: number | null;
   needsReview: boolean | null;
+  /** While a long read runs (OCR, many pages): how far it is. */
+  progress?: { pagesDone: number; pages: number };
+}
+
+/** A claimed processing attempt; `bytes` is null when the document has used up its attempts (poison). */
+export interface ClaimedDocument {
+  bytes: Uint8Array | null;
+  fileName: string | null;
+  format: DocumentFormat;
+  /** This attempt's number (1 for the first). */
+  attempt: number;
 }
 
 export interface BatchSummary {
@@ -98,6 +109,8 @@ interface DocumentRow {
   province: string | null;
   year: number | null;
   needs_review: boolean | null;
+  pages_done?: number | null;
+  pages_total?: number | null;
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -121,11 +134,14 @@ function toRecord(r: DocumentRow): DocumentRecord {
     province: r.province,
     year: r.year,
     needsReview: r.needs_review,
+    ...(r.status === 'processing' && r.pages_total != null
+      ? { progress: { pagesDone: r.pages_done ?? 0, pages: r.pages_total } }
+      : {}),
   };
 }
 
 const DOCUMENT_COLUMNS = `d.id, d.seq, d.sha256, d.file_name, d.content_type, d.format, d.size, d.status, d.failure_reason,
-  d.failure_message, d.generation, d.created_at, d.updated_at, d.finished_at,
+  d.failure_message, d.generation, d.created_at, d.updated_at, d.finished_at, d.pages_done, d.pages_total,
   e.extractor_version, e.province, e.year, e.needs_review`;
 // The newest stored result, whatever extractor version produced it.
 const LATEST_EXTRACTION = `left join lateral (select x.extractor_version, x.province, x.year, x.needs_review
@@ -323,22 +339,66 @@ export class Store {
     };
   }
 
-  /** What a worker needs; null when the job is stale (document gone, reprocessed since, or already finished). */
-  async claim(ref: JobRef): Promise<{ bytes: Uint8Array; fileName: string | null; format: DocumentFormat } | null> {
-    const res = await this.sql.query<{ bytes: Uint8Array; file_name: string | null; format: DocumentFormat }>(
-      `update documents set status = 'processing', updated_at = now()
+  /**
+   * Starts a processing attempt: counted in the database before any parsing, so an attempt that takes the
+   * process down still counts. null when the job is stale (document gone, reprocessed since, or finished);
+   * `bytes: null` when this attempt is past `maxAttempts` (the caller quarantines the document as poison).
+   */
+  async claim(ref: JobRef, maxAttempts = 2 ** 31 - 1): Promise<ClaimedDocument | null> {
+    const res = await this.sql.query<{
+      bytes: Uint8Array | null;
+      file_name: string | null;
+      format: DocumentFormat;
+      attempts: number;
+    }>(
+      `update documents set status = 'processing', attempts = attempts + 1, pages_done = null, pages_total = null,
+       updated_at = now()
        where id = $1 and generation = $2 and status in ('queued', 'processing')
-       returning bytes, file_name, format`,
-      [ref.documentId, ref.generation],
+       returning case when attempts <= $3 then bytes end as bytes, file_name, format, attempts`,
+      [ref.documentId, ref.generation, maxAttempts],
     );
     const r = res.rows[0];
-    return r ? { bytes: r.bytes, fileName: r.file_name, format: r.format } : null;
+    return r ? { bytes: r.bytes, fileName: r.file_name, format: r.format, attempt: r.attempts } : null;
   }
 
-  /** Upserts the result for (document, extractor version) and marks the document done. Idempotent. */
-  async saveResult(ref: JobRef, version: string, extraction: Extraction, text: string): Promise<boolean> {
+  /** Gives an attempt back: it ended in an error that was not the document's doing (e.g. the database). */
+  async releaseAttempt(ref: JobRef): Promise<void> {
+    await this.sql.query(
+      `update documents set attempts = greatest(attempts - 1, 0) where id = $1 and generation = $2
+       and status = 'processing'`,
+      [ref.documentId, ref.generation],
+    );
+  }
+
+  /** How far a long read is (pages read or OCR'd so far). */
+  async setProgress(ref: JobRef, done: number, total: number): Promise<void> {
+    await this.sql.query(
+      `update documents set pages_done = $3, pages_total = $4 where id = $1 and generation = $2
+       and status = 'processing'`,
+      [ref.documentId, ref.generation, done, total],
+    );
+  }
+
+  /**
+   * Upserts the result for (document, extractor version) and marks the document done, in one transaction with
+   * no read-back. Idempotent. `json` is the extraction already serialised (by the parse worker).
+   */
+  async saveResult(
+    ref: JobRef,
+    version: string,
+    extraction: Extraction,
+    text: string,
+    json: string = JSON.stringify(extraction),
+  ): Promise<boolean> {
     return this.sql.transaction(async (tx) => {
-      if (!(await this.lockCurrent(tx, ref))) return false;
+      // Marking done first takes the row lock and checks the job is current in one round trip.
+      const current = await tx.query(
+        `update documents set status = 'done', failure_reason = null, failure_message = null, pages_done = null,
+         pages_total = null, updated_at = now(), finished_at = now()
+         where id = $1 and generation = $2 and status in ('queued', 'processing') returning id`,
+        [ref.documentId, ref.generation],
+      );
+      if (current.rows.length === 0) return false;
       await tx.query(
         `insert into extractions (document_id, extractor_version, extraction, text, province, year, needs_review)
          values ($1, $2, $3, $4, $5, $6, $7)
@@ -348,17 +408,12 @@ export class Store {
         [
           ref.documentId,
           version,
-          JSON.stringify(extraction),
+          json,
           text,
           extraction.metadata.province.value,
           planYear(extraction),
           extraction.review.needed,
         ],
-      );
-      await tx.query(
-        `update documents set status = 'done', failure_reason = null, failure_message = null,
-         updated_at = now(), finished_at = now() where id = $1`,
-        [ref.documentId],
       );
       await this.documentFinished(tx, ref.documentId, 'done', null);
       return true;
@@ -463,7 +518,8 @@ export class Store {
     return this.sql.transaction(async (tx) => {
       const res = await tx.query<{ generation: number }>(
         `update documents set status = 'queued', generation = generation + 1, failure_reason = null,
-         failure_message = null, finished_at = null, updated_at = now() where id = $1 returning generation`,
+         failure_message = null, finished_at = null, attempts = 0, updated_at = now() where id = $1
+         returning generation`,
         [id],
       );
       const r = res.rows[0];
@@ -481,7 +537,7 @@ export class Store {
       if (!(await this.batchExists(batchId, tx))) return null;
       const res = await tx.query<{ id: string; generation: number }>(
         `update documents set status = 'queued', generation = generation + 1, failure_reason = null,
-         failure_message = null, finished_at = null, updated_at = now()
+         failure_message = null, finished_at = null, attempts = 0, updated_at = now()
          where id in (select document_id from batch_documents where batch_id = $1) ${onlyFailed ? "and status = 'failed'" : ''}
          returning id, generation`,
         [batchId],

@@ -87,3 +87,29 @@ describe('kehoach schema', () => {
     );
   });
 });
+
+describe('kehoach extract on the parse pool', () => {
+  it('writes compact JSON by default and the same value indented with --pretty, with any --jobs', () => {
+    const dir = path.join(work, 'pool-in');
+    mkdirSync(dir, { recursive: true });
+    for (const c of ['seed-000', 'seed-002', 'seed-004']) {
+      copyFileSync(path.join(ROOT, `fixtures/${c}/input.txt`), path.join(dir, `${c}.txt`));
+    }
+    const compact = path.join(work, 'pool-compact');
+    const pretty = path.join(work, 'pool-pretty');
+    expect(kehoach('extract', '-q', '--jobs', '2', '-o', compact, dir).status).toBe(0);
+    expect(kehoach('extract', '-q', '--jobs', '1', '--pretty', '-o', pretty, dir).status).toBe(0);
+    for (const c of ['seed-000', 'seed-002', 'seed-004']) {
+      const a = readFileSync(path.join(compact, `${c}.json`), 'utf8');
+      const b = readFileSync(path.join(pretty, `${c}.json`), 'utf8');
+      expect(a.trimEnd().includes('\n')).toBe(false);
+      expect(b).toBe(`${JSON.stringify(JSON.parse(a), null, 2)}\n`);
+    }
+  });
+
+  it('refuses a --jobs that is not a positive integer', () => {
+    const r = kehoach('extract', '--jobs', '0', 'fixtures/seed-000/input.txt');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--jobs must be a positive integer/);
+  });
+});

@@ -1,0 +1,78 @@
+// The parse pool: same results as extract() in this thread, progress relayed, budgets enforced by killing the
+// worker, and the pool keeps serving after a kill.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UnreadableDocumentError } from '../../src/errors.js';
+import { extract } from '../../src/pipeline.js';
+import { ParsePool } from '../../src/pool/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const fixture = (name: string) => {
+  const dir = path.join(FIXTURES, name);
+  const file = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  return { bytes: readFileSync(path.join(dir, file)), fileName: file };
+};
+
+const pools: ParsePool[] = [];
+const pool = (opts: ConstructorParameters<typeof ParsePool>[0]) => {
+  const p = new ParsePool(opts);
+  pools.push(p);
+  return p;
+};
+afterAll(() => Promise.all(pools.map((p) => p.close())));
+
+describe('ParsePool', () => {
+  it('returns exactly what extract() returns, for every format, with the JSON serialised in the worker', async () => {
+    const p = pool({ size: 2 });
+    const names = ['seed-000', 'seed-003-docx', 'seed-004-html', 'seed-000-pdf', 'corpus-B02-scan-pdf'];
+    const results = await Promise.all(names.map((n) => p.run(fixture(n))));
+    for (const [i, name] of names.entries()) {
+      const direct = await extract(fixture(name));
+      expect(results[i]!.extraction, name).toEqual(direct.extraction);
+      expect(results[i]!.text, name).toBe(direct.text);
+      expect(results[i]!.json, name).toBe(JSON.stringify(direct.extraction));
+    }
+    expect(p.stats().workers).toBe(2);
+  }, 120_000);
+
+  it('relays progress reported inside ingest', async () => {
+    const p = pool({ size: 1 });
+    const seen: unknown[] = [];
+    await p.run(fixture('seed-003-pdf'), { onProgress: (x) => seen.push(x) });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toMatchObject({ phase: 'pages' });
+  }, 60_000);
+
+  it('fails a task past its wall-clock budget as a typed timeout naming the limit, then keeps serving', async () => {
+    const p = pool({ size: 1, timeoutBaseMs: 1, timeoutPerMbMs: 0 });
+    const err = await p.run(fixture('seed-000-pdf')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    expect((err as UnreadableDocumentError).reason).toBe('timeout');
+    expect((err as Error).message).toMatch(/budget/);
+    expect(p.stats().workers).toBe(0);
+  }, 60_000);
+
+  it('fails a task that outgrows the heap cap as resource-limit, and the next task runs in a fresh worker', async () => {
+    const p = pool({ size: 1, heapMb: 64, timeoutBaseMs: 120_000 });
+    // A table whose spans expand to a huge grid: the reader's memory grows far past 64 MB.
+    const row = `<tr>${'<td colspan="100" rowspan="60000">x</td>'.repeat(200)}</tr>`;
+    const html = `<html><body><table>${row.repeat(40)}</table></body></html>`;
+    const err = await p.run({ bytes: Buffer.from(html), fileName: 'grid.html' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    expect((err as UnreadableDocumentError).reason).toBe('resource-limit');
+    expect((err as Error).message).toMatch(/64 MB/);
+    const ok = await p.run(fixture('seed-000'));
+    expect(ok.extraction.metadata.documentNumber.value).toBeTruthy();
+  }, 120_000);
+
+  it('hands the input over without copying when asked to (the caller’s buffer is detached)', async () => {
+    const p = pool({ size: 1 });
+    const src = fixture('seed-002');
+    const bytes = new Uint8Array(src.bytes);
+    const r = await p.run({ bytes, fileName: src.fileName }, { transfer: true });
+    expect(bytes.byteLength).toBe(0);
+    expect(r.extraction.document.chars).toBeGreaterThan(0);
+  }, 60_000);
+});
