@@ -49,7 +49,8 @@ export function parsePdfInThisThread(): void {
 async function parsePages(bytes: Uint8Array, opts: Required<PdfOptions>): Promise<PdfWorkerOutput> {
   if (!inThisThread) return runWorker(bytes, opts);
   const { parsePdf } = await import('./pdf-worker.js');
-  return parsePdf({ bytes, maxPages: opts.maxPages, maxImagePixels: opts.maxImagePixels });
+  // pdf.js takes ownership of (detaches) the buffer it is given; OCR of scanned pages reads the bytes again.
+  return parsePdf({ bytes: bytes.slice(), maxPages: opts.maxPages, maxImagePixels: opts.maxImagePixels });
 }
 
 /**
