@@ -72,7 +72,43 @@ function readAuthority(words: string[]): { position: string | null; onBehalfOf: 
 
 /** The signer in doc.text[from, to), or null when no signature block is found. */
 export function findSigner(doc: Doc, from: number, to: number): Signer | null {
-  const toks = tokens(doc.text, from, to);
+  return signerIn(doc, tokens(doc.text, from, to));
+}
+
+/**
+ * Every signer in doc.text[from, to), in document order. Joint plans carry one signature block per issuer, one
+ * after the other or side by side in a layout table ("GIÁM ĐỐC | TM. BAN THƯỜNG VỤ" over "Nguyễn Văn A | Trần Thị
+ * B"): each column of a layout table in the range is read as a block of its own, then the text block by block.
+ */
+export function findSigners(doc: Doc, from: number, to: number): Signer[] {
+  const found: Signer[] = [];
+  const add = (s: Signer | null): void => {
+    if (s && !found.some((f) => f.name === s.name)) found.push(s);
+  };
+  for (const table of doc.tables) {
+    if (table.span.end <= from || table.span.start >= to || table.rows.length === 0) continue;
+    const width = Math.max(...table.rows.map((r) => r.cells.length));
+    if (width < 2) continue;
+    for (let c = 0; c < width; c++) {
+      const toks: Token[] = [];
+      for (const row of table.rows) {
+        const cell = row.cells[c];
+        if (cell && cell.span.start >= from && cell.span.end <= to)
+          toks.push(...tokens(doc.text, cell.span.start, cell.span.end));
+      }
+      add(signerIn(doc, toks));
+    }
+  }
+  for (let at = from; at < to; ) {
+    const s = findSigner(doc, at, to);
+    if (!s) break;
+    add(s);
+    at = s.source.end;
+  }
+  return found.sort((a, b) => a.source.start - b.source.start);
+}
+
+function signerIn(doc: Doc, toks: readonly Token[]): Signer | null {
   // A marker-like word may come first elsewhere: the archive note "Lưu: VT, KT." names the economic office (KT),
   // not a deputy's "KT.". Every marker is tried until one opens a block that ends in a name.
   for (let k = 0; k < toks.length; k++) {
