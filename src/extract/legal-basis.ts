@@ -122,7 +122,7 @@ const NAMED_MAX = 160;
 
 function namedIn(line: Line): LegalBasis[] {
   const text = line.text;
-  if (!/^\s*\**\s*Căn cứ\b/u.test(text)) return [];
+  if (!/^\s*\**\s*Căn cứ(?![\p{L}])/u.test(text)) return [];
   const out: LegalBasis[] = [];
   let consumed = 0;
   for (const m of text.matchAll(NAMED_RE)) {
@@ -150,15 +150,15 @@ function namedIn(line: Line): LegalBasis[] {
     if (name.length > NAMED_MAX || name.split(/\s+/u).length < 2) continue;
     consumed = start + end;
     const after = text.slice(start + end);
-    const date = /^\s+số\s+\d/u.test(after) ? null : leadingDate(after);
     const numbered = /^\s+số\s+(\d{1,5}(?:\s?[/-]\s?[\p{L}\d&]+){1,4})/u.exec(after);
+    const date = leadingDate(numbered ? after.slice(numbered[0].length) : after);
     out.push({
       kind: canonicalKind(m[1] as string),
       number: numbered ? normaliseNumber(numbered[1] as string) : null,
       title: name,
       date: date?.iso ?? null,
       issuer: null,
-      source: lineSpan(line, start, start + end + (date?.length ?? 0)),
+      source: lineSpan(line, start, start + end + (numbered?.[0].length ?? 0) + (date?.length ?? 0)),
     });
   }
   return out;

@@ -158,7 +158,11 @@ function readIssuerBlock(doc: Doc, fromLine: number, headerEnd: number): IssuerB
     const raw = (line.text.split(' | ')[0] ?? '').replace(MOTTO_RE, '').replace(SLOGAN_RE, '');
     const t = raw.replace(/\*+/g, '').replace(RULE_CHARS_RE, ' ').replace(/^#+/u, '').replace(/\s+/g, ' ').trim();
     if (t === '' || t === '|') continue;
-    if (/^Số\b/u.test(t) || /\p{Ll}/u.test(t) || TYPE_LINES.some((tl) => t === tl.line || t.startsWith(`${tl.line} `)))
+    if (
+      /^Số(?![\p{L}])/u.test(t) ||
+      /\p{Ll}/u.test(t) ||
+      TYPE_LINES.some((tl) => t === tl.line || t.startsWith(`${tl.line} `))
+    )
       break;
     const at = line.text.indexOf(t.slice(0, 6));
     left.push({ text: t, start: line.start + Math.max(0, at) });

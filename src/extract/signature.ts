@@ -120,7 +120,15 @@ function signerIn(doc: Doc, toks: readonly Token[]): Signer | null {
   const i = toks.findIndex(
     (t, k) => t.text === 'CHỦ' && toks[k + 1]?.text === 'TỊCH' && isNameWord(toks[k + 2]?.text ?? ''),
   );
-  return i < 0 ? null : readBlock(doc, toks, i);
+  if (i >= 0) return readBlock(doc, toks, i);
+  // A head signing in their own name, as departments do: "GIÁM ĐỐC" (or "GIÁM ĐỐC SỞ Y TẾ") over the name.
+  // Counter-example: "Giám đốc Sở Y tế chủ trì …" in a duty (not capitals) never opens a block.
+  for (let k = 0; k < toks.length; k++) {
+    if ((toks[k] as Token).text !== 'GIÁM' || toks[k + 1]?.text !== 'ĐỐC') continue;
+    const signer = readBlock(doc, toks, k > 0 && toks[k - 1]?.text === 'PHÓ' ? k - 1 : k);
+    if (signer) return signer;
+  }
+  return null;
 }
 
 /** The signature block opening at token `at`: authority words, an optional "(Đã ký)", then the name. */
@@ -162,7 +170,17 @@ function readBlock(doc: Doc, toks: readonly Token[], at: number): Signer | null 
     !nameGoesOn(doc, initial, toks[i + 1])
   )
     name.push(initial);
-  const { position, onBehalfOf } = readAuthority(words);
+  const authority = readAuthority(words);
+  // "GIÁM ĐỐC SỞ Y TẾ": a position named with its body, no authority marker; the whole line is the position.
+  if (
+    authority.position === null &&
+    authority.onBehalfOf !== null &&
+    /^(?:PHÓ )?GIÁM ĐỐC\b/u.test(authority.onBehalfOf)
+  ) {
+    authority.position = authority.onBehalfOf;
+    authority.onBehalfOf = null;
+  }
+  const { position, onBehalfOf } = authority;
   const last = name[name.length - 1];
   if (name.length < 2 || !last) return null;
   return {

@@ -45,7 +45,7 @@ export function typeLineOf(text: string): Omit<TypeLineHit, 'index'> | null {
     if (!/^\s/u.test(rest)) continue;
     const r = rest.trim();
     // A title run on: capitals ("KẾ HOẠCH TRIỂN KHAI …") or the subject line ("QUYẾT ĐỊNH Về việc …").
-    if (/^SỐ\b|^số\b/u.test(r)) return null;
+    if (/^(?:SỐ|Số|số)(?=[\s:.]|$)/u.test(r)) return null;
     const firstWords = r.split(/\s+/u).slice(0, 3).join(' ');
     const upperRun = firstWords.replace(/[^\p{L}]/gu, '') !== '' && !/\p{Ll}/u.test(firstWords);
     if (upperRun || /^(?:Về việc|V\/v|về)\b/u.test(r)) return { kind: tl.kind, word: tl.line, rest: r };
@@ -73,7 +73,7 @@ function isTailLine(line: Line): boolean {
   return TAIL_PATTERNS.some((re) => re.test(t));
 }
 
-const PREAMBLE_RE = /^(?:Căn cứ|Thực hiện|Triển khai|Xét đề nghị|Theo đề nghị|Trên cơ sở|Kính gửi|Nhằm|Để)\b/u;
+const PREAMBLE_RE = /^(?:Căn cứ|Thực hiện|Triển khai|Xét đề nghị|Theo đề nghị|Trên cơ sở|Kính gửi|Nhằm|Để)(?![\p{L}])/u;
 const RULE_RE = /^[-–_=.*\s]+$/u;
 
 /** End (exclusive) of the title block that opens at the type line. */
