@@ -258,7 +258,10 @@ describe('issuers beyond the provincial committee', () => {
     expect(e.document.kind?.value).toBe('plan-by-decision');
     expect(e.metadata.issuer).toMatchObject({ value: 'Thủ tướng Chính phủ', confidence: 'high' });
     expect(e.metadata.province).toMatchObject({ value: null, confidence: 'high' });
-    expect(e.metadata.signer.value?.name).toBe('Vũ Đức Đam');
+    expect(e.metadata.signer).toMatchObject({
+      value: { name: 'Vũ Đức Đam', position: 'PHÓ THỦ TƯỚNG', onBehalfOf: 'KT. THỦ TƯỚNG' },
+      confidence: 'high',
+    });
   });
   it('a joint plan: both issuers, both signers side by side', () => {
     const { e } = run([
