@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentFormat } from '../contract/schema.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { detectTextEncoding } from './decode.js';
-import { listZipEntries } from './zip.js';
+import { findWordMainPart, listZipEntries } from './zip.js';
 
 const PDF_MAGIC = '%PDF-';
 /** The PDF spec tolerates junk before the header; readers look within the first KiB. */
@@ -53,7 +53,8 @@ export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): 
   if (hasPdfHeader(bytes)) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = new Set((await listZipEntries(bytes)).map((e) => e.name));
-    if (names.has('word/document.xml')) return 'docx';
+    // A Word main part may have another name (word/document2.xml): the package relationships say which it is.
+    if (names.has('word/document.xml') || (await findWordMainPart(bytes)) !== null) return 'docx';
     throw unsupported(
       `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML and text are supported.`,
     );
