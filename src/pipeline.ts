@@ -10,7 +10,6 @@ import { attachGeometry } from './doc/geometry.js';
 import type { Doc } from './doc/types.js';
 import { extractBudget } from './extract/budget.js';
 import { extractMetadata } from './extract/metadata.js';
-import { buildOutline } from './extract/outline.js';
 import { extractResponsibilities } from './extract/responsibilities.js';
 import { extractSections } from './extract/sections.js';
 import { extractTables } from './extract/tables.js';
@@ -18,6 +17,9 @@ import { extractTargets } from './extract/targets.js';
 import { type IngestOptions, ingest } from './ingest/index.js';
 import { normalise } from './normalise/index.js';
 import { reviewFields } from './review.js';
+import { isPlanKind } from './rules/doc-kinds.js';
+import { demoteNonPlan } from './segment/demote.js';
+import { classifyKind, segment } from './segment/index.js';
 import { EXTRACTOR_NAME, EXTRACTOR_VERSION } from './version.js';
 
 export interface ExtractInput {
@@ -39,13 +41,19 @@ export interface ExtractResult {
 
 /** Runs the field extractors on an already normalised document. Pure and synchronous. */
 export function extractFromDoc(doc: Doc): Extraction {
-  const outline = buildOutline(doc);
+  // Zones first (header, title, preamble, body, tail, appendices; a decision and the plan it issues as two
+  // parts); the outline is the plan part's. Extractors read their zone: doc.zones (src/doc/zones.ts).
+  const { zones, outline, ...seg } = segment(doc);
+  doc.zones = zones;
   const sections = extractSections(doc, outline);
-  const metadata = extractMetadata(doc, outline);
+  const metadata = extractMetadata(doc, outline, zones);
+  const kind = classifyKind(doc, { zones, outline, ...seg }, metadata.documentNumber.value);
   const tables = extractTables(doc);
   const targets = extractTargets(doc, outline, metadata);
   const responsibilities = extractResponsibilities(doc, outline);
   const budget = extractBudget(doc, outline, tables, metadata.period.value);
+  // Only a plan has targets, duties and a budget a reviewer may skip: elsewhere they are kept, marked low.
+  if (!isPlanKind(kind.value) || kind.confidence !== 'high') demoteNonPlan(kind, targets, responsibilities, budget);
   const crossDiagnostics = crossCheck({ doc, targets, tables, budget });
 
   const assembled: Omit<Extraction, 'review'> = {
@@ -57,6 +65,7 @@ export function extractFromDoc(doc: Doc): Extraction {
       format: doc.format,
       chars: doc.text.length,
       pages: doc.pages,
+      kind,
     },
     metadata,
     sections,

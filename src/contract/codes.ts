@@ -155,6 +155,19 @@ export const CODES = {
     scope: 'diagnostic',
     description: 'A page was scanned sideways or upside down and was turned upright before OCR.',
   },
+  'not-a-plan': {
+    scope: 'flag',
+    description:
+      'The document is not a plan (a decision, letter, report, web page …): its target, duty or budget is kept but not trusted.',
+  },
+  'uncertain-kind': {
+    scope: 'flag',
+    description: 'The document was taken for a plan without a type line or number saying so; its values need a look.',
+  },
+  'no-header': {
+    scope: 'flag',
+    description: 'The document has no header (type line, number) saying what it is: its kind is a guess.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

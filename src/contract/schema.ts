@@ -60,7 +60,10 @@ export const SignerSchema = z.object({
 });
 export const LegalBasisSchema = z.object({
   kind: z.string(),
-  number: z.string(),
+  /** Null for a document cited by name only ("Luật Tổ chức chính quyền địa phương"): see `title`. */
+  number: z.string().nullable(),
+  /** The name of a document cited without a number ("Luật Tổ chức chính quyền địa phương"). */
+  title: z.string().optional(),
   date: z.string().nullable(),
   issuer: z.string().nullable(),
   source: SpanSchema,
@@ -77,6 +80,26 @@ export const MetadataSchema = z.object({
   title: fieldSchema(z.string()),
   period: fieldSchema(PeriodSchema),
   signer: fieldSchema(SignerSchema),
+  /** Every signature block in document order (a joint plan has one per issuer); `signer` is the first. */
+  signers: z.array(SignerSchema.extend({ source: SpanSchema })).optional(),
+  /** Every issuing body (a joint plan has several); `issuer` names them all, joined by "; ". */
+  issuers: z
+    .array(
+      z.object({
+        name: z.string(),
+        kind: z.enum([
+          'people-committee',
+          'department',
+          'ministry',
+          'government',
+          'prime-minister',
+          'party',
+          'mass-organisation',
+          'other',
+        ]),
+      }),
+    )
+    .optional(),
   legalBasis: z.array(LegalBasisSchema),
   recipients: z.array(z.string()),
 });
@@ -227,6 +250,13 @@ export const ExtractionSchema = z
       format: DocumentFormatSchema,
       chars: z.int().nonnegative(),
       pages: z.int().nonnegative().nullable(),
+      /**
+       * What the document is, from its header: a plan, a plan issued as the attachment of a decision, or not a
+       * plan. A document that is not a plan has no target, responsibility or budget marked high.
+       */
+      kind: fieldSchema(
+        z.enum(['plan', 'plan-by-decision', 'decision', 'directive', 'letter', 'report', 'other']),
+      ).optional(),
     }),
     metadata: MetadataSchema,
     sections: z.array(SectionSchema),

@@ -121,6 +121,8 @@ export interface Doc {
   lines: Line[];
   tables: DocTable[];
   messages: Diagnostic[];
+  /** Set by the segment stage (src/segment/): the document's zones. Absent before segmentation. */
+  zones?: Zones;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,4 +163,44 @@ export interface Outline {
   sections: OutlineSection[];
   /** Diagnostics found while segmenting (numbering gaps, repeated numerals). */
   messages: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zones (src/segment/): line ranges of the document that field extractors read instead of the whole text.
+
+/** Lines [from, to) of Doc.lines, 0-based, end exclusive; empty when from === to. */
+export interface Zone {
+  from: number;
+  to: number;
+}
+
+/** One issued text: a plan, or the decision that issues an attached plan. */
+export interface PartZones {
+  /** The whole part. */
+  range: Zone;
+  /** Issuer block, national motto, "Số:", place and date: from the part's start to its type line. */
+  header: Zone;
+  /** The type line ("KẾ HOẠCH", "QUYẾT ĐỊNH"), 0-based, or null when the part has none. */
+  typeLine: number | null;
+  /** Type line, title lines and the "(Ban hành kèm theo …)" note. */
+  title: Zone;
+  /** "Căn cứ …", "Thực hiện …": from the title to the body. */
+  preamble: Zone;
+  /** Sections of a plan, articles ("Điều 1.") of a decision. */
+  body: Zone;
+  /** Closing, "Nơi nhận:" and signature block(s): from the body to the first appendix or the part's end. */
+  tail: Zone;
+  /** The "Nơi nhận:" list inside the tail, or null. */
+  recipients: Zone | null;
+  /** Each "PHỤ LỤC" to the next or to the part's end. */
+  appendices: Zone[];
+}
+
+export interface Zones {
+  /** The plan (for a plan issued by decision, the attached plan); for a non-plan, the whole document. */
+  plan: PartZones;
+  /** The decision issuing an attached plan, when its text is present. */
+  decision: PartZones | null;
+  /** Line of the "(Ban hành kèm theo Quyết định số …)" note under the attached plan's title, or null. */
+  attachedBy: number | null;
 }

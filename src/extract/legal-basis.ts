@@ -1,9 +1,10 @@
 // Legal basis: every numbered document a plan cites in its preamble ("Căn cứ …", "Thực hiện …") or in a
-// section that states its grounds ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"). Unnumbered references ("Luật Tổ chức
-// chính quyền địa phương") are left out: the contract requires a number.
+// section that states its grounds ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"), and the laws a "Căn cứ" line cites by name
+// ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"): number null, `title` the law's name.
+// For a plan issued by decision the decision's preamble is read too: that is where its "Căn cứ" lines stand.
 import type { LegalBasis } from '../contract/schema.js';
 import { lineSpan } from '../doc/build.js';
-import type { Doc, Line, Outline } from '../doc/types.js';
+import type { Doc, Line, Outline, Zone } from '../doc/types.js';
 import {
   BASIS_OPENERS,
   basisKindAlternation,
@@ -110,9 +111,71 @@ function opensBasis(text: string): boolean {
   return BASIS_OPENERS.some((o) => t.startsWith(o) && !/^\p{L}/u.test(t.slice(o.length, o.length + 1)));
 }
 
-/** Legal basis of the plan; `from` is the first preamble line (after the title). */
-export function extractLegalBasis(doc: Doc, outline: Outline, from: number): LegalBasis[] {
+// Kinds a "Căn cứ" line cites by name. Example: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm
+// 2015;" → Luật, title "Luật Tổ chức chính quyền địa phương", 2015-06-19. "Căn cứ Luật Tổ chức Chính phủ và Luật
+// Tổ chức chính quyền địa phương …" → two laws. Counter-examples: "Căn cứ Luật sửa đổi, bổ sung một số điều của
+// Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương …" is one law; "Căn cứ luật pháp hiện hành" names
+// none (lower case); "Thực hiện Luật …, UBND tỉnh ban hành Kế hoạch" is not read (only "Căn cứ" lines end a name
+// cleanly at "ngày" or ";").
+const NAMED_RE = /(?<![\p{L}])(Hiến pháp|Bộ luật|Luật|Pháp lệnh)\s+(?=\p{Lu})/gu;
+const NAMED_MAX = 160;
+
+function namedIn(line: Line): LegalBasis[] {
+  const text = line.text;
+  if (!/^\s*\**\s*Căn cứ(?![\p{L}])/u.test(text)) return [];
+  const out: LegalBasis[] = [];
+  let consumed = 0;
+  for (const m of text.matchAll(NAMED_RE)) {
+    const start = m.index ?? 0;
+    if (start < consumed) continue;
+    // Already cited by number ("Luật số 72/2025/QH15") — REF_RE reads those.
+    if (/^\S+\s+(?:số\s*)?\d/u.test(text.slice(start + (m[1] as string).length))) continue;
+    const rest = text.slice(start);
+    const amending = /^Luật sửa đổi/u.test(rest);
+    const stop = /\s+ngày\s+\d|\s*;|\s+số\s+\d|\s*\(|\s*\.\s*$|,\s*(?=(?:Căn cứ|Ủy ban|UBND|Theo|Xét)\b)/u.exec(rest);
+    let end = stop ? stop.index : rest.replace(/[\s.,;]+$/u, '').length;
+    if (!stop && rest.length > NAMED_MAX) continue;
+    let name = rest.slice(0, end);
+    if (!amending) {
+      // "Luật A và Luật B": two laws; the first ends before "và".
+      const and = /\s+và\s+(?=(?:Bộ luật|Luật|Pháp lệnh)\s+\p{Lu})|,\s+(?=(?:Bộ luật|Luật|Pháp lệnh)\s+\p{Lu})/u.exec(
+        name,
+      );
+      if (and) {
+        name = name.slice(0, and.index);
+        end = and.index;
+      }
+    }
+    name = name.replace(/[\s,.]+$/u, '');
+    if (name.length > NAMED_MAX || name.split(/\s+/u).length < 2) continue;
+    consumed = start + end;
+    const after = text.slice(start + end);
+    const numbered = /^\s+số\s+(\d{1,5}(?:\s?[/-]\s?[\p{L}\d&]+){1,4})/u.exec(after);
+    const date = leadingDate(numbered ? after.slice(numbered[0].length) : after);
+    out.push({
+      kind: canonicalKind(m[1] as string),
+      number: numbered ? normaliseNumber(numbered[1] as string) : null,
+      title: name,
+      date: date?.iso ?? null,
+      issuer: null,
+      source: lineSpan(line, start, start + end + (numbered?.[0].length ?? 0) + (date?.length ?? 0)),
+    });
+  }
+  return out;
+}
+
+/**
+ * Legal basis of the plan; `from` is the first preamble line (after the title). `extra` zones are read too (the
+ * preamble of the decision that issues an attached plan).
+ */
+export function extractLegalBasis(doc: Doc, outline: Outline, from: number, extra: readonly Zone[] = []): LegalBasis[] {
   const lines: Line[] = [];
+  for (const z of extra) {
+    for (let i = z.from; i < Math.min(z.to, doc.lines.length); i++) {
+      const line = doc.lines[i] as Line;
+      if (line.kind === 'text' && opensBasis(line.text)) lines.push(line);
+    }
+  }
   for (let i = Math.max(0, from); i < Math.min(outline.bodyStart, doc.lines.length); i++) {
     const line = doc.lines[i] as Line;
     if (line.kind === 'text' && opensBasis(line.text)) lines.push(line);
@@ -126,8 +189,8 @@ export function extractLegalBasis(doc: Doc, outline: Outline, from: number): Leg
   }
   const byNumber = new Map<string, LegalBasis>();
   for (const line of lines) {
-    for (const ref of referencesIn(line)) {
-      const key = ref.number.toLowerCase();
+    for (const ref of [...referencesIn(line), ...namedIn(line)].sort((a, b) => a.source.start - b.source.start)) {
+      const key = (ref.number ?? ref.title ?? '').toLowerCase();
       const seen = byNumber.get(key);
       if (!seen) byNumber.set(key, ref);
       else {

@@ -8,13 +8,15 @@
 // carry `inferred` and confidence medium. Optional values (period, legal basis) are simply null/empty.
 import { absent, field } from '../contract/field.js';
 import type { Field, Metadata, Span } from '../contract/schema.js';
-import type { Doc, Line, Outline } from '../doc/types.js';
+import type { Doc, Line, Outline, Zones } from '../doc/types.js';
+import { splitNumber, TYPE_LINES } from '../rules/doc-kinds.js';
+import { bodyName, type IssuerKind, issuerByCode, PROVINCIAL_KINDS, unitHeadOf } from '../rules/issuers.js';
 import { documentKindByName, documentKindByNumber } from '../rules/legal.js';
 import { matchProvinceWords, type Province } from '../rules/provinces.js';
 import { isoDate } from './dates.js';
 import { extractLegalBasis } from './legal-basis.js';
 import { cleanText, parseLabel } from './outline.js';
-import { findRecipients, findSigner } from './signature.js';
+import { findRecipients, findSigners } from './signature.js';
 
 const MISSING = ['missing'];
 /** The 2025 merger took effect on 12 June 2025; documents after it name the 34 new units. */
@@ -85,8 +87,8 @@ const TOP_LINES = 4;
  * Độc lập …". Read from the first cells of the top lines, so the issuer comes from the header and not from a
  * sentence of the preamble that happens to name a People's Committee.
  */
-function splitHeaderIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; start: number } | null {
-  for (let i = 0; i < Math.min(TOP_LINES, doc.lines.length - 1); i++) {
+function splitHeaderIssuer(doc: Doc, headerEnd: number, fromLine = 0): { match: PlaceMatch; start: number } | null {
+  for (let i = fromLine; i < Math.min(fromLine + TOP_LINES, doc.lines.length - 1); i++) {
     const a = doc.lines[i] as Line;
     const b = doc.lines[i + 1] as Line;
     if (b.start >= headerEnd) return null;
@@ -104,16 +106,157 @@ function splitHeaderIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; st
   return null;
 }
 
-function headerIssuer(doc: Doc, headerEnd: number): { match: PlaceMatch; start: number } | null {
-  const split = splitHeaderIssuer(doc, headerEnd);
+function headerIssuer(doc: Doc, headerEnd: number, fromLine = 0): { match: PlaceMatch; start: number } | null {
+  const split = splitHeaderIssuer(doc, headerEnd, fromLine);
   if (split) return split;
+  const from = doc.lines[fromLine]?.start ?? 0;
   const text = doc.text.slice(0, headerEnd);
-  for (const m of text.matchAll(ISSUER_RE)) {
-    const at = (m.index ?? 0) + m[0].length;
+  ISSUER_RE.lastIndex = 0;
+  for (const m of text.slice(from).matchAll(ISSUER_RE)) {
+    const at = from + (m.index ?? 0) + m[0].length;
     const place = provinceAfter(text, at, m[1] as string);
-    if (place) return { match: place, start: m.index ?? 0 };
+    if (place) return { match: place, start: from + (m.index ?? 0) };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The issuer block beyond the provincial committee (rules in src/rules/issuers.ts): departments under their
+// province's committee, ministries, the Prime Minister, joint issuers.
+
+export interface IssuerUnit {
+  name: string;
+  kind: IssuerKind;
+  start: number;
+  end: number;
+}
+
+interface IssuerBlock {
+  /** The provincial committee heading the block ("UBND TỈNH QUẢNG NAM" above "SỞ Y TẾ"), or null. */
+  committee: PlaceMatch | null;
+  /** The issuing bodies under it (empty when the committee itself issues). */
+  units: IssuerUnit[];
+  /** A province named inside a unit ("CÔNG AN TỈNH NGHỆ AN"), when no committee heads the block. */
+  unitProvince: PlaceMatch | null;
+}
+
+const BLOCK_COMMITTEE_RE = /^(?:[UỦ][YỶ]\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(TỈNH|THÀNH\s+PHỐ|TP\.?)\s*/u;
+const LOCAL_COMMITTEE_RE = /^(?:[UỦ][YỶ]\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+(.+)$/u;
+const UNIT_PLACE_RE = /\s(TỈNH|THÀNH PHỐ)\s+(?=\p{Lu})/u;
+const RULE_CHARS_RE = /[-–_=]{3,}/gu;
+
+/**
+ * Reads the left column of the header, top down, while it is in capitals: "UBND TỈNH QUẢNG NAM" / "SỞ Y TẾ" →
+ * committee Quảng Nam, unit Sở Y tế. Stops at the number ("Số: …"), a type line or prose.
+ */
+function readIssuerBlock(doc: Doc, fromLine: number, headerEnd: number): IssuerBlock | null {
+  const left: { text: string; start: number }[] = [];
+  for (let i = fromLine; i < doc.lines.length && left.length < 6; i++) {
+    const line = doc.lines[i] as Line;
+    if (line.start >= headerEnd) break;
+    if (line.kind === 'blank') continue;
+    const raw = (line.text.split(' | ')[0] ?? '').replace(MOTTO_RE, '').replace(SLOGAN_RE, '');
+    const t = raw.replace(/\*+/g, '').replace(RULE_CHARS_RE, ' ').replace(/^#+/u, '').replace(/\s+/g, ' ').trim();
+    if (t === '' || t === '|') continue;
+    if (
+      /^Số(?![\p{L}])/u.test(t) ||
+      /\p{Ll}/u.test(t) ||
+      TYPE_LINES.some((tl) => t === tl.line || t.startsWith(`${tl.line} `))
+    )
+      break;
+    const at = line.text.indexOf(t.slice(0, 6));
+    left.push({ text: t, start: line.start + Math.max(0, at) });
+  }
+  if (left.length === 0) return null;
+  // The block as one string, one header line per "\n", with a map back to document offsets.
+  const joined = left.map((l) => l.text).join('\n');
+  const lineAt = (k: number): { start: number; offset: number } => {
+    let acc = 0;
+    for (const l of left) {
+      if (k <= acc + l.text.length) return { start: l.start, offset: k - acc };
+      acc += l.text.length + 1;
+    }
+    const last = left[left.length - 1] as { text: string; start: number };
+    return { start: last.start, offset: last.text.length };
+  };
+  const docOffset = (k: number): number => {
+    const { start, offset } = lineAt(k);
+    return start + offset;
+  };
+
+  let committee: PlaceMatch | null = null;
+  let rest = joined;
+  let restAt = 0;
+  const cm = BLOCK_COMMITTEE_RE.exec(joined);
+  if (cm) {
+    const place = provinceAfter(joined.replace(/\n/g, ' '), cm[0].length, cm[1] as string);
+    if (place) {
+      committee = { ...place, start: docOffset(place.start), end: docOffset(place.end) };
+      rest = joined.slice(place.end);
+      restAt = place.end;
+    }
+  }
+  // Units: one per header line, or per " - " on one line (joint issuers); a line not opening a body continues the
+  // name above it ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH").
+  const units: IssuerUnit[] = [];
+  let unitProvince: PlaceMatch | null = null;
+  const re = /[^\n]+/gu;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    let pos = m.index;
+    for (const piece of m[0].split(/(\s+[-–]\s+)/u)) {
+      const pieceAt = pos;
+      pos += piece.length;
+      const text = piece.trim();
+      if (text === '' || /^[-–]$/u.test(text)) continue;
+      const head = unitHeadOf(text);
+      const local = LOCAL_COMMITTEE_RE.exec(text);
+      const prev = units[units.length - 1];
+      if (!head && !local && prev) {
+        prev.name = `${prev.name} ${text}`;
+        prev.end = docOffset(restAt + pieceAt + piece.length);
+        continue;
+      }
+      // An upper-case line that opens no known body (a web page's title, a bare "ỦY BAN NHÂN DÂN") is no issuer.
+      if (!head && !local) continue;
+      units.push({
+        name: text,
+        kind: local ? 'people-committee' : (head?.kind ?? 'other'),
+        start: docOffset(restAt + pieceAt + (piece.length - piece.trimStart().length)),
+        end: docOffset(restAt + pieceAt + piece.trimEnd().length),
+      });
+    }
+  }
+  for (const u of units) {
+    const local = LOCAL_COMMITTEE_RE.exec(u.name);
+    const head = unitHeadOf(u.name);
+    if (local) {
+      u.name = `Ủy ban nhân dân ${(local[1] as string).toLowerCase()} ${titleCase(local[2] as string)}`;
+      continue;
+    }
+    if (head?.name) {
+      u.name = head.name;
+      continue;
+    }
+    // "CÔNG AN TỈNH NGHỆ AN": the province inside the unit's name.
+    const pm = UNIT_PLACE_RE.exec(u.name);
+    if (pm) {
+      const place = provinceAfter(u.name, pm.index + pm[0].length, pm[1] as string);
+      if (place) {
+        const placeName = place.province?.name ?? titleCase(place.raw);
+        const own = bodyName(u.name.slice(0, pm.index));
+        u.name = `${own} ${place.prefix} ${placeName}`;
+        unitProvince ??= place.province ? { ...place, start: u.start, end: u.end } : null;
+        continue;
+      }
+    }
+    u.name = bodyName(u.name);
+    // A provincial body takes its province from the committee line above it.
+    if (committee && PROVINCIAL_KINDS.has(u.kind)) {
+      u.name = `${u.name} ${committee.prefix} ${committee.province?.name ?? titleCase(committee.raw)}`;
+    }
+  }
+  if (!committee && units.length === 0) return null;
+  return { committee, units, unitProvince };
 }
 
 /**
@@ -166,12 +309,13 @@ const NUMBER_VALUE_RE = new RegExp(
 // Day and month may be blank in drafts ("ngày     tháng     năm 2023").
 const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,60}?)\s*,\s*ngày\s*([^\s|]*)\s*tháng\s*([^\s|]*)\s*năm\s*([^\s|]+)/mu;
 
-function documentNumber(doc: Doc, headerEnd: number): Field<string> {
-  const text = doc.text.slice(0, headerEnd);
+function documentNumber(doc: Doc, headerEnd: number, from = 0): Field<string> {
+  const text = doc.text.slice(from, headerEnd);
   const m = NUMBER_RE.exec(text) ?? BARE_NUMBER_RE.exec(text);
   if (!m) return absent(MISSING);
   const raw = (m[1] as string).replace(/\*+/g, '').trim();
   const start =
+    from +
     (m.index ?? 0) +
     m[0].length -
     (m[1] as string).length +
@@ -184,10 +328,12 @@ function documentNumber(doc: Doc, headerEnd: number): Field<string> {
   return field<string>(null, span(doc, start, start + raw.length), 'medium', MISSING);
 }
 
-function placeAndDate(doc: Doc, headerEnd: number): { place: Field<string>; date: Field<string> } {
-  const text = doc.text.slice(0, headerEnd);
-  const m = DATE_LINE_RE.exec(text);
-  if (!m) return { place: absent(MISSING), date: absent(MISSING) };
+function placeAndDate(doc: Doc, headerEnd: number, from = 0): { place: Field<string>; date: Field<string> } {
+  const text = doc.text.slice(from, headerEnd);
+  const found = DATE_LINE_RE.exec(text);
+  if (!found) return { place: absent(MISSING), date: absent(MISSING) };
+  // Offsets below are into doc.text.
+  const m = Object.assign(found, { index: found.index + from });
   // A reader that runs the header's two columns together leaves "Số: …/KH-UBND" before the place
   // ("Số: /KH-UBND Hải Dương, ngày …"): a place name holds no digit, slash or colon, so it starts after the last.
   const written = m[1] as string;
@@ -213,8 +359,9 @@ function placeAndDate(doc: Doc, headerEnd: number): { place: Field<string>; date
 const DRAFT_MARK_RE = /^\(?\s*(?:DỰ THẢO|Dự thảo)(?:\s*(?:lần|số)\s*\d+)?\s*\)?\s*:?$/u;
 
 /** The header carries a draft mark on a line of its own ("(DỰ THẢO)", "Dự thảo:", "DỰ THẢO LẦN 2"). */
-function draftMarked(doc: Doc, headerEnd: number): boolean {
+function draftMarked(doc: Doc, headerEnd: number, from = 0): boolean {
   for (const line of doc.lines) {
+    if (line.start < from) continue;
     if (line.start >= headerEnd) break;
     if (line.kind !== 'text') continue;
     for (const cell of line.text.split('|')) if (DRAFT_MARK_RE.test(cleanText(cell))) return true;
@@ -247,8 +394,8 @@ function runInTitle(text: string, at: number): string {
   return text.slice(at, end).trim();
 }
 
-function findTypeLine(doc: Doc, headerEnd: number): TypeLine | null {
-  for (let i = 0; i < doc.lines.length && (doc.lines[i]?.start ?? 0) < headerEnd; i++) {
+function findTypeLine(doc: Doc, headerEnd: number, fromLine = 0): TypeLine | null {
+  for (let i = fromLine; i < doc.lines.length && (doc.lines[i]?.start ?? 0) < headerEnd; i++) {
     const line = doc.lines[i] as Line;
     if (line.kind !== 'text') continue;
     const t = cleanText(line.text);
@@ -257,7 +404,7 @@ function findTypeLine(doc: Doc, headerEnd: number): TypeLine | null {
     const m = /^(KẾ HOẠCH)\s+(\p{Lu}.*)$/u.exec(t);
     if (m) return { index: i, kind: 'Kế hoạch', rest: m[2] as string };
   }
-  for (let i = 0; i < doc.lines.length && (doc.lines[i]?.start ?? 0) < headerEnd; i++) {
+  for (let i = fromLine; i < doc.lines.length && (doc.lines[i]?.start ?? 0) < headerEnd; i++) {
     const line = doc.lines[i] as Line;
     if (line.kind !== 'text') continue;
     const m = RUN_IN_TYPE_RE.exec(line.text);
@@ -382,18 +529,87 @@ function period(doc: Doc, outline: Outline, titleField: Field<string>, issuedYea
 
 // ---------------------------------------------------------------------------------------------
 
-export function extractMetadata(doc: Doc, outline: Outline): Metadata {
-  const bodyStartLine = doc.lines[outline.bodyStart];
-  const headerEnd = bodyStartLine ? bodyStartLine.start : doc.text.length;
+/** The decision number and date in an attached plan's note "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)". */
+function attachedNote(doc: Doc, lineIndex: number): { number: Field<string>; date: Field<string> } {
+  const line = doc.lines[lineIndex] as Line;
+  const at = line.text.search(/Quyết\s+định/u);
+  const after = at >= 0 ? line.text.slice(at) : '';
+  const m = /^Quyết\s+định\s+(?:số\s*:?\s*)?/u.exec(after);
+  if (!m) return { number: absent(MISSING), date: absent(MISSING) };
+  const numAt = at + m[0].length;
+  const rest = line.text.slice(numAt);
+  const num = NUMBER_VALUE_RE.exec(rest)?.[0];
+  let number: Field<string>;
+  if (num) number = field(num.replace(/[ \t]+/g, ''), span(doc, line.start + numAt, line.start + numAt + num.length));
+  else if (/^[\s….·_-]*\/\S/u.test(rest))
+    number = field<string>(null, span(doc, line.start + numAt, line.start + numAt + 12), 'medium', ['draft']);
+  else number = absent(MISSING);
+  const dm = /ngày\s*([^\s|/]*)\s*(?:tháng\s*|\/)([^\s|/]*)\s*(?:năm\s*|\/)(\d{4})/u.exec(rest);
+  let date: Field<string> = absent(MISSING);
+  if (dm) {
+    const s0 = line.start + numAt + dm.index;
+    const sp = span(doc, s0, s0 + dm[0].length);
+    const [d, mo, y] = [dm[1], dm[2], dm[3]] as string[];
+    if (![d, mo, y].every((x) => /^\d+$/.test(x as string))) date = field<string>(null, sp, 'medium', ['draft']);
+    else {
+      const iso = isoDate(Number(d), Number(mo), Number(y));
+      date = iso ? field(iso, sp) : field<string>(null, sp, 'medium', ['date-invalid']);
+    }
+  }
+  return { number, date };
+}
 
-  const documentNumberField = documentNumber(doc, headerEnd);
-  const { place, date } = placeAndDate(doc, headerEnd);
-  const type = findTypeLine(doc, headerEnd);
+/** Zones to read when the pipeline did not segment the document (unit tests call extractMetadata directly). */
+function defaultZones(doc: Doc, outline: Outline): Zones {
+  const n = doc.lines.length;
+  const z = (from: number, to: number) => ({ from, to });
+  const plan = {
+    range: z(0, n),
+    header: z(0, outline.bodyStart),
+    typeLine: null,
+    title: z(outline.bodyStart, outline.bodyStart),
+    preamble: z(outline.bodyStart, outline.bodyStart),
+    body: z(outline.bodyStart, outline.bodyEnd),
+    tail: z(outline.bodyEnd, n),
+    recipients: null,
+    appendices: [],
+  };
+  return { plan, decision: null, attachedBy: null };
+}
+
+export function extractMetadata(doc: Doc, outline: Outline, given?: Zones): Metadata {
+  const zones = given ?? doc.zones ?? defaultZones(doc, outline);
+  const decision = zones.decision;
+  const planFrom = zones.plan.range.from;
+  const bodyStartLine = doc.lines[outline.bodyStart];
+  const bodyStartOffset = bodyStartLine ? bodyStartLine.start : doc.text.length;
+  // Number, date, place and issuer come from the decision's header when a decision issues the plan; else from
+  // everything above the plan's first section (readers sometimes push header cells below the title).
+  const headFromLine = decision ? decision.range.from : planFrom;
+  const headFrom = doc.lines[headFromLine]?.start ?? 0;
+  const headerEnd = decision ? (doc.lines[decision.body.from]?.start ?? bodyStartOffset) : bodyStartOffset;
+
+  let documentNumberField = documentNumber(doc, headerEnd, headFrom);
+  let { place, date } = placeAndDate(doc, headerEnd, headFrom);
+  if (!decision && zones.attachedBy !== null) {
+    // The attached plan without its decision: the note under the title names the decision that issued it.
+    const note = attachedNote(doc, zones.attachedBy);
+    if (note.number.value || note.number.flags.includes('draft') || !documentNumberField.value) {
+      documentNumberField = note.number;
+      date = note.date;
+      if (!place.value) place = absent(MISSING);
+    }
+  }
+  const planStartOffset = doc.lines[planFrom]?.start ?? 0;
+  const type = findTypeLine(doc, bodyStartOffset, planFrom);
   const { field: titleField, end: titleEnd } = title(doc, type, outline.bodyStart);
 
   // Document type: the type line, else the number's type code ("/KH-").
   let documentType: Field<string>;
-  const byNumber = documentNumberField.value ? documentKindByNumber(documentNumberField.value) : null;
+  const byNumber =
+    documentNumberField.value && !decision && zones.attachedBy === null
+      ? documentKindByNumber(documentNumberField.value)
+      : null;
   if (type?.restAt !== undefined) {
     const line = doc.lines[type.index] as Line;
     const at = line.start + line.text.lastIndexOf('KẾ HOẠCH', type.restAt);
@@ -414,11 +630,44 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
     documentType = absent(MISSING);
   }
 
-  // Issuer and province: the header, else the body ("trên địa bàn tỉnh Quảng Ninh").
+  // Issuer and province: the header's issuer block, else the body ("trên địa bàn tỉnh Quảng Ninh").
   let issuer: Field<string>;
   let province: Field<string>;
-  const head = headerIssuer(doc, headerEnd);
-  if (head) {
+  let issuers: { name: string; kind: IssuerKind }[] = [];
+  const headerLineEnd = decision ? (doc.lines[decision.typeLine ?? decision.body.from]?.start ?? headerEnd) : headerEnd;
+  const block = readIssuerBlock(doc, headFromLine, headerLineEnd);
+  const head = headerIssuer(doc, headerEnd, headFromLine);
+  if (block && block.units.length > 0) {
+    const first = block.units[0] as IssuerUnit;
+    const last = block.units[block.units.length - 1] as IssuerUnit;
+    const s = span(doc, block.committee ? Math.min(block.committee.start, first.start) : first.start, last.end);
+    issuers = block.units.map((u) => ({ name: u.name, kind: u.kind }));
+    const place = block.committee ?? block.unitProvince;
+    const unknown = place !== null && place.province === null;
+    issuer = field(
+      issuers.map((u) => u.name).join('; '),
+      s,
+      unknown ? 'medium' : 'high',
+      unknown ? ['unknown-province'] : [],
+    );
+    if (place) {
+      const name = place.province?.name ?? titleCase(place.raw);
+      province = field(
+        name,
+        span(doc, place.start, place.end),
+        unknown ? 'medium' : 'high',
+        unknown ? ['unknown-province'] : [],
+      );
+    } else if (issuers.every((u) => !PROVINCIAL_KINDS.has(u.kind))) {
+      // A ministry, the Government or the Prime Minister: a national document has no province.
+      province = absent();
+    } else {
+      const found = bodyProvince(doc, 0, doc.lines[outline.bodyEnd]?.start ?? doc.text.length, date.value);
+      province = found?.province
+        ? field(found.province.name, span(doc, found.start, found.end), 'medium', ['inferred'])
+        : absent(MISSING);
+    }
+  } else if (head) {
     const { match } = head;
     const name = match.province?.name ?? titleCase(match.raw);
     const s = span(doc, head.start, match.end);
@@ -427,25 +676,48 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
     const conf = match.province ? 'high' : 'medium';
     issuer = field(`Ủy ban nhân dân ${match.prefix} ${name}`, s, conf, flags);
     province = field(name, provSpan, conf, flags);
+    issuers = [{ name: issuer.value as string, kind: 'people-committee' }];
   } else {
-    const found = bodyProvince(
-      doc,
-      headerEnd > 0 ? 0 : 0,
-      doc.lines[outline.bodyEnd]?.start ?? doc.text.length,
-      date.value,
-    );
+    const found = bodyProvince(doc, 0, doc.lines[outline.bodyEnd]?.start ?? doc.text.length, date.value);
     if (found?.province) {
       const s = span(doc, found.start, found.end);
       province = field(found.province.name, s, 'medium', ['inferred']);
       issuer = field(`Ủy ban nhân dân ${found.prefix} ${found.province.name}`, s, 'medium', ['inferred']);
+      issuers = [{ name: issuer.value as string, kind: 'people-committee' }];
     } else {
       province = absent(MISSING);
       issuer = absent(MISSING);
     }
   }
+  // The issuer codes of the number ("/KH-SYT-CĐN") name every issuer: a joint plan whose header the reader
+  // kept only in part, or a header lost altogether, is completed from them (inferred).
+  if (documentNumberField.value) {
+    const coded = splitNumber(documentNumberField.value)
+      .issuers.map((c) => issuerByCode(c))
+      .filter((c) => c !== null);
+    const national = coded.filter(
+      (c) => c.kind === 'ministry' || c.kind === 'prime-minister' || c.kind === 'government',
+    );
+    if (
+      issuer.value === null &&
+      national.length > 0 &&
+      national.length === coded.length &&
+      documentNumberField.source
+    ) {
+      issuers = national.map((c) => ({ name: c.name, kind: c.kind }));
+      issuer = field(issuers.map((u) => u.name).join('; '), documentNumberField.source, 'medium', ['inferred']);
+      province = absent();
+    } else if (coded.length >= 2 && issuers.length === 1 && issuer.value !== null) {
+      for (const c of coded.slice(1)) {
+        if (issuers.some((u) => u.name.startsWith(c.name))) continue;
+        issuers.push({ name: c.name, kind: c.kind });
+        issuer = field(issuers.map((u) => u.name).join('; '), issuer.source, 'medium', [...issuer.flags, 'inferred']);
+      }
+    }
+  }
   if (date.value && province.value && province.confidence === 'high') {
     // A unit dissolved by the 2025 merger cannot issue after it (or the date is wrong).
-    const prov = head?.match.province;
+    const prov = (block?.committee ?? block?.unitProvince)?.province ?? head?.match.province;
     if (prov && prov.era === 'pre-2025' && date.value >= MERGER_DATE) {
       province = field(province.value, province.source, 'medium', ['date-invalid']);
     }
@@ -465,10 +737,16 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
       break;
     }
   }
-  const signer = findSigner(doc, tailStart, tailEnd);
+  // The decision's signer signs the plan it issues; its recipients receive it.
+  const decisionTail = decision
+    ? { start: doc.lines[decision.tail.from]?.start ?? planStartOffset, end: planStartOffset }
+    : null;
+  const decisionSigners = decisionTail ? findSigners(doc, decisionTail.start, decisionTail.end) : [];
+  const signers = decisionSigners.length > 0 ? decisionSigners : findSigners(doc, tailStart, tailEnd);
+  const signer = signers[0] ?? null;
   // A signed document with a blank number was numbered outside the text (a stamp, a digital signature), unless
   // its header says it is a draft ("DỰ THẢO", "Dự thảo:"), whose signature block names the intended signer.
-  if (signer && !draftMarked(doc, headerEnd)) {
+  if (signer && !draftMarked(doc, headerEnd, headFrom) && !draftMarked(doc, bodyStartOffset, planStartOffset)) {
     for (const f of [documentNumberField, date]) {
       if (f.flags.includes('draft')) f.flags = ['missing'];
     }
@@ -483,6 +761,8 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
       )
     : absent(isDraft ? ['missing', 'draft'] : MISSING);
 
+  const decisionRecipients = decisionTail ? findRecipients(doc, decisionTail.start, decisionTail.end) : [];
+  const decisionBasis = decision ? [decision.preamble] : [];
   return {
     issuer,
     province,
@@ -493,7 +773,14 @@ export function extractMetadata(doc: Doc, outline: Outline): Metadata {
     title: titleField,
     period: periodField,
     signer: signerField,
-    legalBasis: extractLegalBasis(doc, outline, titleEnd),
-    recipients: findRecipients(doc, tailStart, tailEnd),
+    signers: signers.map((x) => ({
+      name: x.name,
+      position: x.position,
+      onBehalfOf: x.onBehalfOf,
+      source: x.source,
+    })),
+    issuers,
+    legalBasis: extractLegalBasis(doc, outline, titleEnd, decisionBasis),
+    recipients: decisionRecipients.length > 0 ? decisionRecipients : findRecipients(doc, tailStart, tailEnd),
   };
 }

@@ -126,10 +126,11 @@ function selectParts(
   texts: readonly string[],
   cands: Candidate[],
   messages: Diagnostic[],
+  from = 0,
 ): Candidate[] {
   const parts: { line: number; title: string }[] = [];
   for (const [i, line] of lines.entries()) {
-    if (line.kind !== 'text') continue;
+    if (line.kind !== 'text' || i < from) continue;
     const t = texts[i] ?? '';
     if (PART_PATTERN.test(t)) parts.push({ line: i, title: t });
   }
@@ -384,20 +385,26 @@ function checkGaps(items: readonly OutlineItem[], section: OutlineSection, lines
 
 // ---------------------------------------------------------------------------------------------
 
-export function buildOutline(doc: Doc): Outline {
+/**
+ * The outline of `doc`, or of the line range [from, to) of it: a plan issued as the attachment of a decision is
+ * outlined from its own type line on, so the decision's articles and tail stay out of its body.
+ */
+export function buildOutline(doc: Doc, range?: { from: number; to: number }): Outline {
   const lines = doc.lines;
+  const from = Math.max(0, range?.from ?? 0);
+  const to = Math.min(lines.length, range?.to ?? lines.length);
   const messages: Diagnostic[] = [];
   // Every pass below reads lines cleaned: clean each once.
   const texts = lines.map((l) => cleanText(l.text));
   const all: Candidate[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = headingCandidate(lines, texts, i);
     if (c) all.push(c);
   }
 
-  const firstLine = all[0]?.line ?? 0;
-  let hardEnd = lines.length;
-  for (let i = firstLine + 1; i < lines.length; i++) {
+  const firstLine = all[0]?.line ?? from;
+  let hardEnd = to;
+  for (let i = firstLine + 1; i < to; i++) {
     const line = lines[i] as Line;
     if (line.kind !== 'blank' && isTail(texts[i] ?? '')) {
       hardEnd = i;
@@ -405,7 +412,7 @@ export function buildOutline(doc: Doc): Outline {
     }
   }
   const inBody = all.filter((c) => c.line < hardEnd);
-  const heads = sequence(lines, selectParts(lines, texts, inBody, messages), messages);
+  const heads = sequence(lines, selectParts(lines, texts, inBody, messages, from), messages);
   const sections = heads.map((h) => h.section);
 
   let bodyEnd = hardEnd;
@@ -428,7 +435,7 @@ export function buildOutline(doc: Doc): Outline {
 
   const bodyStart = sections[0]?.headLine ?? bodyEnd;
   // A document without any text (a scan) is reported by its reader; "no sections" would only repeat it.
-  if (sections.length === 0 && lines.some((l) => l.kind !== 'blank' && l.text.trim() !== '')) {
+  if (sections.length === 0 && lines.slice(from, to).some((l) => l.kind !== 'blank' && l.text.trim() !== '')) {
     messages.push({
       code: 'no-sections',
       severity: 'warning',

@@ -72,7 +72,43 @@ function readAuthority(words: string[]): { position: string | null; onBehalfOf: 
 
 /** The signer in doc.text[from, to), or null when no signature block is found. */
 export function findSigner(doc: Doc, from: number, to: number): Signer | null {
-  const toks = tokens(doc.text, from, to);
+  return signerIn(doc, tokens(doc.text, from, to));
+}
+
+/**
+ * Every signer in doc.text[from, to), in document order. Joint plans carry one signature block per issuer, one
+ * after the other or side by side in a layout table ("GIÁM ĐỐC | TM. BAN THƯỜNG VỤ" over "Nguyễn Văn A | Trần Thị
+ * B"): each column of a layout table in the range is read as a block of its own, then the text block by block.
+ */
+export function findSigners(doc: Doc, from: number, to: number): Signer[] {
+  const found: Signer[] = [];
+  const add = (s: Signer | null): void => {
+    if (s && !found.some((f) => f.name === s.name)) found.push(s);
+  };
+  for (const table of doc.tables) {
+    if (table.span.end <= from || table.span.start >= to || table.rows.length === 0) continue;
+    const width = Math.max(...table.rows.map((r) => r.cells.length));
+    if (width < 2) continue;
+    for (let c = 0; c < width; c++) {
+      const toks: Token[] = [];
+      for (const row of table.rows) {
+        const cell = row.cells[c];
+        if (cell && cell.span.start >= from && cell.span.end <= to)
+          toks.push(...tokens(doc.text, cell.span.start, cell.span.end));
+      }
+      add(signerIn(doc, toks));
+    }
+  }
+  for (let at = from; at < to; ) {
+    const s = findSigner(doc, at, to);
+    if (!s) break;
+    add(s);
+    at = s.source.end;
+  }
+  return found.sort((a, b) => a.source.start - b.source.start);
+}
+
+function signerIn(doc: Doc, toks: readonly Token[]): Signer | null {
   // A marker-like word may come first elsewhere: the archive note "Lưu: VT, KT." names the economic office (KT),
   // not a deputy's "KT.". Every marker is tried until one opens a block that ends in a name.
   // A marker inside the authority run of one tried before leads to the same name search, so it fails the same
@@ -88,7 +124,15 @@ export function findSigner(doc: Doc, from: number, to: number): Signer | null {
   const i = toks.findIndex(
     (t, k) => t.text === 'CHỦ' && toks[k + 1]?.text === 'TỊCH' && isNameWord(toks[k + 2]?.text ?? ''),
   );
-  return i < 0 ? null : readBlock(doc, toks, i);
+  if (i >= 0) return readBlock(doc, toks, i);
+  // A head signing in their own name, as departments do: "GIÁM ĐỐC" (or "GIÁM ĐỐC SỞ Y TẾ") over the name.
+  // Counter-example: "Giám đốc Sở Y tế chủ trì …" in a duty (not capitals) never opens a block.
+  for (let k = 0; k < toks.length; k++) {
+    if ((toks[k] as Token).text !== 'GIÁM' || toks[k + 1]?.text !== 'ĐỐC') continue;
+    const signer = readBlock(doc, toks, k > 0 && toks[k - 1]?.text === 'PHÓ' ? k - 1 : k);
+    if (signer) return signer;
+  }
+  return null;
 }
 
 /** The signature block opening at token `at`: authority words, an optional "(Đã ký)", then the name. */
@@ -131,7 +175,17 @@ function readBlock(doc: Doc, toks: readonly Token[], at: number, scan = { end: 0
     !nameGoesOn(doc, initial, toks[i + 1])
   )
     name.push(initial);
-  const { position, onBehalfOf } = readAuthority(words);
+  const authority = readAuthority(words);
+  // "GIÁM ĐỐC SỞ Y TẾ": a position named with its body, no authority marker; the whole line is the position.
+  if (
+    authority.position === null &&
+    authority.onBehalfOf !== null &&
+    /^(?:PHÓ )?GIÁM ĐỐC\b/u.test(authority.onBehalfOf)
+  ) {
+    authority.position = authority.onBehalfOf;
+    authority.onBehalfOf = null;
+  }
+  const { position, onBehalfOf } = authority;
   const last = name[name.length - 1];
   if (name.length < 2 || !last) return null;
   return {

@@ -62,7 +62,8 @@ const KEYS: Record<string, KeyFn> = {
   'tables/*/rows/*/cells': columnKey,
   'tables/*/rows/*/values': columnKey,
   'tables/*/checks': (el) => [`${str(field(el, 'kind'))}|${norm(field(el, 'where'))}`],
-  'metadata/legalBasis': (el) => [`${norm(field(el, 'kind'))}|${norm(field(el, 'number'))}`],
+  // A law cited by name has no number: its title tells it from the others.
+  'metadata/legalBasis': (el) => [`${norm(field(el, 'kind'))}|${norm(field(el, 'number') ?? field(el, 'title'))}`],
 };
 
 function itemKeys(el: unknown): string[] {

@@ -169,6 +169,13 @@ export const SIGNER_POSITIONS: readonly string[] = z
     'TRƯỞNG BAN',
     'PHÓ BÍ THƯ',
     'BÍ THƯ',
+    // National documents: "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", "KT. CỤC TRƯỞNG / PHÓ CỤC TRƯỞNG".
+    'PHÓ THỦ TƯỚNG',
+    'THỦ TƯỚNG',
+    'BỘ TRƯỞNG',
+    'THỨ TRƯỞNG',
+    'PHÓ CỤC TRƯỞNG',
+    'CỤC TRƯỞNG',
   ])
   .sort((a, b) => b.length - a.length);
 
