@@ -152,6 +152,8 @@ function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
   return textLines(doc, item.headLine + headLines, stop).map((i) => clean(doc.lines[i]?.text ?? ''));
 }
 
+const DUTY_PARAGRAPH_RE = /^(?:có trách nhiệm|chịu trách nhiệm|chủ trì)(?![\p{L}\p{N}])/iu;
+
 /** A line ending a sentence: ".", ";", ":", "!", "?", "…", possibly inside closing quotes or brackets. */
 const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
 
@@ -161,12 +163,20 @@ const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
  * verb before the body, and the body closed by a colon or a duty phrase — a line that merely continues a wrapped
  * sentence never starts that way.
  */
-function framedParagraph(text: string, matcher: AgencyMatcher, level: Level): Reading | null {
+function framedParagraph(text: string, matcher: AgencyMatcher, level: Level, duty = false): Reading | null {
   if (!/^\p{Lu}/u.test(text)) return null;
   const subject = matcher.readSubject(text);
-  if (!subject?.framing || subject.rest === '') return null;
+  if (!subject || subject.rest === '') return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
   const matches = members.map((m) => atIssuerLevel(matcher.canonicalise(m), m, level));
+  if (!subject.framing) {
+    // Unframed, a paragraph of a task hands it to bodies only in so many words: known bodies or groups, then
+    // "có trách nhiệm" / "chịu trách nhiệm" / "chủ trì" ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách
+    // nhiệm rà soát …", corpus 21 II.3). "Các doanh nghiệp tham gia …" is an ordinary sentence.
+    const assigns = duty && subject.terminator === 'phrase' && DUTY_PARAGRAPH_RE.test(subject.rest);
+    if (!assigns || matches.some((m) => m.match !== 'exact' || m.leader)) return null;
+    return { subject, members, matches, headLines: 1 };
+  }
   // Without a colon or a duty phrase the body ends where its known name does ("Đề nghị Hội Chữ thập đỏ thành phố
   // vận động …"): taken only when every body is one the table knows exactly, so the cut is the name's own end.
   const closed = subject.terminator === 'colon' || subject.terminator === 'phrase';
@@ -222,6 +232,7 @@ class Collector {
   private splitFramed(
     lines: readonly number[],
     afterHeading: boolean,
+    duty = false,
   ): { kept: number[]; framed: Array<[number[], Reading]> } {
     const kept: number[] = [];
     const framed: Array<[number[], Reading]> = [];
@@ -230,7 +241,7 @@ class Collector {
     let open = afterHeading;
     for (const i of lines) {
       const text = clean(this.doc.lines[i]?.text ?? '');
-      const r = open ? framedParagraph(text, this.matcher, this.level) : null;
+      const r = open ? framedParagraph(text, this.matcher, this.level, duty) : null;
       if (r) framed.push([[i], r]);
       else if (framed.length > 0) framed.at(-1)?.[0].push(i);
       else kept.push(i);
@@ -240,8 +251,10 @@ class Collector {
   }
 
   /** Framed paragraphs among lines that belong to no body's item (a section's lead-in, a heading's own text). */
-  scanParagraphs(from: number, to: number): void {
-    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to), true).framed) this.emitLines(lines, r);
+  scanParagraphs(from: number, to: number, duty = false): void {
+    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to), true, duty).framed) {
+      this.emitLines(lines, r);
+    }
   }
 
   private emitLines(lines: readonly number[], reading: Reading): void {
@@ -338,7 +351,11 @@ class Collector {
       // Outside a list laid out body by body, an item is a body's duty only when it says so in so many words:
       // a named body leading ("2. Sở Tài chính chủ trì, phối hợp … bố trí kinh phí").
       if (r && leads(r)) this.emit(item, r);
-      else this.walkLists(item.items);
+      else {
+        // A task item whose paragraph assigns it ("Sở, ban, ngành … có trách nhiệm …").
+        this.scanParagraphs(item.headLine + 1, item.items[0]?.headLine ?? item.endLine, true);
+        this.walkLists(item.items);
+      }
     });
   }
 }
