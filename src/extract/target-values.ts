@@ -333,6 +333,16 @@ function readCandidates(
         if (mult && mm) {
           value = Number((value * mult.factor).toPrecision(12));
           end = numEnd + mm[0].length;
+          // "160 triệu tấn": a measure may follow the number word.
+          const rest = text.slice(end, Math.min(to, end + 40));
+          for (const { re, unit: u } of MEASURE_RES) {
+            const m2 = re.exec(rest);
+            if (m2) {
+              unit = u;
+              end += m2[0].length;
+              break;
+            }
+          }
         }
       }
     }
@@ -569,7 +579,8 @@ function mergeRanges(text: string, values: Candidate[]): Candidate[] {
     const v = values[i + 1];
     if (v && !prev.comparator && !v.comparator && prev.baseline === undefined && v.baseline === undefined) {
       const gap = text.slice(prev.end, v.start);
-      const dash = /^\s*[-–]\s*$/u.test(gap) && prev.unit === v.unit;
+      // "4.700 - 5.000 USD", "6,5 - 7%": a range may write its unit once, after the upper end.
+      const dash = /^\s*[-–]\s*$/u.test(gap) && (prev.unit === v.unit || (prev.kind === 'bare' && prev.unit === 'count'));
       if ((dash || (prev.rangeOpen && /^\s*(?:đến|tới|-|–)\s*$/u.test(gap))) && v.value > prev.value) {
         out.push({
           ...prev,
