@@ -153,6 +153,12 @@ function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
 }
 
 const DUTY_PARAGRAPH_RE = /^(?:có trách nhiệm|chịu trách nhiệm|chủ trì)(?![\p{L}\p{N}])/iu;
+const FRAMING_RE = new RegExp(
+  `^[\\s*_]*(?:${[...AGENCY_MATCHER.table.requestWords, ...AGENCY_MATCHER.table.assignWords].join('|')})(?![\\p{L}])`,
+  'iu',
+);
+/** Cheap test before reading a subject: a task paragraph assigns only where a duty phrase occurs at all. */
+const DUTY_PHRASE_RE = /(?:có|chịu) trách nhiệm|chủ trì/iu;
 
 /** A line ending a sentence: ".", ";", ":", "!", "?", "…", possibly inside closing quotes or brackets. */
 const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
@@ -165,6 +171,7 @@ const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
  */
 function framedParagraph(text: string, matcher: AgencyMatcher, level: Level, duty = false): Reading | null {
   if (!/^\p{Lu}/u.test(text)) return null;
+  if (duty && !DUTY_PHRASE_RE.test(text) && !FRAMING_RE.test(text)) return null;
   const subject = matcher.readSubject(text);
   if (!subject || subject.rest === '') return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));

@@ -169,6 +169,15 @@ const SPELLED_RE = new RegExp(
   'giu',
 );
 const NEXT_WORD_RE = /^\s+(\p{L}+)/u;
+// A spelled-out count needs a bound or a counting verb right before it: one test per clause rules out almost all
+// prose before the word-by-word scan runs.
+const SPELLED_TRIGGER_RE = new RegExp(
+  `(?:${alternation([
+    ...COMPARATOR_WORDS.before.filter((e) => e.comparator === 'gte' || e.comparator === 'lte').map((e) => e.phrase),
+    ...TARGET_WORDS.countVerbs,
+  ])})\\s+(?:${alternation(Object.keys(SPELLED_COUNT_WORDS))})${B_AFTER}`,
+  'iu',
+);
 const NOT_COUNTED_AFTER = new Set(TARGET_WORDS.notCountedAfterWord);
 const COUNT_VERBS = [...TARGET_WORDS.countVerbs].sort((a, b) => b.length - a.length);
 const CHANGE_TO = [...TARGET_WORDS.changeTo].sort((a, b) => b.length - a.length);
@@ -392,6 +401,7 @@ function readCandidates(
 function spelledCounts(text: string, from: number, to: number, years: readonly YearMention[]): Candidate[] {
   const out: Candidate[] = [];
   const clause = text.slice(from, to);
+  if (!SPELLED_TRIGGER_RE.test(clause)) return out;
   SPELLED_RE.lastIndex = 0;
   for (let m = SPELLED_RE.exec(clause); m; m = SPELLED_RE.exec(clause)) {
     const start = from + m.index;
@@ -580,7 +590,8 @@ function mergeRanges(text: string, values: Candidate[]): Candidate[] {
     if (v && !prev.comparator && !v.comparator && prev.baseline === undefined && v.baseline === undefined) {
       const gap = text.slice(prev.end, v.start);
       // "4.700 - 5.000 USD", "6,5 - 7%": a range may write its unit once, after the upper end.
-      const dash = /^\s*[-–]\s*$/u.test(gap) && (prev.unit === v.unit || (prev.kind === 'bare' && prev.unit === 'count'));
+      const dash =
+        /^\s*[-–]\s*$/u.test(gap) && (prev.unit === v.unit || (prev.kind === 'bare' && prev.unit === 'count'));
       if ((dash || (prev.rangeOpen && /^\s*(?:đến|tới|-|–)\s*$/u.test(gap))) && v.value > prev.value) {
         out.push({
           ...prev,
