@@ -169,6 +169,8 @@ const SPELLED_RE = new RegExp(
   'giu',
 );
 const NEXT_WORD_RE = /^\s+(\p{L}+)/u;
+// "không có …", "không để …" then, within the same part of the clause, the bound.
+const NEGATED_BEFORE_RE = /(?<![\p{L}])không\s+(?:có|để)(?![\p{L}])[^;.]{0,60}$/iu;
 // A spelled-out count needs a bound or a counting verb right before it: one test per clause rules out almost all
 // prose before the word-by-word scan runs.
 const SPELLED_TRIGGER_RE = new RegExp(
@@ -259,8 +261,8 @@ function readCandidates(
     // An item label left on the line ("6.1.", "2)"): numbers the item, not a value.
     if (/^[\s*_\-–+•]*$/u.test(text.slice(0, start)) && /^[.)]/u.test(text.slice(numEnd))) continue;
     const after = text.slice(numEnd, Math.min(to, numEnd + 60));
-    // Glued to letters ("5G", "H5N1") or to a code ("105/KH-UBND"): not a quantity.
-    if (LETTER_OR_DIGIT.test(after[0] ?? '') || DOC_NUMBER_RE.test(after)) continue;
+    // Glued to letters ("5G", "H5N1"), to a code ("105/KH-UBND") or an angle ("10°10'"): not a quantity.
+    if (LETTER_OR_DIGIT.test(after[0] ?? '') || DOC_NUMBER_RE.test(after) || /^[°′″']/u.test(after)) continue;
     const prevChar = text[start - 1];
     // "Covid-19", "15/11": part of a name or a date; but "1%-1,5%" is a range.
     if (prevChar === '/' || (prevChar === '-' && !/[%\d]\s?$/u.test(text.slice(Math.max(0, start - 3), start - 1))))
@@ -374,6 +376,15 @@ function readCandidates(
     }
     const perYearTail = PER_YEAR_AFTER_RE.exec(text.slice(end, Math.min(to, end + 20)));
     if (perYearTail?.[0].includes('/')) end += perYearTail[0].length;
+    // "không có tỉnh, thành phố đạt dưới 60%": a bound negated is the opposite bound, as a reading.
+    let negated = false;
+    if (
+      (comparator === 'lt' || comparator === 'gt') &&
+      NEGATED_BEFORE_RE.test(text.slice(Math.max(from, comparatorStart - 80), comparatorStart))
+    ) {
+      comparator = comparator === 'lt' ? 'gte' : 'lte';
+      negated = true;
+    }
     values.push({
       start: comparatorStart,
       end,
@@ -382,7 +393,7 @@ function readCandidates(
       ambiguous: parsed.ambiguous,
       kind,
       comparator,
-      inferred: false,
+      inferred: negated,
       rangeOpen,
       year: null,
       countSetAside: false,
@@ -554,7 +565,7 @@ function pairBaselines(
   years: readonly YearMention[],
 ): { values: Candidate[]; baselineYears: Set<YearMention> } {
   const baselineYears = new Set<YearMention>();
-  if (values.length < 2) return { values, baselineYears };
+  if (values.length < 2 || !values.some((v) => v.rangeOpen)) return { values, baselineYears };
   const out: Candidate[] = [];
   for (let i = 0; i < values.length; i++) {
     const a = values[i]!;
@@ -593,16 +604,15 @@ function mergeRanges(text: string, values: Candidate[]): Candidate[] {
       const dash =
         /^\s*[-–]\s*$/u.test(gap) && (prev.unit === v.unit || (prev.kind === 'bare' && prev.unit === 'count'));
       if ((dash || (prev.rangeOpen && /^\s*(?:đến|tới|-|–)\s*$/u.test(gap))) && v.value > prev.value) {
-        out.push({
-          ...prev,
-          comparator: 'gte',
-          unit: v.unit,
-          kind: v.kind,
-          end: v.end,
-          max: v.value,
-          ambiguous: prev.ambiguous || v.ambiguous,
-          perYear: prev.perYear || v.perYear,
-        });
+        // Candidates are this clause's own objects: the lower end becomes the range.
+        prev.comparator = 'gte';
+        prev.unit = v.unit;
+        prev.kind = v.kind;
+        prev.end = v.end;
+        prev.max = v.value;
+        prev.ambiguous ||= v.ambiguous;
+        prev.perYear ||= v.perYear;
+        out.push(prev);
         i++;
         continue;
       }
@@ -621,7 +631,10 @@ function sharePartBounds(text: string, values: Candidate[], earlier: readonly Va
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v.comparator) continue;
-    const lead = text.slice(Math.max(0, v.start - 24), v.start).replace(/^[^,.;]*[.;]\s*/u, ' ');
+    const raw = text.slice(Math.max(0, v.start - 24), v.start);
+    // Every phrase of PART_OF holds "trong": most values are passed over without reading their lead.
+    if (!raw.toLowerCase().includes('trong')) continue;
+    const lead = raw.replace(/^[^,.;]*[.;]\s*/u, ' ');
     if (endsWithPhrase(lead, PART_OF) === null) continue;
     // The total stands before the part: in this clause, or closing the clause before ("… 100 doanh nghiệp. Trong đó …").
     const total = i > 0 ? values[i - 1] : earlier.at(-1);
@@ -648,7 +661,9 @@ export function readTargetValues(text: string): ValueReading[] {
     const years = allYears.filter((y) => y.start >= from && y.start < to);
     const { values: raw, denominator } = readCandidates(text, from, to, years);
     // "giảm từ 3,5% (năm 2024) xuống 2%": the first number and any year between them are the baseline.
-    const { values: changed, baselineYears } = pairBaselines(text, sortOut(text, raw, denominator), years);
+    // "ít nhất 2 cơ sở … thuộc nhóm 100 đại học hàng đầu": a rank after another value names what it counts.
+    const sorted = sortOut(text, raw, denominator).filter((v, i) => v.unit !== 'rank' || i === 0);
+    const { values: changed, baselineYears } = pairBaselines(text, sorted, years);
     const dueYears = years.filter((y) => !y.baseline && !baselineYears.has(y));
     const values = mergeRanges(text, changed);
     carryComparators(text, values, years, to);

@@ -145,6 +145,6 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
   ],
   descriptorBefore: ['theo'],
   reachVerbs: ['đạt', 'đạt mức', 'lên', 'lên mức', 'nâng lên', 'tăng lên'],
-  rankBefore: ['top', 'tốp'],
+  rankBefore: ['top', 'tốp', 'nhóm', 'thuộc nhóm', 'trong nhóm'],
   yearRange: [1900, 2100],
 });

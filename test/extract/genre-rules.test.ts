@@ -168,6 +168,33 @@ const LINE_RULES: LineRule[] = [
       ],
     ],
   },
+  {
+    rule: 'a rank naming what a count counts, a negated bound, an angle',
+    examples: [
+      // real (Nghị quyết on education, ../shared/mixed-archive/266c58c94945cbc4.md, "2. Mục tiêu đến năm 2035")
+      [
+        'Phấn đấu ít nhất 2 cơ sở giáo dục đại học thuộc nhóm 100 đại học hàng đầu thế giới.',
+        [{ value: 2, unit: 'count', comparator: 'gte', year: null }],
+      ],
+      // real (same, "1. Mục tiêu đến năm 2030"): "no province below 60%" is at least 60%, as a reading.
+      [
+        'ít nhất 85% người trong độ tuổi hoàn thành cấp trung học phổ thông, không có tỉnh, thành phố đạt dưới 60%.',
+        [
+          { value: 85, unit: '%', comparator: 'gte', year: null },
+          { value: 60, unit: '%', comparator: 'gte', year: null },
+        ],
+      ],
+      [
+        'Việt Nam thuộc nhóm 30 nước dẫn đầu về đổi mới sáng tạo.',
+        [{ value: 30, unit: 'rank', comparator: 'eq', year: null }],
+      ],
+    ],
+    counterExamples: [
+      // real (../shared/mixed-archive/54a2642ad893426a.md): coordinates are no values.
+      ["Tọa độ địa lý: từ 10°10' đến 10°38' vĩ độ Bắc và 106°22' đến 106°54' kinh độ Đông.", []],
+      ['Giảm tỷ lệ hộ nghèo xuống dưới 2%.', [{ value: 2, unit: '%', comparator: 'lt', year: null }]],
+    ],
+  },
 ];
 
 describe('rules of the genre: what one target line states', () => {
