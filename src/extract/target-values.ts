@@ -186,8 +186,19 @@ const CHANGE_TO = [...TARGET_WORDS.changeTo].sort((a, b) => b.length - a.length)
 const PART_OF = [...TARGET_WORDS.partOf].sort((a, b) => b.length - a.length);
 
 /** The phrase from `phrases` that `before` ends with, at a word boundary; the longest wins. */
+// The same context is asked about several phrase lists in a row: fold it once.
+let lastBefore = '';
+let lastFolded = '';
+function foldBefore(before: string): string {
+  if (before !== lastBefore) {
+    lastBefore = before;
+    lastFolded = before.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trimEnd().toLowerCase();
+  }
+  return lastFolded;
+}
+
 function endsWithPhrase(before: string, phrases: readonly string[]): string | null {
-  const s = before.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trimEnd().toLowerCase();
+  const s = foldBefore(before);
   for (const p of phrases) {
     if (!s.endsWith(p)) continue;
     const prev = s[s.length - p.length - 1];

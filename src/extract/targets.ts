@@ -374,7 +374,8 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: HeadYear | nul
     const l = lines[j];
     hasBody = l !== undefined && l.kind === 'text' && !skip.has(j) && clean(l.text) !== '';
   }
-  const values = valuesIn(ctx, read, mode);
+  // Outside the objectives only a target head or a list intro matters: most items there are never read for values.
+  const values = head || named || mode !== 'none' ? valuesIn(ctx, read, mode) : [];
   let childMode: Mode = mode;
   let childYear = year;
   let isTarget = false;
