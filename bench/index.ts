@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src/pipeline.js';
+import { benchDoc } from './doc.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const GOAL_DOCS_PER_SECOND = 300;
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
       console.log(`${ext} ${d.name}: ${ms.toFixed(1)} ms per document${perPage}`);
     }
   }
+  // Legacy Word .doc (issue 7): a separate section, bench/doc.ts.
+  await benchDoc();
   const mem = process.memoryUsage();
   console.log(`memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap used ${(mem.heapUsed / 1e6).toFixed(0)} MB`);
 }

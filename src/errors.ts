@@ -8,7 +8,10 @@ export type UnreadableReason =
   | 'too-large'
   | 'zip-bomb'
   | 'timeout'
-  | 'not-text';
+  | 'not-text'
+  // A document inside the byte limits whose content would cost far more than any real plan: a table grid
+  // grown by colspan/rowspan, a DOCX with hundreds of thousands of XML elements. The message names the limit.
+  | 'resource-limit';
 
 export class UnreadableDocumentError extends Error {
   override readonly name = 'UnreadableDocumentError';

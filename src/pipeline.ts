@@ -3,6 +3,7 @@
 // (UnreadableDocumentError).
 import { createHash } from 'node:crypto';
 import { crossCheck } from './checks/cross.js';
+import { qualityGate } from './checks/quality.js';
 import { type DocumentFormat, type Extraction, ExtractionSchema } from './contract/schema.js';
 import type { Doc } from './doc/types.js';
 import { extractBudget } from './extract/budget.js';
@@ -59,8 +60,11 @@ export function extractFromDoc(doc: Doc): Extraction {
     tables,
     diagnostics: [...doc.messages, ...outline.messages, ...crossDiagnostics],
   };
-  const fields = reviewFields(draft);
-  const extraction: Extraction = { ...draft, review: { needed: fields.length > 0, fields } };
+  // Garbled text can never be high; a document with nothing readable is ONE review item (the document), not
+  // one per missing field.
+  const gated = qualityGate(doc, draft);
+  const fields = gated.unreadable ? ['/document'] : reviewFields(gated.draft);
+  const extraction: Extraction = { ...gated.draft, review: { needed: fields.length > 0, fields } };
   const parsed = ExtractionSchema.safeParse(extraction);
   if (!parsed.success) {
     // A schema violation is a bug in an extractor, never the document's fault: fail loudly in development.

@@ -29,21 +29,23 @@ async function run(file: string): Promise<Extraction> {
 }
 
 const cases = fixtureCases();
-const renderings = cases.filter((c) => /^seed-\d{3}-(html|docx|pdf)$/.test(c.name));
+// seed-NNN-<fmt> and the legacy-encoding renderings seed-NNN-<vni|tcvn3>-<text|docx> (fixtures/_render).
+const RENDERING = /^(seed-\d{3})(?:-(?:vni|tcvn3))?-(html|docx|pdf|doc|text|rtf)$/;
+const renderings = cases.filter((c) => RENDERING.test(c.name));
 
 describe('format renderings agree with the text version', () => {
   it('has renderings of at least two seeds in every format', () => {
-    for (const fmt of ['html', 'docx', 'pdf']) {
+    for (const fmt of ['html', 'docx', 'pdf', 'doc', 'vni-text', 'tcvn3-docx']) {
       expect(renderings.filter((c) => c.name.endsWith(`-${fmt}`)).length).toBeGreaterThanOrEqual(2);
     }
   });
   for (const c of renderings) {
     it(c.name, async () => {
-      const seed = c.name.replace(/-(html|docx|pdf)$/, '');
+      const [, seed, format] = RENDERING.exec(c.name) ?? [];
       const text = cases.find((x) => x.name === seed);
       if (!text) throw new Error(`no text fixture for ${seed}`);
       const [fromText, fromRendering] = await Promise.all([run(text.input), run(c.input)]);
-      expect(fromRendering.document.format).toBe(c.name.split('-').pop());
+      expect(fromRendering.document.format).toBe(format);
       expect(essentials(fromRendering)).toEqual(essentials(fromText));
     });
   }

@@ -121,6 +121,21 @@ export const CODES = {
     description:
       'The budget found is a yearly figure ("2,5 tỷ đồng/năm", "năm 2024 là …"), not the whole period\'s total.',
   },
+  'legacy-encoding': {
+    scope: 'diagnostic',
+    description:
+      'Text in a legacy Vietnamese encoding (TCVN3/ABC, VNI, VISCII, Windows-1258) was converted to Unicode; the message names it.',
+  },
+  'garbled-text': {
+    scope: 'both',
+    description:
+      'The text (of the document or of this value) does not read as Vietnamese (mojibake, bad OCR); never high confidence.',
+  },
+  'no-readable-text': {
+    scope: 'diagnostic',
+    description:
+      'Nothing readable was found (empty, a scan without text, or garbage); the document goes to review as one item.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

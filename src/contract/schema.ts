@@ -201,7 +201,7 @@ export const DiagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
-export const DocumentFormatSchema = z.enum(['text', 'html', 'docx', 'pdf']);
+export const DocumentFormatSchema = z.enum(['text', 'html', 'docx', 'pdf', 'doc', 'rtf']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 
 export const ExtractionSchema = z

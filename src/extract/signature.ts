@@ -75,10 +75,14 @@ export function findSigner(doc: Doc, from: number, to: number): Signer | null {
   const toks = tokens(doc.text, from, to);
   // A marker-like word may come first elsewhere: the archive note "Lưu: VT, KT." names the economic office (KT),
   // not a deputy's "KT.". Every marker is tried until one opens a block that ends in a name.
+  // A marker inside the authority run of one tried before leads to the same name search, so it fails the same
+  // way: skipping to the run's end keeps a tail of thousands of "TM. …" lines linear.
+  const scan = { end: 0 };
   for (let k = 0; k < toks.length; k++) {
     if (!MARKER_RE.test((toks[k] as Token).text)) continue;
-    const signer = readBlock(doc, toks, k);
+    const signer = readBlock(doc, toks, k, scan);
     if (signer) return signer;
+    k = Math.max(k, scan.end - 1);
   }
   // No authority marker: a bare position on its own ("CHỦ TỊCH") followed by a name.
   const i = toks.findIndex(
@@ -88,7 +92,7 @@ export function findSigner(doc: Doc, from: number, to: number): Signer | null {
 }
 
 /** The signature block opening at token `at`: authority words, an optional "(Đã ký)", then the name. */
-function readBlock(doc: Doc, toks: readonly Token[], at: number): Signer | null {
+function readBlock(doc: Doc, toks: readonly Token[], at: number, scan = { end: 0 }): Signer | null {
   let i = at;
   const start = toks[i]?.start ?? 0;
   const words: string[] = [];
@@ -98,6 +102,7 @@ function readBlock(doc: Doc, toks: readonly Token[], at: number): Signer | null 
     if (!(MARKER_RE.test(t.text) || isUpperWord(t.text))) break;
     words.push(t.text);
   }
+  scan.end = i;
   // Skip "(Đã ký)" and similar notes between the position and the name.
   while (i < toks.length && /^\(|^\[|^Đã$|^ký\)?$|^\)$/u.test((toks[i] as Token).text)) {
     const t = toks[i] as Token;

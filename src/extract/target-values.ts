@@ -243,6 +243,18 @@ function yearMentions(text: string): YearMention[] {
   return out;
 }
 
+/** Index of the first item whose start is at or after `pos` (items sorted by start): keeps long lines linear. */
+function firstFrom<T extends { start: number }>(items: readonly T[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as T).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function isPowerOfTenDenominator(v: number): boolean {
   return DENOMINATORS.has(v);
 }
@@ -259,7 +271,13 @@ function readCandidates(
   const values: Candidate[] = [];
   let denominator: number | null = null;
   let refEnd = -1;
-  const inYear = (i: number) => years.some((y) => i >= y.start && i < y.end);
+  // Numbers come in order and year phrases do not overlap: one moving index answers "inside a year phrase?".
+  let yi = 0;
+  const inYear = (i: number) => {
+    while (yi < years.length && (years[yi] as YearMention).end <= i) yi++;
+    const y = years[yi];
+    return y !== undefined && i >= y.start && i < y.end;
+  };
   // Where the clause first says "bình quân": values after it, in a clause stating a recurrence, are yearly rates.
   const recurs = years.some((y) => y.year === null);
   const average = recurs ? AVERAGE_RE.exec(clause) : null;
@@ -476,9 +494,11 @@ function sortOut(text: string, values: Candidate[], denominator: number | null):
   // One standing after a coordinator may instead be a second target: the value before it says so.
   if (values.some((v) => v.kind !== 'bare')) {
     const kept = values.filter((v) => v.kind !== 'bare');
+    let k = 0;
     for (const c of values) {
       if (c.kind !== 'bare') continue;
-      const prev = kept.filter((v) => v.end <= c.start).at(-1);
+      while (k < kept.length && (kept[k] as Candidate).end <= c.start) k++;
+      const prev = kept[k - 1];
       if (prev && COORDINATOR_RE.test(text.slice(prev.end, c.start))) prev.countSetAside = true;
     }
     return kept;
@@ -544,8 +564,9 @@ const LIST_GAP_RE = /^[^,;.:()]{0,80}(?:,|(?<![\p{L}\p{N}])(?:và|hoặc))\s*$/i
 function carryComparators(text: string, values: Candidate[], years: readonly YearMention[], clauseEnd: number): void {
   const yearsOut = (a: number, b: number) => {
     let s = text.slice(a, b);
-    for (const y of years) {
-      if (y.start >= a && y.end <= b) s = s.replace(text.slice(y.start, y.end), ' ');
+    for (let i = firstFrom(years, a); i < years.length && (years[i] as YearMention).end <= b; i++) {
+      const y = years[i] as YearMention;
+      s = s.replace(text.slice(y.start, y.end), ' ');
     }
     return s;
   };
@@ -554,7 +575,7 @@ function carryComparators(text: string, values: Candidate[], years: readonly Yea
     const v = values[i]!;
     if (v.comparator || !prev.comparator || prev.comparator === 'eq' || prev.unit !== v.unit) continue;
     const gap = yearsOut(prev.end, v.start);
-    const nextYear = years.find((y) => y.start >= v.end);
+    const nextYear = years[firstFrom(years, v.end)];
     const tail = text.slice(v.end, nextYear ? nextYear.start : clauseEnd);
     const elliptical = /^[\s,]*(?:và|hoặc)?[\s,]*$/iu.test(gap) && /^[\s,.]*$/u.test(tail);
     // A whole ("100%") is never "more than" or "at least" anything but itself.
@@ -669,7 +690,7 @@ export function readTargetValues(text: string): ValueReading[] {
   let lineYear: YearMention | null = null;
   let seenValue = false;
   for (const [from, to] of clauses(text)) {
-    const years = allYears.filter((y) => y.start >= from && y.start < to);
+    const years = allYears.slice(firstFrom(allYears, from), firstFrom(allYears, to));
     const { values: raw, denominator } = readCandidates(text, from, to, years);
     // "giảm từ 3,5% (năm 2024) xuống 2%": the first number and any year between them are the baseline.
     // "ít nhất 2 cơ sở … thuộc nhóm 100 đại học hàng đầu": a rank after another value names what it counts.

@@ -5,24 +5,24 @@ import type { Diagnostic } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { htmlToTree } from './html.js';
-import { checkDeclaredSizes, DOCX_LIMITS, inflateXmlWithinBudget, listZipEntries, type ZipLimits } from './zip.js';
+import { convertLegacyTree, legacyDiagnostic } from './legacy/detect.js';
+import { legacyFontTransform } from './legacy/fonts.js';
+import { DOCX_LIMITS, inspectDocx, type ZipLimits } from './zip.js';
 
 // Images are dropped without being read: mammoth would otherwise inline every picture as base64.
 const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
 export async function readDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): Promise<DocTree> {
-  const entries = await listZipEntries(bytes, limits.maxEntries);
-  if (!entries.some((e) => e.name === 'word/document.xml')) {
-    throw new UnreadableDocumentError('corrupt-file', 'The DOCX package has no word/document.xml.');
-  }
-  checkDeclaredSizes(entries, limits);
-  await inflateXmlWithinBudget(bytes, limits);
+  // Headers, relationships and the XML budget, by content: every part mammoth will parse is inflated once
+  // here with a hard stop, so mammoth never sees a bomb, a renamed main part or a lying header.
+  await inspectDocx(bytes, limits);
 
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  const fonts = legacyFontTransform();
   try {
     result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: dropImages, externalFileAccess: false },
+      { convertImage: dropImages, externalFileAccess: false, transformDocument: fonts.transform },
     );
   } catch (err) {
     throw new UnreadableDocumentError('corrupt-file', `The DOCX could not be read: ${(err as Error).message}`, {
@@ -35,7 +35,11 @@ export async function readDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
     message: `DOCX reader: ${message}`,
     source: null,
   }));
-  return htmlToTree(result.value, 'docx', messages);
+  for (const [encoding, runs] of fonts.converted) {
+    messages.push(legacyDiagnostic(encoding, 'from the font of each run', runs, 'run'));
+  }
+  // Runs whose legacy font is inherited from a style carry no font here: the statistics catch them.
+  return convertLegacyTree(htmlToTree(result.value, 'docx', messages));
 }
 
 /** Mammoth repeats one message per occurrence (e.g. every paragraph in an unknown style). */

@@ -8,10 +8,26 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic } from '../contract/schema.js';
 import type { Block, DocTree, TableBlock } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { win1252 } from './legacy/convert.js';
+import { convertLegacyTree, detectLegacyEncoding } from './legacy/detect.js';
 
 export const MAX_HTML_BYTES = 20 * 1024 * 1024;
 /** The HTML spec caps colspan at 1000; real plan tables never need more than a few dozen. */
 const MAX_COLSPAN = 100;
+/**
+ * Grid cells (rows × columns after colspan/rowspan expansion) per table and per document. Capping each span is
+ * not enough: a 1.6 MB table of cells with large spans grows hundreds of millions of cells. The largest real
+ * plan table seen has a few thousand cells.
+ */
+export const MAX_TABLE_CELLS = 250_000;
+export const MAX_DOCUMENT_CELLS = 1_000_000;
+
+function gridLimit(what: string, cells: number, limit: number): UnreadableDocumentError {
+  return new UnreadableDocumentError(
+    'resource-limit',
+    `${what} expands to more than ${limit.toLocaleString('en')} cells after colspan/rowspan (limit ${limit.toLocaleString('en')} cells; reached ${cells.toLocaleString('en')}).`,
+  );
+}
 
 const SKIPPED = new Set([
   'script',
@@ -90,7 +106,10 @@ class LineSink {
   /** Inside <pre>, a line has started since the element opened (a newline then ends a line, blank or not). */
   private preStarted = false;
 
-  constructor(private readonly inCell: boolean) {}
+  constructor(
+    private readonly inCell: boolean,
+    readonly cells: CellBudget = { left: MAX_DOCUMENT_CELLS },
+  ) {}
 
   text(value: string): void {
     if (this.preDepth > 0) {
@@ -211,7 +230,7 @@ function walk(node: RootContent | ElementContent, sink: LineSink): void {
     return;
   }
   if (tag === 'table') {
-    sink.table(readTable(node));
+    sink.table(readTable(node, sink.cells));
     return;
   }
   if (tag === 'ol' || tag === 'ul') {
@@ -246,8 +265,8 @@ function walk(node: RootContent | ElementContent, sink: LineSink): void {
   if (tag === 'p' && sink.emitted === before) sink.blank();
 }
 
-function cellText(cell: Element): string {
-  const sink = new LineSink(true);
+function cellText(cell: Element, cells: CellBudget): string {
+  const sink = new LineSink(true, cells);
   walkChildren(cell.children, sink);
   sink.break();
   return sink.lines.map((l) => l.text).join('\n');
@@ -267,9 +286,21 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
+/** The cells a document may still spend on table grids (shared by nested tables). */
+interface CellBudget {
+  left: number;
+}
+
 /** Expands the table into a rectangular grid, repeating merged cells (see the file comment). */
-export function readTable(table: Element): string[][] {
+export function readTable(table: Element, budget: CellBudget = { left: MAX_DOCUMENT_CELLS }): string[][] {
   const grid: string[][] = [];
+  let cells = 0;
+  // Counted as each cell is written, so the check stops the expansion before memory is spent on it.
+  const spend = () => {
+    cells++;
+    if (cells > MAX_TABLE_CELLS) throw gridLimit('A table', cells, MAX_TABLE_CELLS);
+    if (--budget.left < 0) throw gridLimit("The document's tables", MAX_DOCUMENT_CELLS + 1, MAX_DOCUMENT_CELLS);
+  };
   // pending[c] = text and remaining rows of a rowspan reaching down into column c.
   const pending: ({ text: string; rows: number } | undefined)[] = [];
   for (const tr of tableRows(table)) {
@@ -277,6 +308,7 @@ export function readTable(table: Element): string[][] {
     let col = 0;
     const fillPending = () => {
       for (let p = pending[col]; p && p.rows > 0; p = pending[col]) {
+        spend();
         row[col] = p.text;
         p.rows--;
         col++;
@@ -285,10 +317,11 @@ export function readTable(table: Element): string[][] {
     for (const cell of tr.children) {
       if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
       fillPending();
-      const text = cellText(cell);
+      const text = cellText(cell, budget);
       const colspan = attrNumber(cell, 'colSpan', MAX_COLSPAN);
       const rowspan = attrNumber(cell, 'rowSpan', 65_534);
       for (let k = 0; k < colspan; k++) {
+        spend();
         row[col] = text;
         pending[col] = rowspan > 1 ? { text, rows: rowspan - 1 } : undefined;
         col++;
@@ -299,6 +332,7 @@ export function readTable(table: Element): string[][] {
     for (let c = col; c < pending.length; c++) {
       const p = pending[c];
       if (p && p.rows > 0) {
+        spend();
         row[c] = p.text;
         p.rows--;
       }
@@ -306,7 +340,10 @@ export function readTable(table: Element): string[][] {
     for (let c = 0; c < row.length; c++) row[c] ??= '';
     if (row.some((c) => c.trim() !== '')) grid.push(row);
   }
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  let width = 0;
+  for (const r of grid) width = Math.max(width, r.length);
+  // Padding ragged rows to the widest one is grid growth too (one wide row × many short ones).
+  if (grid.length * width > MAX_TABLE_CELLS) throw gridLimit('A table', grid.length * width, MAX_TABLE_CELLS);
   for (const r of grid) while (r.length < width) r.push('');
   return grid;
 }
@@ -324,6 +361,16 @@ function decodeHtml(bytes: Uint8Array): string {
       label = declared;
     } catch {
       // An unknown charset name: UTF-8 is the only sane default.
+    }
+  }
+  if (label === 'utf-8') {
+    // Undeclared and not UTF-8: old pages typed in VNI/TCVN3 fonts; their Windows-1252 reading is what the
+    // legacy-encoding detection (readHtml) converts.
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const legacy = win1252(bytes);
+      if (detectLegacyEncoding(legacy.split('\n'))) return legacy;
     }
   }
   return new TextDecoder(label).decode(bytes);
@@ -361,5 +408,5 @@ export function readHtml(bytes: Uint8Array): DocTree {
       `The HTML file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB (limit ${MAX_HTML_BYTES / 1024 / 1024} MB).`,
     );
   }
-  return htmlToTree(decodeHtml(bytes), 'html');
+  return convertLegacyTree(htmlToTree(decodeHtml(bytes), 'html'));
 }

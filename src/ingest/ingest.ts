@@ -2,9 +2,11 @@
 // the content unless the caller forces one.
 import type { DocumentFormat } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
+import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { type PdfOptions, readPdf } from './pdf.js';
+import { readRtf } from './rtf.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
 
@@ -26,5 +28,9 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
       return readDocx(bytes);
     case 'pdf':
       return readPdf(bytes, opts.pdf);
+    case 'doc':
+      return readDoc(bytes);
+    case 'rtf':
+      return readRtf(bytes);
   }
 }

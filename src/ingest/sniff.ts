@@ -3,13 +3,15 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentFormat } from '../contract/schema.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { inspectCfb, isCfb } from './cfb.js';
 import { detectTextEncoding } from './decode.js';
-import { listZipEntries } from './zip.js';
+import { win1252 } from './legacy/convert.js';
+import { detectLegacyEncoding } from './legacy/detect.js';
+import { findWordMainPart, listZipEntries } from './zip.js';
 
 const PDF_MAGIC = '%PDF-';
 /** The PDF spec tolerates junk before the header; readers look within the first KiB. */
 const PDF_HEADER_WINDOW = 1024;
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -53,18 +55,17 @@ export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): 
   if (hasPdfHeader(bytes)) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = new Set((await listZipEntries(bytes)).map((e) => e.name));
-    if (names.has('word/document.xml')) return 'docx';
+    // A Word main part may have another name (word/document2.xml): the package relationships say which it is.
+    if (names.has('word/document.xml') || (await findWordMainPart(bytes)) !== null) return 'docx';
     throw unsupported(
       `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML and text are supported.`,
     );
   }
-  if (startsWith(bytes, OLE_MAGIC)) {
-    throw unsupported(
-      `${named(fileName)} is a legacy Microsoft Office file (Word 97-2003 .doc or similar); save it as .docx or PDF.`,
-    );
-  }
+  if (isCfb(bytes)) return cfbFormat(bytes, fileName);
   const encoding = detectTextEncoding(bytes);
   if (encoding === null) {
+    const legacy = legacyText(bytes);
+    if (legacy !== null) return looksLikeHtml(legacy) ? 'html' : 'text';
     const type = await fileTypeFromBuffer(bytes);
     if (type) {
       const hint = type.mime.startsWith('image/') ? ' (a scanned page needs OCR first)' : '';
@@ -75,9 +76,25 @@ export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): 
       `${named(fileName)} is neither PDF, DOCX, HTML nor UTF-8/UTF-16 text (binary or an unknown encoding).`,
     );
   }
-  const text = new TextDecoder(encoding.label).decode(bytes.subarray(0, 8192));
-  if (text.trimStart().startsWith('{\\rtf')) {
-    throw unsupported(`${named(fileName)} is Rich Text Format (.rtf); save it as .docx or PDF.`);
-  }
+  const text = encoding.text.slice(0, 8192);
+  if (text.trimStart().startsWith('{\\rtf')) return 'rtf';
   return looksLikeHtml(text) ? 'html' : 'text';
+}
+
+/**
+ * Bytes that are not UTF-8 but read as Vietnamese in a legacy encoding (TCVN3, VNI, VISCII, Windows-1258):
+ * their Windows-1252 reading (the start of it), or null. A NUL byte means binary, never text.
+ */
+function legacyText(bytes: Uint8Array): string | null {
+  const head = bytes.subarray(0, 65_536);
+  if (head.includes(0)) return null;
+  const text = win1252(head);
+  return detectLegacyEncoding(text.split(/\r?\n/)) ? text : null;
+}
+
+/** A legacy Office container is accepted only when it holds a readable Word document. */
+function cfbFormat(bytes: Uint8Array, fileName?: string | null): DocumentFormat {
+  const verdict = inspectCfb(bytes, fileName);
+  if (verdict.kind === 'word') return 'doc';
+  throw new UnreadableDocumentError(verdict.reason, verdict.message);
 }

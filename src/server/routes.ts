@@ -112,6 +112,8 @@ export function decodeCursor(cursor: string): number {
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  rtf: 'application/rtf',
   html: 'text/html; charset=utf-8',
   text: 'text/plain; charset=utf-8',
 };

@@ -67,9 +67,9 @@ describe('readDocx on built documents', () => {
     ]);
   });
 
-  it('refuses a zip bomb by its declared sizes before mammoth sees it', async () => {
-    const bomb = buildDocx(wPara('x'), [{ name: 'word/bomb.xml', data: ' '.repeat(10), declaredSize: 2_000_000_000 }]);
-    expect(await reason(ingest(bomb))).toBe('zip-bomb');
+  it('an entry declaring 2 GB that holds 10 bytes is a lying header: corrupt, not a bomb', async () => {
+    const liar = buildDocx(wPara('x'), [{ name: 'word/bomb.xml', data: ' '.repeat(10), declaredSize: 2_000_000_000 }]);
+    expect(await reason(ingest(liar))).toBe('corrupt-file');
   });
 
   it('refuses a real high-ratio bomb (60 MB of spaces in a few KB)', async () => {
@@ -79,8 +79,15 @@ describe('readDocx on built documents', () => {
     expect(await reason(ingest(bomb))).toBe('zip-bomb');
   });
 
-  it('refuses an entry that lies about its size (declares little, inflates to much)', async () => {
+  it('refuses an entry that lies about its size (declares little, inflates to more): corrupt', async () => {
     const liar = buildDocx(wPara('x'), [{ name: 'word/styles.xml', data: ' '.repeat(3_000_000), declaredSize: 1000 }]);
+    expect(await reason(readDocx(liar))).toBe('corrupt-file');
+  });
+
+  it('an entry declaring 1 KB that inflates past the XML budget is stopped there as a bomb', async () => {
+    const liar = buildDocx(wPara('x'), [
+      { name: 'word/styles.xml', data: Buffer.alloc(DOCX_LIMITS.maxXmlUncompressed + 1024, 0x20), declaredSize: 1000 },
+    ]);
     expect(await reason(readDocx(liar))).toBe('zip-bomb');
   });
 

@@ -1,6 +1,8 @@
 // Shared by the robustness tests: the key facts two extractions of the same plan must agree on, and the
 // normaliser's own view of a text plan (body paragraphs unwrapped, table regions as their raw lines), from
 // which re-wrapped and HTML renderings of the same plan are generated.
+
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Extraction } from '../../src/contract/schema.js';
 import { readText } from '../../src/ingest/index.js';
@@ -15,10 +17,15 @@ export function textCases(): { name: string; text: string }[] {
   const plans = readdirSync(PLANS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => ({ name: `held-out ${f}`, text: readFileSync(new URL(f, PLANS_DIR), 'utf8') }));
-  return fixtureCases()
-    .filter((c) => c.input.endsWith('input.txt'))
-    .map((c) => ({ name: c.name, text: readFileSync(c.input, 'utf8') }))
-    .concat(plans);
+  return (
+    fixtureCases()
+      .filter((c) => c.input.endsWith('input.txt'))
+      .map((c) => ({ name: c.name, bytes: readFileSync(c.input) }))
+      // Legacy-encoded fixtures (seed-NNN-vni-text …) are not UTF-8: read as UTF-8 they are not those plans.
+      .filter((c) => isUtf8(c.bytes))
+      .map((c) => ({ name: c.name, text: c.bytes.toString('utf8') }))
+      .concat(plans)
+  );
 }
 
 const PLANS_DIR = new URL('./plans/', import.meta.url);

@@ -1,0 +1,110 @@
+// How much of a text reads as Vietnamese. THE RULE (the one place it is written down):
+//
+//   1. Split the text on whitespace; strip surrounding quotes/brackets/punctuation; split on "-" "/" "." "," ";" ":" "&" "+" "|" "=" and apostrophes ("H'Mông").
+//   2. A piece is NEUTRAL (not counted) when it has a digit or no letter at all (table rules "|", "+"), or is a capital abbreviation written with plain
+//      letters and Đ only ("UBND", "KH", "CĐN", "HĐND", "TTr"), or is a single letter ("a", "b" list labels),
+//      or is a plain-ASCII word of Latin letters alone (English/loan words such as "Internet", "online": they
+//      are not evidence of garbling; a legacy-encoded Vietnamese text never consists only of them).
+//   3. Every other piece COUNTS and is VALID when it is one Vietnamese syllable: onset + rhyme from
+//      src/rules/syllables.ts, at most one tone mark, and a stop-closed rhyme (-p -t -c -ch) only with the
+//      acute or dot-below tone.
+//   4. The text's score is valid / counted. Mojibake (VNI "MUÏC TIEÂU", TCVN3 "KÕ ho¹ch") produces pieces
+//      with Latin-1 letters and symbols that are never syllables, so it scores 0.25–0.45 (ASCII words like
+//      "EM", "TRONG" survive); real Vietnamese scores above 0.9, foreign-heavy pages above 0.7 (measured on seeds, corpus and the mixed archive: see test/quality).
+//   5. A text FAILS (garbled) when it has at least MIN_COUNTED counted pieces and its score is below
+//      PASS_SHARE; a short span (values) fails when it has a counted piece that is not valid and its score is
+//      below SPAN_PASS_SHARE. See src/checks/quality.ts for what failing does.
+import { SYLLABLES } from '../rules/syllables.js';
+
+export const PASS_SHARE = 0.6;
+export const SPAN_PASS_SHARE = 0.6;
+export const MIN_COUNTED = 5;
+
+const ONSETS = [...SYLLABLES.onsets].sort((a, b) => b.length - a.length);
+const RHYMES = new Set(SYLLABLES.rhymes);
+const STOP = new RegExp(`(?:${SYLLABLES.stopCodas.join('|')})$`);
+/** Tone marks as combining characters (NFD). Circumflex, breve and horn are letters' parts, not tones. */
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ACUTE_OR_DOT = /[\u0301\u0323]/;
+
+/** A plan repeats a few thousand distinct words: remember the verdicts (bounded, cleared when full). */
+const memo = new Map<string, boolean>();
+const MEMO_MAX = 50_000;
+
+/** Is `word` (any case) one written Vietnamese syllable? */
+export function isVietnameseSyllable(word: string): boolean {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const verdict = checkSyllable(word);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(word, verdict);
+  return verdict;
+}
+
+function checkSyllable(word: string): boolean {
+  const nfd = word.toLowerCase().normalize('NFD');
+  const tones = nfd.match(TONE) ?? [];
+  if (tones.length > 1) return false;
+  const bare = nfd.replace(TONE, '').normalize('NFC');
+  if (!/^[a-zđăâêôơư]+$/.test(bare)) return false;
+  const check = (rhyme: string): boolean => {
+    if (!RHYMES.has(rhyme)) return false;
+    if (STOP.test(rhyme) && tones.length === 1 && !ACUTE_OR_DOT.test(tones[0] ?? '')) return false;
+    return true;
+  };
+  if (check(bare)) return true;
+  for (const onset of ONSETS) {
+    if (!bare.startsWith(onset)) continue;
+    const rest = bare.slice(onset.length);
+    // "gi" + "a" = "gia"; "gì" is g + i. "qu" + "y" = "quy".
+    if (rest.length > 0 && check(rest)) return true;
+    if (onset === 'gi' && rest === '') return true;
+  }
+  return false;
+}
+
+export interface TextScore {
+  counted: number;
+  valid: number;
+  /** valid / counted, 1 when nothing counts. */
+  share: number;
+}
+
+const EDGE = /^[\s"'“”‘’«»()[\]{}<>.,;:!?…*•–—-]+|[\s"'“”‘’«»()[\]{}<>.,;:!?…*•–—-]+$/g;
+/**
+ * Letters legacy-encoding mojibake can never produce: neither Vietnamese nor Windows-1252 (Turkish ı ş ğ,
+ * Cyrillic, Arabic, CJK …). A word containing one is foreign, not garbled.
+ */
+const FOREIGN_LETTER = /(?![a-zA-Z\u00c0-\u00ffŒœŠšŽžŸƒĂăĐđĨĩŨũƠơƯưẠ-ỹ])\p{L}/u;
+const ABBREVIATION = /^[A-ZĐ][A-ZĐa-z]*[A-ZĐ]$|^[A-ZĐ]{1,2}$/;
+
+/** Scores a text by rule 1–4 above. Linear in the text's length. */
+export function scoreText(text: string): TextScore {
+  let counted = 0;
+  let valid = 0;
+  for (const raw of text.split(/\s+/)) {
+    if (raw === '') continue;
+    for (const part of raw.split(/[-/.,;:&+|='’]+/)) {
+      const w = part.replace(EDGE, '');
+      if (w.length === 0) continue;
+      if (/\d/.test(w) || !/\p{L}/u.test(w) || FOREIGN_LETTER.test(w)) continue;
+      if (w.length === 1 && /\p{L}/u.test(w)) continue;
+      if (/^[A-Za-z]+$/.test(w) && !isVietnameseSyllable(w)) {
+        // Plain ASCII: an abbreviation ("UBND", "TTr") or a foreign word; neither is garbling.
+        continue;
+      }
+      if (ABBREVIATION.test(w) && !isVietnameseSyllable(w)) continue;
+      counted++;
+      if (isVietnameseSyllable(w)) valid++;
+    }
+  }
+  return { counted, valid, share: counted === 0 ? 1 : valid / counted };
+}
+
+export function textFails(score: TextScore): boolean {
+  return score.counted >= MIN_COUNTED && score.share < PASS_SHARE;
+}
+
+export function spanFails(score: TextScore): boolean {
+  return score.counted > score.valid && score.share < SPAN_PASS_SHARE;
+}

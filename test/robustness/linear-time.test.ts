@@ -1,0 +1,193 @@
+// Linear time for every rule on adversarial text (issue 12): each extractor, normaliser pass and number/money/
+// date parser gets a 100 KB and a 1 MB input built from the patterns that made earlier versions super-linear,
+// and the 1 MB run must take less than RATIO_LIMIT times the 100 KB one (linear ≈ 10, quadratic ≈ 100).
+// Timings are ratios measured side by side in this run, never absolute times.
+import { afterAll, describe, expect, it } from 'vitest';
+import { crossCheck } from '../../src/checks/cross.js';
+import type { Doc, Outline } from '../../src/doc/types.js';
+import { AGENCY_MATCHER, detectRole, dutyClauses, foldVi, readTargetRefs } from '../../src/extract/agency-names.js';
+import { extractBudget } from '../../src/extract/budget.js';
+import { leadingDate } from '../../src/extract/dates.js';
+import { extractLegalBasis } from '../../src/extract/legal-basis.js';
+import { extractMetadata } from '../../src/extract/metadata.js';
+import { buildOutline, cleanText, parseLabel } from '../../src/extract/outline.js';
+import { extractResponsibilities } from '../../src/extract/responsibilities.js';
+import { extractSections } from '../../src/extract/sections.js';
+import { findRecipients, findSigner } from '../../src/extract/signature.js';
+import { cleanCell, extractTables, writtenUnit } from '../../src/extract/tables.js';
+import { headingYear, readTargetValues } from '../../src/extract/target-values.js';
+import { extractTargets } from '../../src/extract/targets.js';
+import { readText } from '../../src/ingest/text.js';
+import { cleanLine, joinCellLines } from '../../src/normalise/clean.js';
+import { normalise } from '../../src/normalise/index.js';
+import { isLayoutTable } from '../../src/normalise/layout.js';
+import { layoutRows } from '../../src/normalise/rows.js';
+import { notationEvidence, parseVnNumber } from '../../src/numbers/parse.js';
+import { parseVnNumberWords } from '../../src/numbers/words.js';
+import { documentKindByName } from '../../src/rules/legal.js';
+import { moneyUnit } from '../../src/rules/money.js';
+import { foldName, lookupProvince } from '../../src/rules/provinces.js';
+import { classifySection } from '../../src/rules/sections.js';
+import { type Growth, growth, LARGE, linesTo, repeatTo, SMALL } from './linear.js';
+
+const RATIO_LIMIT = 20;
+
+/** Adversarial inputs: the patterns of issue 12 and the analogous ones for every other rule. */
+const PATTERNS: Record<string, (size: number) => string> = {
+  'target line "Chỉ tiêu: đạt 90% vào năm 2025 và "': (n) => repeatTo('Chỉ tiêu: đạt 90% vào năm 2025 và ', n),
+  '"1. " repeated': (n) => repeatTo('1. ', n),
+  '"1,5 " repeated': (n) => repeatTo('1,5 ', n),
+  'pipe table': (n) => linesTo((i) => ['|', `${i}`, '|', 'Sở Y tế', '|', '90%', '|', '1.500', '|'][i % 9] ?? '|', n),
+  'many "|" per line': (n) => linesTo(() => '|'.repeat(999), n),
+  'run of digits and dots': (n) => repeatTo('1234567.890.', n),
+  '"Căn cứ " repeated': (n) => repeatTo('Căn cứ ', n),
+  'legal basis lines': (n) => linesTo((i) => `Căn cứ Luật số ${i}/2025/QH15 ngày 1 tháng 2 năm 2025;`, n),
+  '"Sở " repeated': (n) => repeatTo('Sở ', n),
+  'agency list': (n) => repeatTo('Sở Y tế chủ trì, phối hợp với Sở Tài chính, ', n),
+  'Roman numerals': (n) => repeatTo('IV. ', n),
+  'Roman headings': (n) => linesTo((i) => `${['I', 'II', 'III', 'IV', 'V'][i % 5]}. MỤC TIÊU`, n),
+  'long line of spaces': (n) => `a${' '.repeat(n - 2)}b`,
+  'deep item nesting': (n) => linesTo((i) => `${'1.'.repeat(1 + (i % 60))} Nội dung`, n),
+  'money amounts': (n) => repeatTo('Kinh phí: 1.000.000 triệu đồng; ', n),
+  dates: (n) => repeatTo('ngày 12 tháng 3 năm 2025 ', n),
+  'number words': (n) => repeatTo('một trăm hai mươi ba nghìn ', n),
+  'dashes and semicolons': (n) => repeatTo('- đạt 90%; ', n),
+  'tab layout': (n) => linesTo((i) => `\t${i}\tSở Y tế\t1,5`, n),
+};
+
+type Run = (text: string) => unknown;
+
+/** Every parser that reads one line or one cell, and the patterns that stress it. */
+const LINE_RULES: Record<string, { run: Run; patterns: string[] }> = {
+  parseVnNumber: { run: (s) => parseVnNumber(s), patterns: ['run of digits and dots', '"1,5 " repeated'] },
+  notationEvidence: { run: (s) => notationEvidence(s.split(' ')), patterns: ['"1,5 " repeated', 'money amounts'] },
+  parseVnNumberWords: { run: (s) => parseVnNumberWords(s), patterns: ['number words', 'money amounts'] },
+  readTargetValues: {
+    run: (s) => readTargetValues(s),
+    patterns: [
+      'target line "Chỉ tiêu: đạt 90% vào năm 2025 và "',
+      '"1. " repeated',
+      'run of digits and dots',
+      'dates',
+      'money amounts',
+    ],
+  },
+  headingYear: { run: (s) => headingYear(s), patterns: ['dates', '"1,5 " repeated'] },
+  parseLabel: { run: (s) => parseLabel(s), patterns: ['"1. " repeated', 'Roman numerals', 'run of digits and dots'] },
+  cleanText: { run: (s) => cleanText(s), patterns: ['long line of spaces', '"1. " repeated'] },
+  leadingDate: { run: (s) => leadingDate(s), patterns: ['dates'] },
+  cleanCell: { run: (s) => cleanCell(s), patterns: ['long line of spaces', 'many "|" per line'] },
+  writtenUnit: { run: (s) => writtenUnit(s), patterns: ['money amounts', 'long line of spaces'] },
+  moneyUnit: { run: (s) => moneyUnit(s), patterns: ['money amounts'] },
+  classifySection: { run: (s) => classifySection(s), patterns: ['Roman numerals', '"Căn cứ " repeated'] },
+  documentKindByName: { run: (s) => documentKindByName(s), patterns: ['"Căn cứ " repeated'] },
+  foldName: { run: (s) => foldName(s), patterns: ['"Sở " repeated'] },
+  lookupProvince: { run: (s) => lookupProvince(s), patterns: ['"Sở " repeated'] },
+  foldVi: { run: (s) => foldVi(s), patterns: ['agency list'] },
+  cleanLine: { run: (s) => cleanLine(s), patterns: ['long line of spaces', 'many "|" per line'] },
+  joinCellLines: { run: (s) => joinCellLines(s.split('\n')), patterns: ['pipe table', 'long line of spaces'] },
+  'agency readSubject': { run: (s) => AGENCY_MATCHER.readSubject(s), patterns: ['"Sở " repeated', 'agency list'] },
+  'agency canonicalise': { run: (s) => AGENCY_MATCHER.canonicalise(s), patterns: ['"Sở " repeated', 'agency list'] },
+  'agency splitMembers': { run: (s) => AGENCY_MATCHER.splitMembers(s), patterns: ['"Sở " repeated', 'agency list'] },
+  dutyClauses: { run: (s) => dutyClauses([s]), patterns: ['agency list'] },
+  detectRole: { run: (s) => detectRole([s], false), patterns: ['agency list'] },
+  readTargetRefs: { run: (s) => readTargetRefs(s), patterns: ['"1,5 " repeated', '"1. " repeated'] },
+  layoutRows: { run: (s) => layoutRows(s.split(' '), true), patterns: ['"1,5 " repeated', 'agency list'] },
+  isLayoutTable: { run: (s) => isLayoutTable(s.split(' ')), patterns: ['agency list'] },
+};
+
+interface Staged {
+  doc: Doc;
+  outline: Outline;
+}
+
+const build = (text: string): Doc =>
+  normalise(readText(new TextEncoder().encode(text)), { sha256: 'x', fileName: null });
+
+/** Every stage of the pipeline, each timed on its own over an already normalised document. */
+const STAGES: Record<string, (s: Staged) => unknown> = {
+  outline: ({ doc }) => buildOutline(doc),
+  sections: ({ doc, outline }) => extractSections(doc, outline),
+  metadata: ({ doc, outline }) => extractMetadata(doc, outline),
+  'legal basis': ({ doc, outline }) => extractLegalBasis(doc, outline, 0),
+  signer: ({ doc }) => findSigner(doc, 0, doc.lines.length),
+  recipients: ({ doc }) => findRecipients(doc, 0, doc.lines.length),
+  tables: ({ doc }) => extractTables(doc),
+  targets: ({ doc, outline }) => extractTargets(doc, outline, extractMetadata(doc, outline)),
+  responsibilities: ({ doc, outline }) => extractResponsibilities(doc, outline),
+  budget: ({ doc, outline }) => extractBudget(doc, outline, extractTables(doc), null),
+  'cross-checks': ({ doc }) => crossCheck({ doc, targets: [], tables: extractTables(doc), budget: emptyBudget(doc) }),
+};
+
+function emptyBudget(doc: Doc) {
+  return extractBudget(doc, buildOutline(doc), [], null);
+}
+
+const results: { rule: string; pattern: string; g: Growth }[] = [];
+
+function check(rule: string, pattern: string, g: Growth): void {
+  results.push({ rule, pattern, g });
+  expect(
+    g.ratio,
+    `${rule} on ${pattern}: ${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`,
+  ).toBeLessThan(RATIO_LIMIT);
+}
+
+afterAll(() => {
+  const rows = results
+    .sort((a, b) => b.g.ratio - a.g.ratio)
+    .map(
+      (r) => `${r.g.ratio.toFixed(1).padStart(5)}  ${r.g.large.toFixed(0).padStart(6)} ms  ${r.rule} — ${r.pattern}`,
+    );
+  console.log(`linear time: ratio t(1 MB)/t(100 KB), time at 1 MB\n${rows.join('\n')}`);
+});
+
+describe('every line parser grows linearly', () => {
+  for (const [rule, { run, patterns }] of Object.entries(LINE_RULES)) {
+    for (const pattern of patterns) {
+      it(`${rule}: ${pattern}`, () => {
+        const make = PATTERNS[pattern]!;
+        const small = make(SMALL).replace(/\n/g, ' ');
+        const large = make(LARGE).replace(/\n/g, ' ');
+        check(
+          rule,
+          pattern,
+          growth(
+            () => run(small),
+            () => run(large),
+          ),
+        );
+      }, 120_000);
+    }
+  }
+});
+
+describe('every pipeline stage grows linearly', () => {
+  for (const [pattern, make] of Object.entries(PATTERNS)) {
+    it(`normaliser and extractors: ${pattern}`, () => {
+      const small = make(SMALL);
+      const large = make(LARGE);
+      check(
+        'normalise',
+        pattern,
+        growth(
+          () => build(small),
+          () => build(large),
+        ),
+      );
+      const s = build(small);
+      const l = build(large);
+      const ss: Staged = { doc: s, outline: buildOutline(s) };
+      const ll: Staged = { doc: l, outline: buildOutline(l) };
+      for (const [stage, run] of Object.entries(STAGES))
+        check(
+          stage,
+          pattern,
+          growth(
+            () => run(ss),
+            () => run(ll),
+          ),
+        );
+    }, 600_000);
+  }
+});
