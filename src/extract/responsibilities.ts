@@ -152,6 +152,8 @@ function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
   return textLines(doc, item.headLine + headLines, stop).map((i) => clean(doc.lines[i]?.text ?? ''));
 }
 
+/** The group meaning every body concerned ("các cơ quan, đơn vị liên quan"). */
+const CATCH_ALL = 'Các cơ quan, đơn vị';
 const DUTY_PARAGRAPH_RE = /^(?:có trách nhiệm|chịu trách nhiệm|chủ trì)(?![\p{L}\p{N}])/iu;
 const FRAMING_RE = new RegExp(
   `^[\\s*_]*(?:${[...AGENCY_MATCHER.table.requestWords, ...AGENCY_MATCHER.table.assignWords].join('|')})(?![\\p{L}])`,
@@ -207,6 +209,8 @@ class Collector {
     private readonly matcher: AgencyMatcher,
     private readonly section: string,
     private readonly level: Level,
+    /** A reporting section ("CHẾ ĐỘ BÁO CÁO"): everyone reports there, so a catch-all group names no duty. */
+    private readonly reporting = false,
   ) {}
 
   /** A sub-item that names another body before a colon carries that body's own duty. */
@@ -298,6 +302,7 @@ class Collector {
 
   private push(reading: Reading, tasks: string[], source: Responsibility['source']): void {
     const { subject, members, matches } = reading;
+    if (this.reporting && matches.some((m) => m.canonical === CATCH_ALL)) return;
     const flags: string[] = [];
     if (matches.some((m) => m.match === 'typo')) flags.push('agency-typo');
     if (matches.some((m) => m.match === 'unknown')) flags.push('unknown-agency');
@@ -518,7 +523,8 @@ export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AG
   const level = issuerLevel(doc, outline);
   const texts = fullTexts(doc);
   for (const section of outline.sections) {
-    const c = new Collector(doc, matcher, section.numeral, level);
+    const reporting = /bao cao/u.test(foldVi(section.title));
+    const c = new Collector(doc, matcher, section.numeral, level, reporting);
     if (isDutySection(section.title, matcher)) {
       c.scanParagraphs(section.headLine + 1, section.items[0]?.headLine ?? section.endLine);
       c.walkDuties(section.items);
