@@ -45,15 +45,17 @@ describe('seed 000 (Bình Dương 824/KH-UBND)', async () => {
     expect(table.checks.every((c) => c.ok)).toBe(true);
     expect(table.confidence).toBe('high');
   });
-  it('three targets, 90% / 90% / 100% due 2025 (inherited from the heading)', () => {
+  it('three targets, 90% / 90% / 100% due 2025 (from the dating heading "Mục tiêu cụ thể đến năm 2025")', () => {
     expect(e.targets.map((t) => t.values.map((v) => [v.value, v.unit, v.year]))).toEqual([
       [[90, '%', 2025]],
       [[90, '%', 2025]],
       [[100, '%', 2025]],
     ]);
-    for (const t of e.targets) expect(t.flags).toContain('inferred');
+    // One due year stated by a heading inside the objectives dates the items as surely as the line (issue 8).
+    for (const t of e.targets) expect([t.confidence, t.flags]).toEqual(['high', []]);
   });
   it('eight responsibilities; item 7 is a request to several mass organisations', () => {
+    // VI. CHẾ ĐỘ BÁO CÁO names only the catch-all "Các cơ quan, đơn vị, địa phương": no duty of a body of its own.
     expect(e.responsibilities).toHaveLength(8);
     const r7 = e.responsibilities[6]!;
     expect(r7.role).toBe('requested');

@@ -90,6 +90,10 @@ export const CODES = {
     description:
       'A count on a target line was read as describing what a value measures, but may be a target of its own.',
   },
+  'spelled-out': {
+    scope: 'flag',
+    description: 'A count spelled out in words after a verb ("xây dựng hai mô hình"): read, not stated as a bound.',
+  },
   'run-in': {
     scope: 'flag',
     description: 'Value read from a line the reader ran together with its neighbours (layout lost).',

@@ -140,6 +140,13 @@ export const TargetValueSchema = z.object({
   comparator: ComparatorSchema,
   year: z.int().nullable(),
   text: z.string(),
+  /** "giảm từ 3,5% xuống 2%": the level the change starts from (3.5); the value is where it must arrive. */
+  baseline: z.number().optional(),
+  /** "05 - 06%/năm": both ends of a range stated as one value (value = min, comparator gte). */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** "%/năm", "bình quân hằng năm": the value is a yearly rate (each year of the period), not a level. */
+  per: z.enum(['year']).optional(),
 });
 export type TargetValue = z.infer<typeof TargetValueSchema>;
 

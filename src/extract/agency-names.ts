@@ -395,8 +395,14 @@ export class AgencyMatcher {
       // language, not the body: "Báo cáo định kỳ", "Thanh tra việc thực hiện".
       const next = tokens[n];
       if (n === f.tokens.length && next && !next.cap && this.headWords.has(f.joined)) continue;
+      // A place name after the body ("Bình Dương") is one run of capitalised words: never across a comma, where
+      // the next body begins ("Bộ Y tế, Bộ Nông nghiệp và Môi trường …").
       let run = n;
-      while (tokens[run]?.cap) run++;
+      while (
+        tokens[run]?.cap &&
+        !/[,;]/u.test(text.slice(start + (tokens[run - 1]?.end ?? 0), start + (tokens[run]?.start ?? 0)))
+      )
+        run++;
       n = run < tokens.length && run > n ? run - 1 : run;
       const last = tokens[n - 1];
       if (last && start + last.end > best) best = start + last.end;

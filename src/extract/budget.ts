@@ -13,6 +13,7 @@ import {
   FUNDING_STOPS,
   MONEY_UNITS,
   moneyUnit,
+  NEED_CONTEXT,
   NOT_BUDGET_CONTEXT,
   PER_YEAR_AFTER,
   PER_YEAR_CONTEXT,
@@ -20,7 +21,7 @@ import {
 } from '../rules/money.js';
 import { cleanCell } from './tables.js';
 
-const BUDGET_HEADING = /kinh phí|nguồn lực tài chính|nguồn vốn/i;
+const BUDGET_HEADING = /kinh phí|nguồn lực tài chính|nguồn vốn|nhu cầu vốn/i;
 const ROMAN_HEADING = /^\W*[IVX]+\s*\.\s+\S/;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Only units that say "đồng" (or its sign "đ", as in "500.000.000đ"): a bare "tỷ" is as often people or
@@ -120,6 +121,10 @@ interface Mention {
   parts: Mention[];
   /** True when it is a part of an earlier total's breakdown. */
   isPart: boolean;
+  /** Computed, not stated: a yearly figure times the years it is written against ("… đồng/năm x 05 năm"). */
+  computed: boolean;
+  /** "A đồng/năm x N năm = B đồng" where A × N ≠ B. */
+  productMismatch: boolean;
   span: Span;
 }
 
@@ -136,6 +141,10 @@ const APPROXIMATE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${wordsAlt(APPROXIMATE_WO
 const PER_YEAR_NEXT = new RegExp(`^\\s*(?:${wordsAlt(PER_YEAR_AFTER)})(?![\\p{L}])`, 'iu');
 const OPENS_BREAKDOWN = new RegExp(`^\\s*[,;:.]?\\s*(?:${wordsAlt(BREAKDOWN_INTROS)})(?![\\p{L}])`, 'iu');
 // "năm 2024 là …" names one year; "đến năm 2025", "từ năm 2021" and "năm 2021 - 2025" bound a period instead.
+// "1.500.000.000 đồng/năm x 05 năm = 7.500.000.000 đồng": the amount after "= " is the period total; one followed
+// by "x 05 năm" and no result is multiplied out (computed). The count of years is at most two digits.
+const TIMES_BEFORE = /(?:[x×*]|nhân(?:\s+với)?)\s*0*(\d{1,2})\s*năm\s*(?:[=:]|là|bằng)\s*$/u;
+const TIMES_AFTER = /^\s*(?:\/\s*năm\s*)?(?:[x×*]|nhân(?:\s+với)?)\s*0*(\d{1,2})\s*năm(?!\s*(?:[=:]|là|bằng)\s*\d)/iu;
 const ONE_YEAR = /(?<!(?:đến|tới|từ|trước|sau)\s)năm\s+(20\d\d)(?!\s*[-–—]\s*(?:20)?\d\d)(?![\d])/giu;
 
 function reachOf(before: string, after: string): { reach: Reach; year: number | null } {
@@ -169,10 +178,22 @@ function mentions(zone: Zone, requireTotalContext: boolean): Mention[] {
     if (has(before, TOTAL_CONTEXT)) score += 3;
     if (/(?:^|\s)là\s*$/.test(before)) score += 2;
     if (/kinh phí|dự toán/.test(before)) score += 1;
-    const { reach, year } = reachOf(before, after);
+    let { reach, year } = reachOf(before, after);
+    const times = TIMES_BEFORE.exec(before);
+    let productMismatch = false;
+    if (times) {
+      // The result of "A đồng/năm x N năm =": the period total, checked against A × N when A was read.
+      reach = 'period';
+      year = null;
+      score += 3;
+      const yearly = out.at(-1);
+      if (yearly && yearly.reach === 'per-year' && at - yearly.end < 60) {
+        productMismatch = Math.abs(yearly.amount * Number(times[1]) - Math.round(n.value * unit.multiplier)) >= 0.5;
+      }
+    }
     if (reach !== 'period') score -= 4;
     // Outside the funding section only the plan's own cost counts ("Tổng kinh phí thực hiện … là").
-    if (requireTotalContext && (score < 3 || !before.includes('kinh phí'))) continue;
+    if (requireTotalContext && (score < 3 || !(before.includes('kinh phí') || has(before, NEED_CONTEXT)))) continue;
     const inner = paren?.trim().replace(/^bằng chữ\s*:?\s*/iu, '') ?? null;
     const words = inner && WORD_START.test(inner) ? inner : null;
     out.push({
@@ -183,15 +204,35 @@ function mentions(zone: Zone, requireTotalContext: boolean): Mention[] {
       words,
       wordsValue: words ? parseVnNumberWords(words) : null,
       ambiguous: n.ambiguous,
-      approximate: APPROXIMATE_BEFORE.test(before),
+      approximate: APPROXIMATE_BEFORE.test(before) || has(before, NEED_CONTEXT),
       reach,
       year,
       score,
       opens: OPENS_BREAKDOWN.test(after),
       parts: [],
       isPart: false,
+      computed: false,
+      productMismatch,
       span: spanIn(zone, at, end),
     });
+    const product = reach === 'per-year' ? TIMES_AFTER.exec(after) : null;
+    const last = out.at(-1);
+    if (product && last) {
+      // "1,5 tỷ đồng/năm x 05 năm" with no result written: the period total is the product, as a reading.
+      const years = Number(product[1]);
+      out.push({
+        ...last,
+        end: end + product[0].length,
+        amount: last.amount * years,
+        text: `${last.text}/năm x ${years} năm`,
+        words: null,
+        wordsValue: null,
+        reach: 'period',
+        score: score + 4 + 3,
+        computed: true,
+        span: spanIn(zone, at, end + product[0].length),
+      });
+    }
   }
   return out;
 }
@@ -289,6 +330,8 @@ function chooseCandidate(cands: Mention[], period: Period | null): { best: Menti
     flags.push('budget-several-amounts');
   }
   if (best.parts.length > 0 && !partsAddUp(best)) flags.push('sum-mismatch');
+  if (best.productMismatch) flags.push('sum-mismatch');
+  if (best.computed) flags.push('inferred');
   if (best.approximate) flags.push('approximate');
   if (best.ambiguous) flags.push('ambiguous-number');
   return { best, flags };

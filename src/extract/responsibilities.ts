@@ -152,6 +152,16 @@ function ownLines(doc: Doc, item: OutlineItem, headLines = 1): string[] {
   return textLines(doc, item.headLine + headLines, stop).map((i) => clean(doc.lines[i]?.text ?? ''));
 }
 
+/** The group meaning every body concerned ("các cơ quan, đơn vị liên quan"). */
+const CATCH_ALL = 'Các cơ quan, đơn vị';
+const DUTY_PARAGRAPH_RE = /^(?:có trách nhiệm|chịu trách nhiệm|chủ trì)(?![\p{L}\p{N}])/iu;
+const FRAMING_RE = new RegExp(
+  `^[\\s*_]*(?:${[...AGENCY_MATCHER.table.requestWords, ...AGENCY_MATCHER.table.assignWords].join('|')})(?![\\p{L}])`,
+  'iu',
+);
+/** Cheap test before reading a subject: a task paragraph assigns only where a duty phrase occurs at all. */
+const DUTY_PHRASE_RE = /(?:có|chịu) trách nhiệm|chủ trì/iu;
+
 /** A line ending a sentence: ".", ";", ":", "!", "?", "…", possibly inside closing quotes or brackets. */
 const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
 
@@ -161,12 +171,21 @@ const SENTENCE_END_RE = /[.;:!?…]["”’)\]]*$/u;
  * verb before the body, and the body closed by a colon or a duty phrase — a line that merely continues a wrapped
  * sentence never starts that way.
  */
-function framedParagraph(text: string, matcher: AgencyMatcher, level: Level): Reading | null {
+function framedParagraph(text: string, matcher: AgencyMatcher, level: Level, duty = false): Reading | null {
   if (!/^\p{Lu}/u.test(text)) return null;
+  if (duty && !DUTY_PHRASE_RE.test(text) && !FRAMING_RE.test(text)) return null;
   const subject = matcher.readSubject(text);
-  if (!subject?.framing || subject.rest === '') return null;
+  if (!subject || subject.rest === '') return null;
   const members = matcher.splitMembers(subject.name).map((m) => clean(m.text));
   const matches = members.map((m) => atIssuerLevel(matcher.canonicalise(m), m, level));
+  if (!subject.framing) {
+    // Unframed, a paragraph of a task hands it to bodies only in so many words: known bodies or groups, then
+    // "có trách nhiệm" / "chịu trách nhiệm" / "chủ trì" ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách
+    // nhiệm rà soát …", corpus 21 II.3). "Các doanh nghiệp tham gia …" is an ordinary sentence.
+    const assigns = duty && subject.terminator === 'phrase' && DUTY_PARAGRAPH_RE.test(subject.rest);
+    if (!assigns || matches.some((m) => m.match !== 'exact' || m.leader)) return null;
+    return { subject, members, matches, headLines: 1 };
+  }
   // Without a colon or a duty phrase the body ends where its known name does ("Đề nghị Hội Chữ thập đỏ thành phố
   // vận động …"): taken only when every body is one the table knows exactly, so the cut is the name's own end.
   const closed = subject.terminator === 'colon' || subject.terminator === 'phrase';
@@ -190,6 +209,8 @@ class Collector {
     private readonly matcher: AgencyMatcher,
     private readonly section: string,
     private readonly level: Level,
+    /** A reporting section ("CHẾ ĐỘ BÁO CÁO"): everyone reports there, so a catch-all group names no duty. */
+    private readonly reporting = false,
   ) {}
 
   /** A sub-item that names another body before a colon carries that body's own duty. */
@@ -222,6 +243,7 @@ class Collector {
   private splitFramed(
     lines: readonly number[],
     afterHeading: boolean,
+    duty = false,
   ): { kept: number[]; framed: Array<[number[], Reading]> } {
     const kept: number[] = [];
     const framed: Array<[number[], Reading]> = [];
@@ -230,7 +252,7 @@ class Collector {
     let open = afterHeading;
     for (const i of lines) {
       const text = clean(this.doc.lines[i]?.text ?? '');
-      const r = open ? framedParagraph(text, this.matcher, this.level) : null;
+      const r = open ? framedParagraph(text, this.matcher, this.level, duty) : null;
       if (r) framed.push([[i], r]);
       else if (framed.length > 0) framed.at(-1)?.[0].push(i);
       else kept.push(i);
@@ -240,8 +262,10 @@ class Collector {
   }
 
   /** Framed paragraphs among lines that belong to no body's item (a section's lead-in, a heading's own text). */
-  scanParagraphs(from: number, to: number): void {
-    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to), true).framed) this.emitLines(lines, r);
+  scanParagraphs(from: number, to: number, duty = false): void {
+    for (const [lines, r] of this.splitFramed(textLines(this.doc, from, to), true, duty).framed) {
+      this.emitLines(lines, r);
+    }
   }
 
   private emitLines(lines: readonly number[], reading: Reading): void {
@@ -278,6 +302,7 @@ class Collector {
 
   private push(reading: Reading, tasks: string[], source: Responsibility['source']): void {
     const { subject, members, matches } = reading;
+    if (this.reporting && matches.some((m) => m.canonical === CATCH_ALL)) return;
     const flags: string[] = [];
     if (matches.some((m) => m.match === 'typo')) flags.push('agency-typo');
     if (matches.some((m) => m.match === 'unknown')) flags.push('unknown-agency');
@@ -338,7 +363,11 @@ class Collector {
       // Outside a list laid out body by body, an item is a body's duty only when it says so in so many words:
       // a named body leading ("2. Sở Tài chính chủ trì, phối hợp … bố trí kinh phí").
       if (r && leads(r)) this.emit(item, r);
-      else this.walkLists(item.items);
+      else {
+        // A task item whose paragraph assigns it ("Sở, ban, ngành … có trách nhiệm …").
+        this.scanParagraphs(item.headLine + 1, item.items[0]?.headLine ?? item.endLine, true);
+        this.walkLists(item.items);
+      }
     });
   }
 }
@@ -494,7 +523,8 @@ export function extractResponsibilities(doc: Doc, outline: Outline, matcher = AG
   const level = issuerLevel(doc, outline);
   const texts = fullTexts(doc);
   for (const section of outline.sections) {
-    const c = new Collector(doc, matcher, section.numeral, level);
+    const reporting = /bao cao/u.test(foldVi(section.title));
+    const c = new Collector(doc, matcher, section.numeral, level, reporting);
     if (isDutySection(section.title, matcher)) {
       c.scanParagraphs(section.headLine + 1, section.items[0]?.headLine ?? section.endLine);
       c.walkDuties(section.items);

@@ -18,7 +18,9 @@
 //    line yields 9@2025 only. A year phrase opening the whole line ("Hằng năm, …") dates every clause.
 import type { Comparator, TargetValue } from '../contract/schema.js';
 import { NUMBER_TOKEN_SOURCE, parseVnNumber } from '../numbers/parse.js';
+import { parseVnNumberWords } from '../numbers/words.js';
 import { COMPARATOR_WORDS } from '../rules/comparators.js';
+import { SPELLED_COUNT_WORDS } from '../rules/number-words.js';
 import { TARGET_WORDS } from '../rules/target-words.js';
 import { UNITS } from '../rules/units.js';
 
@@ -39,6 +41,8 @@ export interface ValueReading extends TargetValue {
    * its own ("100% xã được tập huấn và tổ chức 200 lớp"): it may be a second target value.
    */
   countSetAside: boolean;
+  /** Spelled out in words: 'bound' after "ít nhất"/"tối thiểu" ("ít nhất một cơ sở"), 'verb' after a counting verb. */
+  spelled: 'bound' | 'verb' | null;
 }
 
 interface YearMention {
@@ -62,6 +66,13 @@ interface Candidate {
   rangeOpen: boolean;
   year: YearMention | null;
   countSetAside: boolean;
+  /** "giảm từ 3,5% xuống 2%": the number the change starts from. */
+  baseline?: number;
+  /** The upper end of a range merged into this value ("05 - 06%": value 5, max 6). */
+  max?: number;
+  perYear: boolean;
+  /** Spelled out in words: 'bound' after "ít nhất"/"tối thiểu", 'verb' after a counting verb. */
+  spelled: 'bound' | 'verb' | null;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -148,10 +159,46 @@ const RATE_WORD_TAIL_RES = UNITS.denominatorWords.flatMap(({ words, value }) =>
 );
 // Clause ends: ";" and a sentence end followed by a capital (not the "." inside "1.000").
 const CLAUSE_END_RE = /;|[.!?](?=\s+[\p{Lu}*(“"])/gu;
+// "%/năm", "tỷ đồng/năm", "… mỗi năm": the value is a yearly rate.
+const PER_YEAR_AFTER_RE = /^\s*(?:\/\s*năm|(?:mỗi|một|hằng|hàng)\s+năm)(?![\p{L}\p{N}])/iu;
+const AVERAGE_RE = new RegExp(`${B_BEFORE}(?:${alternation(TARGET_WORDS.averageWords)})${B_AFTER}`, 'iu');
+// Spelled-out counts: up to three number words ("mười hai"), each a fixed word, so the pattern stays linear.
+const SPELLED_WORD = alternation([...Object.keys(SPELLED_COUNT_WORDS), 'mươi', 'mốt', 'lăm', 'tư']);
+const SPELLED_RE = new RegExp(
+  `${B_BEFORE}(?:${alternation(Object.keys(SPELLED_COUNT_WORDS))})(?:\\s+(?:${SPELLED_WORD})){0,2}${B_AFTER}`,
+  'giu',
+);
+const NEXT_WORD_RE = /^\s+(\p{L}+)/u;
+// "không có …", "không để …" then, within the same part of the clause, the bound.
+const NEGATED_BEFORE_RE = /(?<![\p{L}])không\s+(?:có|để)(?![\p{L}])[^;.]{0,60}$/iu;
+// A spelled-out count needs a bound or a counting verb right before it: one test per clause rules out almost all
+// prose before the word-by-word scan runs.
+const SPELLED_TRIGGER_RE = new RegExp(
+  `(?:${alternation([
+    ...COMPARATOR_WORDS.before.filter((e) => e.comparator === 'gte' || e.comparator === 'lte').map((e) => e.phrase),
+    ...TARGET_WORDS.countVerbs,
+  ])})\\s+(?:${alternation(Object.keys(SPELLED_COUNT_WORDS))})${B_AFTER}`,
+  'iu',
+);
+const NOT_COUNTED_AFTER = new Set(TARGET_WORDS.notCountedAfterWord);
+const COUNT_VERBS = [...TARGET_WORDS.countVerbs].sort((a, b) => b.length - a.length);
+const CHANGE_TO = [...TARGET_WORDS.changeTo].sort((a, b) => b.length - a.length);
+const PART_OF = [...TARGET_WORDS.partOf].sort((a, b) => b.length - a.length);
 
 /** The phrase from `phrases` that `before` ends with, at a word boundary; the longest wins. */
+// The same context is asked about several phrase lists in a row: fold it once.
+let lastBefore = '';
+let lastFolded = '';
+function foldBefore(before: string): string {
+  if (before !== lastBefore) {
+    lastBefore = before;
+    lastFolded = before.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trimEnd().toLowerCase();
+  }
+  return lastFolded;
+}
+
 function endsWithPhrase(before: string, phrases: readonly string[]): string | null {
-  const s = before.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trimEnd().toLowerCase();
+  const s = foldBefore(before);
   for (const p of phrases) {
     if (!s.endsWith(p)) continue;
     const prev = s[s.length - p.length - 1];
@@ -231,6 +278,10 @@ function readCandidates(
     const y = years[yi];
     return y !== undefined && i >= y.start && i < y.end;
   };
+  // Where the clause first says "bình quân": values after it, in a clause stating a recurrence, are yearly rates.
+  const recurs = years.some((y) => y.year === null);
+  const average = recurs ? AVERAGE_RE.exec(clause) : null;
+  const averageAt = average ? from + average.index : Number.POSITIVE_INFINITY;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(clause); m; m = NUMBER_RE.exec(clause)) {
     const start = from + m.index;
@@ -239,8 +290,8 @@ function readCandidates(
     // An item label left on the line ("6.1.", "2)"): numbers the item, not a value.
     if (/^[\s*_\-–+•]*$/u.test(text.slice(0, start)) && /^[.)]/u.test(text.slice(numEnd))) continue;
     const after = text.slice(numEnd, Math.min(to, numEnd + 60));
-    // Glued to letters ("5G", "H5N1") or to a code ("105/KH-UBND"): not a quantity.
-    if (LETTER_OR_DIGIT.test(after[0] ?? '') || DOC_NUMBER_RE.test(after)) continue;
+    // Glued to letters ("5G", "H5N1"), to a code ("105/KH-UBND") or an angle ("10°10'"): not a quantity.
+    if (LETTER_OR_DIGIT.test(after[0] ?? '') || DOC_NUMBER_RE.test(after) || /^[°′″']/u.test(after)) continue;
     const prevChar = text[start - 1];
     // "Covid-19", "15/11": part of a name or a date; but "1%-1,5%" is a range.
     if (prevChar === '/' || (prevChar === '-' && !/[%\d]\s?$/u.test(text.slice(Math.max(0, start - 3), start - 1))))
@@ -322,6 +373,16 @@ function readCandidates(
         if (mult && mm) {
           value = Number((value * mult.factor).toPrecision(12));
           end = numEnd + mm[0].length;
+          // "160 triệu tấn": a measure may follow the number word.
+          const rest = text.slice(end, Math.min(to, end + 40));
+          for (const { re, unit: u } of MEASURE_RES) {
+            const m2 = re.exec(rest);
+            if (m2) {
+              unit = u;
+              end += m2[0].length;
+              break;
+            }
+          }
         }
       }
     }
@@ -342,6 +403,17 @@ function readCandidates(
         end += tail[0].length;
       }
     }
+    const perYearTail = PER_YEAR_AFTER_RE.exec(text.slice(end, Math.min(to, end + 20)));
+    if (perYearTail?.[0].includes('/')) end += perYearTail[0].length;
+    // "không có tỉnh, thành phố đạt dưới 60%": a bound negated is the opposite bound, as a reading.
+    let negated = false;
+    if (
+      (comparator === 'lt' || comparator === 'gt') &&
+      NEGATED_BEFORE_RE.test(text.slice(Math.max(from, comparatorStart - 80), comparatorStart))
+    ) {
+      comparator = comparator === 'lt' ? 'gte' : 'lte';
+      negated = true;
+    }
     values.push({
       start: comparatorStart,
       end,
@@ -350,13 +422,64 @@ function readCandidates(
       ambiguous: parsed.ambiguous,
       kind,
       comparator,
-      inferred: false,
+      inferred: negated,
       rangeOpen,
       year: null,
       countSetAside: false,
+      perYear: perYearTail !== null || averageAt < start,
+      spelled: null,
     });
   }
+  if (!/\d/.test(clause) || values.length === 0) values.push(...spelledCounts(text, from, to, years));
   return { values, denominator };
+}
+
+/**
+ * Counts spelled out in words: "ít nhất một cơ sở" (a bound before it), "xây dựng hai mô hình" (a counting verb).
+ * Only in a clause without digit values: "01 (một) cơ sở" is read once, from its digits.
+ */
+function spelledCounts(text: string, from: number, to: number, years: readonly YearMention[]): Candidate[] {
+  const out: Candidate[] = [];
+  const clause = text.slice(from, to);
+  if (!SPELLED_TRIGGER_RE.test(clause)) return out;
+  SPELLED_RE.lastIndex = 0;
+  for (let m = SPELLED_RE.exec(clause); m; m = SPELLED_RE.exec(clause)) {
+    const start = from + m.index;
+    if (years.some((y) => start >= y.start && start < y.end)) continue;
+    const words = m[0].toLowerCase().split(/\s+/u);
+    let value = words.length > 1 ? parseVnNumberWords(m[0]) : null;
+    let numEnd = start + m[0].length;
+    if (value === null) {
+      value = SPELLED_COUNT_WORDS[words[0] ?? ''] ?? null;
+      numEnd = start + (words[0]?.length ?? 0);
+    }
+    if (value === null) continue;
+    const next = NEXT_WORD_RE.exec(text.slice(numEnd, Math.min(to, numEnd + 30)));
+    // A count names what it counts: "hai mô hình"; "một số", "một cách", "hai bên" are idioms.
+    if (!next?.[1] || NOT_COUNTED_AFTER.has(next[1].toLowerCase())) continue;
+    const before = text.slice(Math.max(from, start - 40), start);
+    const phrase = endsWithPhrase(before, BEFORE_CMP_PHRASES);
+    const comparator = phrase ? (BEFORE_CMP.find((e) => e.phrase === phrase)?.comparator ?? null) : null;
+    const bound = comparator === 'gte' || comparator === 'lte';
+    if (!bound && endsWithPhrase(before, COUNT_VERBS) === null) continue;
+    const at = phrase && bound ? before.toLowerCase().lastIndexOf(phrase) : -1;
+    out.push({
+      start: at >= 0 ? start - before.length + at : start,
+      end: numEnd,
+      value,
+      unit: next[1].toLowerCase() === 'lần' ? 'times' : 'count',
+      ambiguous: false,
+      kind: 'bare',
+      comparator: bound ? comparator : null,
+      inferred: false,
+      rangeOpen: false,
+      year: null,
+      countSetAside: false,
+      perYear: false,
+      spelled: bound ? 'bound' : 'verb',
+    });
+  }
+  return out;
 }
 
 // Between a percentage and a count: a coordinator that opens a part of its own ("… và tổ chức 200 lớp").
@@ -463,6 +586,99 @@ function carryComparators(text: string, values: Candidate[], years: readonly Yea
   }
 }
 
+/**
+ * A change from a baseline: "từ A … xuống/lên/còn B" (A opened by "từ", a change word just before B). B is the
+ * value, A its baseline; year phrases between them date the baseline ("từ 12% năm 2024 xuống 10%"), not B.
+ * Counter-example: "từ 20% đến 30%" is a range (no change word), read by mergeRanges.
+ */
+function pairBaselines(
+  text: string,
+  values: Candidate[],
+  years: readonly YearMention[],
+): { values: Candidate[]; baselineYears: Set<YearMention> } {
+  const baselineYears = new Set<YearMention>();
+  if (values.length < 2 || !values.some((v) => v.rangeOpen)) return { values, baselineYears };
+  const out: Candidate[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const a = values[i]!;
+    const b = values[i + 1];
+    if (b && a.rangeOpen && !a.comparator && (a.unit === b.unit || a.unit === 'count')) {
+      let gap = text.slice(a.end, b.start);
+      const inGap = years.filter((y) => y.start >= a.end && y.end <= b.start);
+      for (const y of inGap) gap = gap.replace(text.slice(y.start, y.end), ' ');
+      if (gap.length <= 60 && !/[;:]/u.test(gap) && endsWithPhrase(gap, CHANGE_TO) !== null) {
+        b.baseline = a.value;
+        b.start = a.start;
+        b.ambiguous ||= a.ambiguous;
+        for (const y of inGap) baselineYears.add(y);
+        out.push(b);
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return { values: out, baselineYears };
+}
+
+/**
+ * Ranges stay one value: "05 - 06%/năm", "từ 20% đến 30%" → value 5 (gte), min 5, max 6. A value opened by "từ"
+ * with no second end ("từ 05 bộ dữ liệu mở") is a lower bound.
+ */
+function mergeRanges(text: string, values: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const prev = values[i]!;
+    const v = values[i + 1];
+    if (v && !prev.comparator && !v.comparator && prev.baseline === undefined && v.baseline === undefined) {
+      const gap = text.slice(prev.end, v.start);
+      // "4.700 - 5.000 USD", "6,5 - 7%": a range may write its unit once, after the upper end.
+      const dash =
+        /^\s*[-–]\s*$/u.test(gap) && (prev.unit === v.unit || (prev.kind === 'bare' && prev.unit === 'count'));
+      if ((dash || (prev.rangeOpen && /^\s*(?:đến|tới|-|–)\s*$/u.test(gap))) && v.value > prev.value) {
+        // Candidates are this clause's own objects: the lower end becomes the range.
+        prev.comparator = 'gte';
+        prev.unit = v.unit;
+        prev.kind = v.kind;
+        prev.end = v.end;
+        prev.max = v.value;
+        prev.ambiguous ||= v.ambiguous;
+        prev.perYear ||= v.perYear;
+        out.push(prev);
+        i++;
+        continue;
+      }
+    }
+    if (prev.rangeOpen && !prev.comparator && prev.baseline === undefined) prev.comparator = 'gte';
+    out.push(prev);
+  }
+  return out;
+}
+
+/**
+ * "có ít nhất 100 doanh nghiệp, trong đó có 20 doanh nghiệp công nghệ": the part shares the bound of the total
+ * it belongs to, as a reading (inferred). A part of an exact total stays exact.
+ */
+function sharePartBounds(text: string, values: Candidate[], earlier: readonly ValueReading[]): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.comparator) continue;
+    const raw = text.slice(Math.max(0, v.start - 24), v.start);
+    // Every phrase of PART_OF holds "trong": most values are passed over without reading their lead.
+    if (!raw.toLowerCase().includes('trong')) continue;
+    const lead = raw.replace(/^[^,.;]*[.;]\s*/u, ' ');
+    if (endsWithPhrase(lead, PART_OF) === null) continue;
+    // The total stands before the part: in this clause, or closing the clause before ("… 100 doanh nghiệp. Trong đó …").
+    const total = i > 0 ? values[i - 1] : earlier.at(-1);
+    const prevCmp = total?.comparator;
+    const prevUnit = total?.unit;
+    if (prevCmp && prevCmp !== 'eq' && prevUnit === v.unit) {
+      v.comparator = prevCmp;
+      v.inferred = true;
+    }
+  }
+}
+
 // What may stand before a year phrase that opens a line: bullets, item labels, markup, a "Chỉ tiêu 3:" label.
 const LINE_OPENING_RE =
   /^[\s\-–+•*_]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2}){0,3}[.)])?[\s*_]*(?:(?:chỉ|mục)\s+tiêu\s+(?:số\s+)?\d{1,3}\s*[:.)-])?[\s*_]*$/iu;
@@ -475,23 +691,15 @@ export function readTargetValues(text: string): ValueReading[] {
   let seenValue = false;
   for (const [from, to] of clauses(text)) {
     const years = allYears.slice(firstFrom(allYears, from), firstFrom(allYears, to));
-    const dueYears = years.filter((y) => !y.baseline);
     const { values: raw, denominator } = readCandidates(text, from, to, years);
-    const values = sortOut(text, raw, denominator);
-    // Ranges: "từ 20% đến 30%" → gte 20, lte 30.
-    for (let i = 1; i < values.length; i++) {
-      const prev = values[i - 1]!;
-      const v = values[i]!;
-      const gap = text.slice(prev.end, v.start);
-      const dash = /^\s*[-–]\s*$/u.test(gap) && prev.unit === v.unit;
-      if (!prev.comparator && !v.comparator && (dash || (prev.rangeOpen && /^\s*(?:đến|tới|-|–)\s*$/u.test(gap)))) {
-        prev.comparator = 'gte';
-        v.comparator = 'lte';
-      } else if (prev.rangeOpen && !prev.comparator) prev.comparator = 'gte';
-    }
-    const last = values[values.length - 1];
-    if (last?.rangeOpen && !last.comparator) last.comparator = 'gte';
+    // "giảm từ 3,5% (năm 2024) xuống 2%": the first number and any year between them are the baseline.
+    // "ít nhất 2 cơ sở … thuộc nhóm 100 đại học hàng đầu": a rank after another value names what it counts.
+    const sorted = sortOut(text, raw, denominator).filter((v, i) => v.unit !== 'rank' || i === 0);
+    const { values: changed, baselineYears } = pairBaselines(text, sorted, years);
+    const dueYears = years.filter((y) => !y.baseline && !baselineYears.has(y));
+    const values = mergeRanges(text, changed);
     carryComparators(text, values, years, to);
+    sharePartBounds(text, values, out);
     const opening = attachYears(text, values, dueYears);
     if (!seenValue && opening && lineYear === null) lineYear = opening;
     if (values.length > 0) seenValue = true;
@@ -499,7 +707,7 @@ export function readTargetValues(text: string): ValueReading[] {
       const year = v.year ?? lineYear;
       // A year phrase from an earlier clause dates this one for sure only when it opens the line ("Hằng năm, …").
       const carried = v.year === null && lineYear !== null && !LINE_OPENING_RE.test(text.slice(0, lineYear.start));
-      out.push({
+      const reading: ValueReading = {
         value: v.value,
         unit: v.unit,
         comparator: v.comparator ?? 'eq',
@@ -512,14 +720,28 @@ export function readTargetValues(text: string): ValueReading[] {
         comparatorInferred: v.inferred,
         yearCarried: carried,
         countSetAside: v.countSetAside,
-      });
+        spelled: v.spelled,
+      };
+      if (v.baseline !== undefined) reading.baseline = v.baseline;
+      if (v.max !== undefined) {
+        reading.min = v.value;
+        reading.max = v.max;
+      }
+      if (v.perYear) reading.per = 'year';
+      out.push(reading);
     }
   }
   return out;
 }
 
-/** The year a heading dates its targets with ("Mục tiêu cụ thể đến năm 2025", "giai đoạn 2021 - 2025"). */
+/** The due years a heading states, in order ("Mục tiêu cụ thể đến năm 2025", "giai đoạn 2021 - 2025" → 2025). */
+export function headingYears(text: string): number[] {
+  const out: number[] = [];
+  for (const y of yearMentions(text)) if (y.year !== null && !y.baseline) out.push(y.year);
+  return out;
+}
+
+/** The year a heading dates its targets with: the first it states. */
 export function headingYear(text: string): number | null {
-  for (const y of yearMentions(text)) if (y.year !== null && !y.baseline) return y.year;
-  return null;
+  return headingYears(text)[0] ?? null;
 }

@@ -9,17 +9,37 @@
 // line with no value and lines under it: "a) Đối với trẻ em", "2.1. Đến năm 2030") are not targets, but a
 // year they state dates the targets under them (flagged `inferred`).
 //
-// Confidence: high only when every value is read unambiguously and dated by the line itself (or stated as
-// recurring). A year from a heading or from a one-year plan → medium + `inferred`; no year at all → medium +
-// `year-missing`; an uncertain number → `ambiguous-number`; a bound carried to an elliptical value → `inferred`;
-// a target reassembled from paragraphs split by the reader → `wrapped`.
-import type { Confidence, Metadata, Target, TargetValue } from '../contract/schema.js';
+// A heading inside the objectives that states one due year ("1. Phát triển kinh tế số đến năm 2030", "a) Đến năm
+// 2025:") is a dating heading: it dates every item under it as surely as the line itself would.
+// Blocks of principles or purposes ("1. Quan điểm") hold no targets; the general aim counts only where it states
+// values in digits ("ba trụ cột" is not a target).
+//
+// Confidence: the rules live in src/confidence.ts (which signals make a value high); this file computes signals.
+import { targetConfidence, targetValueFlags, type YearSource } from '../confidence.js';
+import type { Metadata, Target, TargetValue } from '../contract/schema.js';
 import { linesSpan } from '../doc/build.js';
 import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
 import { TARGET_WORDS } from '../rules/target-words.js';
-import { headingYear, readTargetValues, type ValueReading } from './target-values.js';
+import { headingYears, readTargetValues, type ValueReading } from './target-values.js';
 
 type Mode = 'none' | 'general' | 'specific';
+
+/** A year inherited from a heading; `dating` when the heading is a dating heading (src/confidence.ts). */
+interface HeadYear {
+  year: number;
+  dating: boolean;
+}
+
+/**
+ * The year a heading dates the lines under it with. `dating` needs a heading inside the objectives that states
+ * exactly one due year: "Mục tiêu đến năm 2025, định hướng đến năm 2030" dates, but not surely.
+ */
+function headYear(text: string, inObjectives: boolean): HeadYear | null {
+  const years = headingYears(text);
+  const first = years[0];
+  if (first === undefined) return null;
+  return { year: first, dating: inObjectives && new Set(years).size === 1 };
+}
 
 interface Context {
   doc: Doc;
@@ -27,6 +47,8 @@ interface Context {
   read: (text: string) => ValueReading[];
   section: OutlineSection;
   planYear: number | null;
+  /** The section holds the plan's objectives (its title says MỤC TIÊU). */
+  objective: boolean;
   out: Target[];
   /** The section joins objectives with another topic ("MỤC TIÊU VÀ PHƯƠNG PHÁP") and heads its target blocks. */
   mixed: boolean;
@@ -66,6 +88,11 @@ function nextTextLine(lines: readonly Line[], from: number, to: number): Line | 
     if (l && l.kind === 'text' && clean(l.text) !== '') return l;
   }
   return undefined;
+}
+
+function notTargetHead(text: string): boolean {
+  const t = lower(clean(text)).replace(/^[^\p{L}]+/u, '');
+  return TARGET_WORDS.notTargetHeads.some((w) => startsWithWord(t, w)) && t.split(' ').length <= 12;
 }
 
 function isListIntro(text: string): boolean {
@@ -147,29 +174,44 @@ interface Draft {
   readFrom: string;
 }
 
-function emit(ctx: Context, d: Draft, inherited: number | null): void {
-  const values = ctx.read(d.readFrom);
-  const flags = new Set<string>();
-  let confidence: Confidence = 'high';
-  const lowerTo = (c: Confidence, flag: string) => {
-    flags.add(flag);
-    if (c === 'low' || confidence === 'high') confidence = c;
-  };
+/** The values a line states in a block: a general aim counts only values written in digits ("ba trụ cột"). */
+function valuesIn(ctx: Context, text: string, mode: Mode): ValueReading[] {
+  const values = ctx.read(text);
+  return mode === 'general' ? values.filter((v) => v.spelled === null) : values;
+}
+
+function emit(ctx: Context, d: Draft, inherited: HeadYear | null, mode: Mode): void {
+  const values = valuesIn(ctx, d.readFrom, mode);
+  const flags: string[] = [];
   const out: TargetValue[] = values.map((v) => {
     let year = v.year;
+    let source: YearSource = v.yearCarried ? 'inferred' : 'stated';
     if (v.yearFrom === 'none') {
-      const fallback = inherited ?? ctx.planYear;
-      if (fallback !== null) {
-        year = fallback;
-        lowerTo('medium', 'inferred');
-      } else lowerTo('medium', 'year-missing');
+      if (inherited) {
+        year = inherited.year;
+        source = inherited.dating ? 'dating-heading' : 'inferred';
+      } else if (ctx.planYear !== null) {
+        year = ctx.planYear;
+        source = 'inferred';
+      } else source = 'missing';
     }
-    if (v.ambiguous) lowerTo('medium', 'ambiguous-number');
-    if (v.comparatorInferred || v.yearCarried) lowerTo('medium', 'inferred');
-    if (v.countSetAside) lowerTo('medium', 'number-set-aside');
-    return { value: v.value, unit: v.unit, comparator: v.comparator, year, text: v.text };
+    flags.push(
+      ...targetValueFlags({
+        year: source,
+        ambiguous: v.ambiguous,
+        boundInferred: v.comparatorInferred,
+        countSetAside: v.countSetAside,
+        spelledByVerb: v.spelled === 'verb',
+      }),
+    );
+    const value: TargetValue = { value: v.value, unit: v.unit, comparator: v.comparator, year, text: v.text };
+    if (v.baseline !== undefined) value.baseline = v.baseline;
+    if (v.min !== undefined) value.min = v.min;
+    if (v.max !== undefined) value.max = v.max;
+    if (v.per !== undefined) value.per = v.per;
+    return value;
   });
-  if (d.wrapped) lowerTo('medium', 'wrapped');
+  const { confidence, flags: all } = targetConfidence(flags, d.wrapped);
   ctx.out.push({
     id: `t${ctx.out.length + 1}`,
     label: d.label,
@@ -177,7 +219,7 @@ function emit(ctx: Context, d: Draft, inherited: number | null): void {
     section: ctx.section.numeral,
     values: out,
     confidence,
-    flags: [...flags],
+    flags: all,
     source: linesSpan(ctx.doc.lines, d.first, d.last),
   });
 }
@@ -208,7 +250,7 @@ function walk(
   to: number,
   items: readonly OutlineItem[],
   mode: Mode,
-  year: number | null,
+  year: HeadYear | null,
   skip: ReadonlySet<number>,
   topLevel = false,
 ): void {
@@ -219,7 +261,7 @@ function walk(
   let currentYear = year;
   const headings = listOfHeadings(ctx, items);
   const flush = () => {
-    if (last) emit(ctx, last, currentYear);
+    if (last) emit(ctx, last, currentYear, currentMode);
     last = null;
   };
   for (let i = from; i < to; i++) {
@@ -248,21 +290,29 @@ function walk(
     }
     flush();
     if (currentMode === 'none') {
-      if (isListIntro(text)) currentMode = 'specific';
+      if (isListIntro(text)) {
+        // "Phấn đấu đến năm 2030, các chỉ tiêu cụ thể như sau:": the intro dates the list it opens.
+        currentMode = 'specific';
+        currentYear = headYear(text, true) ?? currentYear;
+      }
       continue;
     }
-    const values = ctx.read(text);
+    if (notTargetHead(text)) {
+      currentMode = 'none';
+      continue;
+    }
+    const values = valuesIn(ctx, text, currentMode);
     const head = targetHead(text);
     if (head && !head.rest) {
       // An unlabelled heading line ("Mục tiêu cụ thể đến năm 2025") opens a block for what follows.
       currentMode = head.general ? 'general' : 'specific';
-      currentYear = headingYear(text) ?? currentYear;
+      currentYear = headYear(text, true) ?? currentYear;
       continue;
     }
     if ((currentMode === 'general' || (topLevel && currentMode === mode)) && values.length === 0) continue;
     const nextText = nextTextLine(lines, i + 1, to);
     if (headingLike(text, values) && nextText && !continues(text, nextText.text)) {
-      currentYear = headingYear(text) ?? currentYear;
+      currentYear = headYear(text, ctx.objective || currentMode === 'specific') ?? currentYear;
       continue;
     }
     const { label, body } = labelOf(null, text);
@@ -288,7 +338,7 @@ function listOfHeadings(ctx: Context, items: readonly OutlineItem[]): boolean {
   return heads >= 2 && heads * 2 >= items.length;
 }
 
-function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null, inHeadings = false): void {
+function visit(ctx: Context, item: OutlineItem, mode: Mode, year: HeadYear | null, inHeadings = false): void {
   const lines = ctx.doc.lines;
   const line = lines[item.headLine];
   // The outline may take "Chỉ tiêu 3" / "Mục tiêu 2" as the item's label: read the head with it.
@@ -324,33 +374,41 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: number | null,
     const l = lines[j];
     hasBody = l !== undefined && l.kind === 'text' && !skip.has(j) && clean(l.text) !== '';
   }
-  const values = ctx.read(read);
+  // Outside the objectives only a target head or a list intro matters: most items there are never read for values.
+  const values = head || named || mode !== 'none' ? valuesIn(ctx, read, mode) : [];
   let childMode: Mode = mode;
   let childYear = year;
   let isTarget = false;
 
-  if (head && !(named && !hasBody)) {
+  if (notTargetHead(headText)) {
+    // "1. Quan điểm", "Mục đích, yêu cầu": principles and purposes, never targets.
+    childMode = 'none';
+  } else if (head && !(named && !hasBody)) {
     // A block of targets: "Mục tiêu chung: …", "2. Mục tiêu cụ thể đến năm 2025", "Mục tiêu 1: Về …".
     childMode = head.general ? 'general' : 'specific';
-    childYear = headingYear(headText) ?? year;
+    childYear = headYear(headText, true) ?? year;
     isTarget = head.rest !== '' && (values.length > 0 || (!head.general && !named && !hasBody));
   } else if (head || named) {
     // "Chỉ tiêu 3: …" with nothing under it is one target line wherever it sits.
     isTarget = true;
   } else if (mode === 'none') {
-    if (isListIntro(headText)) childMode = 'specific';
+    if (isListIntro(headText)) {
+      childMode = 'specific';
+      childYear = headYear(headText, true) ?? year;
+    }
   } else if (mode === 'general') {
     isTarget = values.length > 0;
   } else if (hasBody && values.length === 0 && (item.items.length > 0 || headingLike(headText, values))) {
     // A value-less line over sub-items or paragraphs heads them ("b) Đối với cán bộ quản lý, …").
-    childYear = headingYear(headText) ?? year;
+    // "1. Phát triển kinh tế số đến năm 2030", "a) Đến năm 2025:": a dating heading inside the objectives.
+    childYear = headYear(headText, ctx.objective || mode === 'specific') ?? year;
   } else {
     isTarget = true;
   }
 
   if (isTarget) {
     const { label, body } = labelOf(namedLabel ? null : item.label, headText);
-    emit(ctx, { label, text: body, first: item.headLine, last: lastLine, wrapped, readFrom: read }, year);
+    emit(ctx, { label, text: body, first: item.headLine, last: lastLine, wrapped, readFrom: read }, year, mode);
   }
   walk(ctx, item.headLine + 1, item.endLine, item.items, childMode, childYear, skip);
 }
@@ -369,14 +427,23 @@ export function extractTargets(doc: Doc, outline: Outline, metadata: Metadata): 
   };
   for (const section of outline.sections) {
     const objective = objectiveSection(section.title);
-    const ctx: Context = { doc, read, section, planYear, out, mixed: objective && mixedSection(doc, section) };
+    const ctx: Context = {
+      doc,
+      read,
+      section,
+      planYear,
+      objective,
+      out,
+      mixed: objective && mixedSection(doc, section),
+    };
     // The heading's own lines (a title wrapped onto the next line) are not paragraphs of the section.
     const skip = new Set<number>();
     for (let j = section.headLine + 1; j < section.endLine && j <= section.headLine + 2; j++) {
       const l = doc.lines[j];
       if (l?.kind === 'text' && clean(l.text) !== '' && clean(section.title).includes(clean(l.text))) skip.add(j);
     }
-    const year = headingYear(section.title);
+    // "II. MỤC TIÊU ĐẾN NĂM 2030" dates the section; another section's title dates only by inference.
+    const year = headYear(section.title, objective);
     // Paragraphs directly under an objectives heading may be the general aim: they count only with values.
     walk(ctx, section.headLine + 1, section.endLine, section.items, objective ? 'specific' : 'none', year, skip, true);
   }

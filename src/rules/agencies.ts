@@ -187,10 +187,55 @@ const RAW: z.input<typeof AgencyTableSchema> = {
       group: true,
     },
     { canonical: 'Ủy ban nhân dân các cấp', kind: 'people-committee', match: 'prefix', group: true },
+    // National plans address the provinces as one group: it must not read as a typo of "các xã".
+    {
+      canonical: 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
+      kind: 'people-committee',
+      variants: ['Ủy ban nhân dân các tỉnh, thành phố', 'Ủy ban nhân dân các tỉnh', 'Ủy ban nhân dân tỉnh, thành phố'],
+      match: 'prefix',
+      group: true,
+    },
     {
       canonical: 'Ủy ban nhân dân các địa phương',
       kind: 'people-committee',
       variants: ['Các địa phương'],
+      match: 'prefix',
+      group: true,
+    },
+    // --- Ministries and government bodies, named in national plans (Prime Minister's and ministries' plans) and
+    // in provincial plans that report to them. Names after the 2025 reorganisation (Nghị quyết 176/2025/QH15);
+    // the merged ministries are separate entries marked `until`.
+    ...[
+      'Bộ Quốc phòng',
+      'Bộ Ngoại giao',
+      'Bộ Nội vụ',
+      'Bộ Tư pháp',
+      'Bộ Tài chính',
+      'Bộ Công Thương',
+      'Bộ Nông nghiệp và Môi trường',
+      'Bộ Xây dựng',
+      'Bộ Văn hóa, Thể thao và Du lịch',
+      'Bộ Khoa học và Công nghệ',
+      'Bộ Giáo dục và Đào tạo',
+      'Bộ Y tế',
+      'Bộ Dân tộc và Tôn giáo',
+      'Văn phòng Chính phủ',
+      'Thanh tra Chính phủ',
+    ].map((canonical) => ({ canonical, kind: 'other' as const })),
+    ...[
+      'Bộ Kế hoạch và Đầu tư',
+      'Bộ Lao động - Thương binh và Xã hội',
+      'Bộ Thông tin và Truyền thông',
+      'Bộ Giao thông vận tải',
+      'Bộ Tài nguyên và Môi trường',
+      'Bộ Nông nghiệp và Phát triển nông thôn',
+      'Ủy ban Dân tộc',
+    ].map((canonical) => ({ canonical, kind: 'other' as const, until: 2025 })),
+    { canonical: 'Bộ Công an', kind: 'police' },
+    {
+      canonical: 'Các bộ, ngành',
+      kind: 'other',
+      variants: ['Các bộ, cơ quan ngang bộ', 'Các bộ, ngành trung ương', 'Các bộ'],
       match: 'prefix',
       group: true,
     },
@@ -303,7 +348,8 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     {
       canonical: 'Các sở, ban, ngành',
       kind: 'department',
-      variants: ['Các sở, ngành', 'Các sở', 'Các ban, ngành', 'Các sở ban ngành'],
+      // Written without "Các" too: "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm …" (corpus 21).
+      variants: ['Các sở, ngành', 'Các sở', 'Các ban, ngành', 'Các sở ban ngành', 'Sở, ban, ngành', 'Sở, ngành'],
       match: 'prefix',
       group: true,
     },
@@ -354,6 +400,7 @@ const RAW: z.input<typeof AgencyTableSchema> = {
   ],
   heads: [
     { word: 'Sở', kind: 'department' },
+    { word: 'Bộ', kind: 'other' },
     { word: 'Ban', kind: 'department' },
     { word: 'Văn phòng', kind: 'department' },
     { word: 'Thanh tra', kind: 'department' },
@@ -476,13 +523,25 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     'quán triệt',
     'tổ chức thực hiện',
     'tổ chức triển khai',
+    'tổ chức quán triệt',
+    'tổ chức tuyên truyền',
     'hằng năm',
     'hàng năm',
     'trên cơ sở',
     'xây dựng kế hoạch',
   ],
   descriptionWords: ['được'],
-  dutySectionTitles: ['to chuc thuc hien', 'phan cong', 'trach nhiem', 'nhiem vu cua cac'],
+  // A reporting section ("V. CHẾ ĐỘ BÁO CÁO": "- Các Sở, ngành, địa phương định kỳ … báo cáo …") assigns duties
+  // body by body too (corpus B05).
+  dutySectionTitles: [
+    'to chuc thuc hien',
+    'phan cong',
+    'trach nhiem',
+    'nhiem vu cua cac',
+    'che do bao cao',
+    'che do thong tin bao cao',
+    'cong tac bao cao',
+  ],
   dutyStarters: ['Chủ trì', 'Phối hợp', 'Tham gia', 'Có trách nhiệm', 'Chịu trách nhiệm', 'Căn cứ', 'Là cơ quan'],
 };
 

@@ -113,7 +113,18 @@ export const TOTAL_CONTEXT: readonly string[] = z
     'cả giai đoạn',
     'giai đoạn',
     'toàn bộ',
+    'nhu cầu vốn',
+    'nhu cầu kinh phí',
+    'tổng mức đầu tư',
   ]);
+
+/**
+ * Contexts that make an amount an estimate of what the plan needs, not a sum allotted: "Nhu cầu vốn đầu tư … dự
+ * kiến khoảng 1.200 tỷ đồng" is the plan's budget, flagged approximate.
+ */
+export const NEED_CONTEXT: readonly string[] = z
+  .array(z.string().min(1))
+  .parse(['nhu cầu vốn', 'nhu cầu kinh phí', 'nhu cầu đầu tư', 'tổng mức đầu tư dự kiến']);
 export const PER_YEAR_CONTEXT: readonly string[] = z
   .array(z.string().min(1))
   .parse(['mỗi năm', 'hằng năm', 'hàng năm', '/năm', 'một năm', 'bình quân']);

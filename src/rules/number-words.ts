@@ -58,3 +58,21 @@ export const NUMBER_WORDS: NumberWordTable = WordTableSchema.parse({
  * "ba" = father): alone, they are not read as an amount.
  */
 export const LONE_WORDS_NOT_AMOUNTS: readonly string[] = ['năm', 'nam', 'tư', 'tu', 'ba', 'không', 'khong', 'mốt'];
+
+/**
+ * Number words that may spell out a count in a target line ("ít nhất một cơ sở", "hai mô hình"). "năm" is left
+ * out: it is far more often "year" ("năm 2025"); "ba"/"tư" stay because only a bound word or a counting verb
+ * before them lets them count at all (target-words.ts `countVerbs`).
+ */
+export const SPELLED_COUNT_WORDS: Readonly<Record<string, number>> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  sáu: 6,
+  bảy: 7,
+  bẩy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+};

@@ -22,6 +22,24 @@ const TargetWordsSchema = z.object({
   maintain: z.array(z.string().min(1)).min(1),
   /** Phrases that say a value recurs or holds indefinitely: its year is null, and that is stated. */
   recurring: z.array(z.string().min(1)).min(1),
+  /**
+   * Words that move a value from a baseline: "giảm từ 3,5% xuống còn 2%", "tăng từ 40% lên 60%", "từ 1.200 người
+   * còn 800 người". Written between the two numbers, after "từ A": A is the baseline, the number after is the value.
+   */
+  changeTo: z.array(z.string().min(1)).min(1),
+  /** Words right before a part of a stated total ("…, trong đó có 20 doanh nghiệp"): it shares the total's bound. */
+  partOf: z.array(z.string().min(1)).min(1),
+  /**
+   * Verbs that may count a spelled-out amount ("xây dựng hai mô hình"). A number word after anything else
+   * ("ba trụ cột", "một cửa", "có một chuyển biến") is not a value unless a bound word precedes it ("ít nhất một").
+   */
+  countVerbs: z.array(z.string().min(1)).min(1),
+  /** Words after a spelled-out number that make it an idiom, not an amount ("một số", "một cách", "hai bên"). */
+  notCountedAfterWord: z.array(z.string().min(1)).min(1),
+  /** Heads of blocks that state principles or purposes, never targets ("1. Quan điểm", "Mục đích, yêu cầu"). */
+  notTargetHeads: z.array(z.string().min(1)).min(1),
+  /** Words in a clause that make its value a yearly rate with "hằng năm"/"%/năm" ("tăng trưởng bình quân …"). */
+  averageWords: z.array(z.string().min(1)).min(1),
 });
 export type TargetWords = z.infer<typeof TargetWordsSchema>;
 
@@ -43,4 +61,67 @@ export const TARGET_WORDS: TargetWords = TargetWordsSchema.parse({
     'năm tiếp theo',
     'các năm sau',
   ],
+  changeTo: [
+    'xuống',
+    'xuống còn',
+    'xuống mức',
+    'xuống dưới mức',
+    'còn',
+    'giảm còn',
+    'giảm xuống',
+    'giảm xuống còn',
+    'lên',
+    'lên mức',
+    'lên đến',
+    'lên tới',
+    'tăng lên',
+    'tăng lên mức',
+    'nâng lên',
+    'nâng lên mức',
+  ],
+  partOf: ['trong đó', 'trong đó có', 'trong số đó', 'trong số đó có', 'trong đó, có'],
+  countVerbs: [
+    'xây dựng',
+    'thành lập',
+    'tổ chức',
+    'phát triển',
+    'hình thành',
+    'hoàn thành',
+    'nhân rộng',
+    'thí điểm',
+    'triển khai',
+    'duy trì',
+    'củng cố',
+    'nâng cấp',
+    'đầu tư',
+    'đầu tư xây dựng',
+    'tuyển chọn',
+    'công nhận',
+    'bố trí',
+    'mở',
+    'mở thêm',
+  ],
+  notCountedAfterWord: [
+    'số',
+    'cách',
+    'trong',
+    'phần',
+    'vài',
+    'nửa',
+    'chiều',
+    'cửa',
+    'mặt',
+    'bước',
+    'khi',
+    'lúc',
+    'thời',
+    'loạt',
+    'chút',
+    'bên',
+    'nhà',
+    'không',
+    'là',
+  ],
+  notTargetHeads: ['quan điểm', 'nguyên tắc', 'mục đích', 'yêu cầu', 'căn cứ'],
+  averageWords: ['bình quân', 'trung bình'],
 });

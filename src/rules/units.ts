@@ -85,7 +85,23 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
       onlyBefore: ['trở lên', 'trở xuống', 'vào', 'đến', 'trong', 'theo', 'so với', 'trên', 'tại', 'năm', 'và', 'hoặc'],
     },
   ],
-  notValueAfter: ['tuổi', 'tháng tuổi', 'tháng', 'năm', 'ngày', 'quý', 'tuần', 'giờ', 'phút', 'giây'],
+  // "(05 mục tiêu)", "gồm 5 chỉ tiêu": a count of the targets that follow, never a target value itself.
+  notValueAfter: [
+    'chỉ tiêu',
+    'mục tiêu',
+    'nhóm chỉ tiêu',
+    'nhóm mục tiêu',
+    'tuổi',
+    'tháng tuổi',
+    'tháng',
+    'năm',
+    'ngày',
+    'quý',
+    'tuần',
+    'giờ',
+    'phút',
+    'giây',
+  ],
   notValueBefore: [
     'số',
     'năm',
@@ -129,6 +145,6 @@ export const UNITS: UnitTable = UnitTableSchema.parse({
   ],
   descriptorBefore: ['theo'],
   reachVerbs: ['đạt', 'đạt mức', 'lên', 'lên mức', 'nâng lên', 'tăng lên'],
-  rankBefore: ['top', 'tốp'],
+  rankBefore: ['top', 'tốp', 'nhóm', 'thuộc nhóm', 'trong nhóm'],
   yearRange: [1900, 2100],
 });

@@ -391,3 +391,51 @@ describe('extractBudget on adversarial input', () => {
     expect(timed(() => extractBudget(doc, outline, []))).toBeLessThan(2000);
   });
 });
+
+describe('extractBudget: yearly figures times years, investment needs (issue 8)', () => {
+  it('"A đồng/năm x 05 năm = B đồng" gives the period total B, high when A × 5 = B', () => {
+    const { total } = budgetOf([
+      'Tổng kinh phí thực hiện Kế hoạch: 1.500.000.000 đồng/năm x 05 năm = 7.500.000.000 đồng (Bảy tỷ năm trăm triệu đồng).',
+    ]);
+    expect(total.value?.amount).toBe(7_500_000_000);
+    expect([total.confidence, total.flags]).toEqual(['high', []]);
+  });
+
+  it('a written product that does not match A × N is flagged', () => {
+    const { total } = budgetOf(['Kinh phí thực hiện: 1.500.000.000 đồng/năm x 05 năm = 6.000.000.000 đồng.']);
+    expect(total.value?.amount).toBe(6_000_000_000);
+    expect(total.flags).toContain('sum-mismatch');
+  });
+
+  it('"A đồng/năm x 05 năm" with no result: the product, as a reading (inferred)', () => {
+    const { total } = budgetOf(['Kinh phí thực hiện: 1,5 tỷ đồng/năm x 05 năm.']);
+    expect(total.value?.amount).toBe(7_500_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toContain('inferred');
+  });
+
+  it('a yearly figure alone stays a yearly figure (counter-example)', () => {
+    const { total } = budgetOf(['Kinh phí thực hiện khoảng 1,5 tỷ đồng/năm.']);
+    expect(total.value?.amount).toBe(1_500_000_000);
+    expect(total.flags).toContain('per-year');
+  });
+
+  it('an investment need "nhu cầu vốn … dự kiến khoảng" is the budget, approximate', () => {
+    const { total } = budgetOf([
+      'Tổng nhu cầu vốn thực hiện Kế hoạch giai đoạn 2026 - 2030 dự kiến khoảng 1.250 tỷ đồng.',
+    ]);
+    expect(total.value?.amount).toBe(1_250_000_000_000);
+    expect(total.confidence).toBe('medium');
+    expect(total.flags).toEqual(['approximate']);
+  });
+
+  it('finds an investment need outside a KINH PHÍ section', () => {
+    const { doc, outline } = plan([
+      ['III', 'NHIỆM VỤ, GIẢI PHÁP', ['Nhu cầu vốn đầu tư phát triển hạ tầng số dự kiến khoảng 300 tỷ đồng.']],
+      ['IV', 'TỔ CHỨC THỰC HIỆN', ['Sở Tài chính bố trí kinh phí.']],
+    ]);
+    const b = extractBudget(doc, outline, []);
+    expect(b.total.value?.amount).toBe(300_000_000_000);
+    expect(b.total.flags).toContain('approximate');
+  });
+});

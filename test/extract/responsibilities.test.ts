@@ -411,7 +411,7 @@ describe('extractResponsibilities', () => {
       '1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.',
       '2. Sở Tài chính chủ trì, phối hợp với các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên.',
       '3. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm lập dự toán.',
-      'III. CHẾ ĐỘ BÁO CÁO',
+      'III. KIỂM TRA, GIÁM SÁT',
       '1. Báo cáo định kỳ 6 tháng, hằng năm.',
       '2. Sở Y tế phối hợp kiểm tra việc sử dụng kinh phí.',
       '3. Báo cáo đột xuất theo yêu cầu.',
@@ -422,6 +422,37 @@ describe('extractResponsibilities', () => {
     ]);
     // Only the named body that "chủ trì": a group, a body merely coordinating, or a head of a body are no such item.
     expect(rs.map((r) => [r.agency.canonical, r.role, r.section])).toEqual([['Sở Tài chính', 'lead', 'II']]);
+  });
+
+  it('reads every body given a duty in a reporting section ("V. CHẾ ĐỘ BÁO CÁO", corpus B05)', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Nông nghiệp và Môi trường: chủ trì triển khai Kế hoạch.',
+      'III. CHẾ ĐỘ BÁO CÁO',
+      '- Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) về tình hình, kết quả triển khai thực hiện Kế hoạch này.',
+      '- Sở Nông nghiệp và Môi trường tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Ban Thường vụ Tỉnh ủy tình hình, kết quả thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy theo quy định.',
+    ]);
+    expect(rs.map((r) => [r.agency.canonical, r.section, r.confidence])).toEqual([
+      ['Sở Nông nghiệp và Môi trường', 'II', 'high'],
+      ['Các sở, ban, ngành', 'III', 'high'],
+      ['Sở Nông nghiệp và Môi trường', 'III', 'high'],
+    ]);
+  });
+
+  it('reads a task paragraph that assigns the task in so many words (corpus 21 II.3), not an ordinary sentence', () => {
+    const { rs } = run([
+      ...GOALS,
+      'II. NỘI DUNG',
+      '3. Xây dựng các văn bản quy phạm pháp luật quy định chi tiết các nội dung được giao trong Luật Việc làm',
+      'Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát, tham mưu Ủy ban nhân dân Thành phố ban hành theo thẩm quyền văn bản quy phạm pháp luật.',
+      '4. Hỗ trợ doanh nghiệp',
+      'Các doanh nghiệp tham gia chương trình được hỗ trợ kinh phí đào tạo.',
+      'Sở Y tế phối hợp kiểm tra việc sử dụng kinh phí.',
+    ]);
+    expect(rs.map((r) => [r.agency.name, r.agency.canonical, r.role, r.section])).toEqual([
+      ['Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố', 'Các sở, ban, ngành', 'unspecified', 'II'],
+    ]);
   });
 
   it('stays linear on long adversarial assignment lines and subjects', () => {

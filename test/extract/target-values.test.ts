@@ -182,7 +182,8 @@ describe('readTargetValues: bounds carried along a list are readings, not statem
       [100, 'gte', false],
       [50, 'gte', true],
       [50, 'gte', false],
-      [20, 'eq', false],
+      // "trong đó có 20": a part of "ít nhất 50" shares its bound, as a reading (issue 8).
+      [20, 'gte', true],
     ]);
   });
 
@@ -264,11 +265,12 @@ describe('readTargetValues: baselines, number words and other units', () => {
     expect(read('Tỷ lệ tử vong mẹ giảm còn 15‰ vào năm 2025.')).toEqual([[15, 'per-1000', 'eq', 2025]]);
   });
 
-  it('reads both bounds of "1-1,5%" written with one unit (corpus 27 layout)', () => {
-    expect(read('Tỷ lệ hộ nghèo giảm bình quân 1-1,5%/năm.')).toEqual([
-      [1, '%', 'gte', null],
-      [1.5, '%', 'lte', null],
+  it('reads both bounds of "1-1,5%" written with one unit as one yearly value (corpus 27 layout)', () => {
+    const r = readTargetValues('Tỷ lệ hộ nghèo giảm bình quân 1-1,5%/năm.');
+    expect(r.map((v) => [v.value, v.unit, v.comparator, v.year, v.min, v.max, v.per])).toEqual([
+      [1, '%', 'gte', null, 1, 1.5, 'year'],
     ]);
+    expect(r[0]?.text).toBe('1-1,5%/năm');
   });
 
   it('reads an age reached as a value, but not an age that defines a group', () => {
@@ -336,9 +338,9 @@ describe('readTargetValues: what is not a value', () => {
 
 describe('readTargetValues: ranges', () => {
   it('reads "1%-1,5%" as a range, not a date or a name', () => {
-    expect(read('Tỷ lệ hộ nghèo giảm hàng năm 1%-1,5%.')).toEqual([
-      [1, '%', 'gte', null],
-      [1.5, '%', 'lte', null],
+    const r = readTargetValues('Tỷ lệ hộ nghèo giảm hàng năm 1%-1,5%.');
+    expect(r.map((v) => [v.value, v.unit, v.comparator, v.year, v.min, v.max])).toEqual([
+      [1, '%', 'gte', null, 1, 1.5],
     ]);
     expect(values('Phòng, chống dịch Covid-19 đạt 100% xã.')).toEqual([100]);
   });

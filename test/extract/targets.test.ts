@@ -72,7 +72,7 @@ describe('extractTargets', () => {
     expect(t[2]?.values).toEqual([]);
   });
 
-  it('inherits the year of the heading above, flagged inferred', () => {
+  it('inherits the year of a dating heading above, as sure as a year on the line (src/confidence.ts)', () => {
     const t = run([
       'I. MỤC TIÊU',
       '1. Mục tiêu chung: Bảo đảm cho trẻ em đến 8 tuổi được phát triển toàn diện về thể chất, trí tuệ, tinh thần.',
@@ -84,9 +84,21 @@ describe('extractTargets', () => {
     ]);
     expect(t.map((x) => x.values.map((v) => [v.value, v.year]))).toEqual([[[90, 2025]], [[95, 2030]]]);
     for (const x of t) {
-      expect(x.flags).toContain('inferred');
-      expect(x.confidence).toBe('medium');
+      expect(x.flags).toEqual([]);
+      expect(x.confidence).toBe('high');
     }
+  });
+
+  it('a heading stating two years dates by inference only (counter-example to dating headings)', () => {
+    const t = run([
+      'I. MỤC TIÊU',
+      '2. Mục tiêu cụ thể đến năm 2025, định hướng đến năm 2030',
+      '- Phấn đấu 90% trẻ em đến 8 tuổi được tiếp cận các dịch vụ hỗ trợ chăm sóc phát triển toàn diện.',
+      ...TAIL,
+    ]);
+    expect(t.map((x) => [x.values.map((v) => [v.value, v.year]), x.confidence, x.flags])).toEqual([
+      [[[90, 2025]], 'medium', ['inferred']],
+    ]);
   });
 
   it("falls back to a one-year plan's year", () => {
@@ -120,7 +132,8 @@ describe('extractTargets', () => {
       ['b', [[80, 'gt', 2030]]],
     ]);
     expect(t[0]?.confidence).toBe('high');
-    expect(t[1]?.flags).toContain('inferred');
+    // "Các chỉ tiêu cụ thể đến năm 2030" heads the targets and states one year: a dating heading.
+    expect(t[1]?.confidence).toBe('high');
   });
 
   it('reads a list the text introduces as targets', () => {
