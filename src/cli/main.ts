@@ -16,6 +16,8 @@ async function main(argv: string[]): Promise<number> {
       await runServe(command === 'serve' ? 'all' : command, rest);
       return exitCodes.ok;
     }
+    case 'upload':
+      return (await import('./upload.js')).runUpload(rest);
     case 'keys':
       return (await import('./keys-command.js')).runKeysCommand(rest);
     case undefined:

@@ -4,6 +4,8 @@ export const usage = `Usage: kehoach <command> [options]
 
 Commands:
   extract [--out DIR] [--quiet] FILE|DIR...   extract plans to JSON (one DIR/<name>.json per input)
+  upload DIR|FILE... --server URL [--batch NAME] [--concurrency N] [--wait]
+                                              send a folder to a running server, resumably
   schema                                      print the JSON Schema of the extraction contract
   serve                                       run the API and a worker in one process
   api                                         run the API only
