@@ -14,6 +14,7 @@ export interface CrossCheckInput {
 }
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
+const oneOrAll = (xs: number[]): number | string => (xs.length === 1 ? xs[0]! : xs.join(' / '));
 
 function flagTable(table: Table, row: number, code: string): void {
   const r = table.rows[row];
@@ -36,6 +37,10 @@ function budgetVsTables(budget: Budget, tables: Table[]): Diagnostic[] {
       severity: 'warning',
       message: `The budget total ${fmt(total.amount)} đồng ("${total.text}") disagrees with the total of ${t.id} (${t.title ?? 'budget table'}): ${fmt(tt.amount)} đồng.`,
       source: budget.total.source,
+      evidence: [
+        { role: 'budget', value: total.amount, where: total.text },
+        { role: 'table', value: tt.amount, where: `${t.id}${t.title ? ` (${t.title})` : ''}` },
+      ],
     });
   }
   return out;
@@ -52,6 +57,10 @@ function tableDiagnostics(tables: Table[]): Diagnostic[] {
       severity: 'warning',
       message: `${t.id}${t.title ? ` (${t.title})` : ''}: ${failed.length} of ${t.checks.length} sum checks fail, e.g. ${first?.where}: written ${first?.expected}, sum ${first?.actual}.`,
       source: t.source,
+      evidence: failed.flatMap((c) => [
+        { role: 'written' as const, value: c.expected, where: `${t.id}: ${c.where}` },
+        { role: 'sum' as const, value: c.actual, where: `${t.id}: ${c.where}` },
+      ]),
     });
   }
   return out;
@@ -66,6 +75,10 @@ function wordsDiagnostic(budget: Budget): Diagnostic[] {
       severity: 'warning',
       message: `The budget amount "${total.value.text}" disagrees with its words "${total.value.words ?? ''}".`,
       source: total.source,
+      evidence: [
+        { role: 'digits', value: total.value.text, where: null },
+        { role: 'words', value: total.value.words, where: null },
+      ],
     },
   ];
 }
@@ -85,6 +98,10 @@ export function crossCheck(input: CrossCheckInput): Diagnostic[] {
       severity: 'warning',
       message: `${c.target.label ?? c.target.id}: the text says ${c.narrative.join(' / ')} for ${c.year ?? 'every year'}, ${c.table.id} says ${c.tabled.join(' / ')} (column "${c.column}").`,
       source: c.target.source,
+      evidence: [
+        { role: 'text', value: oneOrAll(c.narrative), where: c.year === null ? null : String(c.year) },
+        { role: 'table', value: oneOrAll(c.tabled), where: `${c.table.id}, ${c.column}` },
+      ],
     });
   }
   return out;

@@ -16,6 +16,10 @@ async function main(argv: string[]): Promise<number> {
       await runServe(command === 'serve' ? 'all' : command, rest);
       return exitCodes.ok;
     }
+    case 'upload':
+      return (await import('./upload.js')).runUpload(rest);
+    case 'export':
+      return (await import('./export.js')).runExport(rest);
     case 'keys':
       return (await import('./keys-command.js')).runKeysCommand(rest);
     case undefined:
@@ -29,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
       return exitCodes.usage;
   }
 }
+
+// `kehoach export … | head`: a reader that closes the pipe early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

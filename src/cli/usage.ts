@@ -7,6 +7,10 @@ Commands:
                                               extract plans to JSON (one DIR/<name>.json per input,
                                               N parse workers, default every core; compact JSON
                                               unless --pretty)
+  upload DIR|FILE... --server URL [--batch NAME] [--concurrency N] [--wait]
+                                              send a folder to a running server, resumably
+  export [FILE|DIR...] [--server URL --batch ID] [--kind K] [--format csv|xlsx|ndjson] --out PATH
+                                              targets, responsibilities, budgets, cells as a spreadsheet
   schema                                      print the JSON Schema of the extraction contract
   serve                                       run the API and a worker in one process
   api                                         run the API only

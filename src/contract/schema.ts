@@ -233,11 +233,25 @@ export const TableSchema = z.object({
 });
 export type Table = z.infer<typeof TableSchema>;
 
+/**
+ * One side of a failed check, so a reviewer sees both without reading the message: a narrative target against
+ * the plan's table, written digits against words, a stated total against the sum of its parts.
+ */
+export const EvidenceSchema = z.object({
+  role: z.enum(['text', 'table', 'digits', 'words', 'written', 'sum', 'budget']),
+  value: z.union([z.number(), z.string()]).nullable(),
+  /** Where this side stands: "table-3, column 2025", "Tổng cộng / 2022", a year. */
+  where: z.string().nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
 export const DiagnosticSchema = z.object({
   code: FlagSchema,
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
   source: SpanSchema.nullable(),
+  /** Both sides of the check that failed (cross-checks only). */
+  evidence: z.array(EvidenceSchema).optional(),
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 

@@ -1,6 +1,8 @@
 // The review page: static HTML + JS modules (no build step) served at /review. It talks to the API with the
 // reviewer's key from sessionStorage, so the page itself is public and holds no data.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 
@@ -13,11 +15,18 @@ export function staticDir(): string {
   throw new Error('review page assets (src/web/static) not found');
 }
 
+/** pdf.js's browser build, served from the package itself so the page works without internet. */
+function pdfjsDir(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), '');
+}
+
 const CSP = [
   "default-src 'none'",
-  "script-src 'self'",
+  // pdf.js decodes JPEG 2000 scans with WebAssembly; no other code is evaluated.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -43,7 +52,14 @@ export function webRouter(opts: { mountPath?: string } = {}): Router {
       res.setHeader('Referrer-Policy', 'no-referrer');
       next();
     },
-    express.static(staticDir(), { index: 'index.html', fallthrough: false, maxAge: 0, etag: true }),
+    express.static(staticDir(), { index: 'index.html', fallthrough: true, maxAge: 0, etag: true }),
   );
+  const pdfjs = pdfjsDir();
+  for (const sub of ['build', 'wasm']) {
+    router.use(
+      `${mount}/vendor/pdfjs${sub === 'wasm' ? '/wasm' : ''}`,
+      express.static(path.join(pdfjs, sub), { fallthrough: sub === 'build', maxAge: '1d', index: false }),
+    );
+  }
   return router;
 }

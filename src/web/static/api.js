@@ -48,3 +48,10 @@ export async function getText(id) {
   const data = await get(`/v1/documents/${encodeURIComponent(id)}/text`);
   return typeof data === 'string' ? data : (data?.text ?? '');
 }
+
+/** Raw bytes of a response (the original upload), with the key. */
+export async function getBlob(path) {
+  const res = await fetch(path, { headers: session.key ? { Authorization: `Bearer ${session.key}` } : {} });
+  if (!res.ok) throw new ApiError(res.status, { detail: `HTTP ${res.status}` });
+  return res.blob();
+}

@@ -1,14 +1,18 @@
 // Review page entry: sign-in, hash routing (#/, #/queue, #/doc/<id>?p=<pointer>), document list and queue.
 import { ApiError, get, session } from './api.js';
-import { onKey, openDocument } from './doc.js';
+import { onKey, openDocument, setPane } from './doc.js';
 import { format, h, show } from './dom.js';
-import { CONFIDENCE, flagText } from './labels.js';
+import { CONFIDENCE, DOC_STATUS, FLAGS, flagText, REASONS } from './labels.js';
 
-const VIEWS = ['login', 'docs', 'queue', 'doc'];
+const VIEWS = ['login', 'docs', 'queue', 'doc', 'batch'];
 let me = null;
 
 function view(name) {
+  // A message belongs to the view that showed it.
+  if (document.getElementById(`view-${name}`).hidden) show('');
   for (const v of VIEWS) document.getElementById(`view-${v}`).hidden = v !== name;
+  if (name !== 'doc') document.title = 'Duyệt kết quả trích xuất — kehoach';
+  if (name !== 'batch') clearTimeout(batchTimer);
   document.getElementById('nav').hidden = name === 'login';
   document.getElementById('signout').hidden = name === 'login';
 }
@@ -49,12 +53,16 @@ async function showDocs() {
           h(
             'tr',
             { class: d.toReview ? 'todo' : 'done' },
-            h('td', {}, h('a', { href: docLink(d.id) }, d.name || d.id)),
-            h('td', {}, d.province ?? '—'),
-            h('td', {}, d.batch ?? '—'),
-            h('td', { class: 'num' }, String(d.toReview)),
-            h('td', { class: 'num' }, String(d.low)),
-            h('td', { class: 'num' }, String(d.stale)),
+            h('td', { 'data-label': 'Văn bản' }, h('a', { href: docLink(d.id) }, d.name || d.id)),
+            h('td', { 'data-label': 'Tỉnh/thành phố' }, d.province ?? '—'),
+            h(
+              'td',
+              { 'data-label': 'Lô' },
+              d.batch ? h('a', { href: `#/batch/${encodeURIComponent(d.batch)}` }, d.batchName ?? 'xem lô') : '—',
+            ),
+            h('td', { class: 'num', 'data-label': 'Cần duyệt' }, String(d.toReview)),
+            h('td', { class: 'num', 'data-label': 'Độ tin cậy thấp' }, String(d.low)),
+            h('td', { class: 'num', 'data-label': 'Hiệu chỉnh lỗi thời' }, String(d.stale)),
           ),
         )
       : [h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'Chưa có văn bản nào đã trích xuất.'))]),
@@ -80,18 +88,18 @@ async function showQueue(params) {
       h(
         'tr',
         { class: `q ${i.confidence}` },
-        h('td', {}, h('span', { class: `conf ${i.confidence}` }, CONFIDENCE[i.confidence])),
-        h('td', {}, i.documentName || i.documentId),
-        h('td', {}, h('a', { href: docLink(i.documentId, i.pointer) }, i.label)),
-        h('td', { class: 'val' }, format(i.value)),
+        h('td', { 'data-label': 'Độ tin cậy' }, h('span', { class: `conf ${i.confidence}` }, CONFIDENCE[i.confidence])),
+        h('td', { 'data-label': 'Văn bản' }, i.documentName || i.documentId),
+        h('td', { 'data-label': 'Trường' }, h('a', { href: docLink(i.documentId, i.pointer) }, i.label)),
+        h('td', { class: 'val', 'data-label': 'Giá trị' }, format(i.value)),
         h(
           'td',
-          {},
+          { 'data-label': 'Cờ' },
           i.flags.map((f) => h('span', { class: 'flag', title: f }, flagText(f))),
         ),
         h(
           'td',
-          { class: 'excerpt' },
+          { class: 'excerpt', 'data-label': 'Đoạn nguồn' },
           i.excerpt
             ? [
                 i.excerpt.text.slice(0, i.excerpt.start),
@@ -100,10 +108,100 @@ async function showQueue(params) {
               ]
             : '—',
         ),
-        h('td', {}, i.claim ? `khóa ${i.claim.keyId}` : ''),
+        h('td', { 'data-label': 'Đang xử lý' }, i.claim ? (i.claim.reviewer ?? `khóa ${i.claim.keyId}`) : ''),
       ),
     ),
   );
+}
+
+// ----- batch overview: what an archivist watches during a day-long import ---------------------------------------
+
+let batchTimer;
+
+function bars(host, counts, labels) {
+  const max = Math.max(1, ...Object.values(counts));
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  host.replaceChildren(
+    ...(entries.length
+      ? entries.map(([k, n]) => {
+          const bar = h('span', { class: `bar b-${k}` });
+          bar.style.width = `${(n / max) * 100}%`; // CSSOM: no inline style attributes under the CSP
+          return h(
+            'li',
+            {},
+            h('span', { class: 'bar-label' }, labels(k)),
+            h('span', { class: 'bar-track' }, bar),
+            h('span', { class: 'num' }, String(n)),
+          );
+        })
+      : [h('li', { class: 'muted' }, 'Chưa có.')]),
+  );
+}
+
+async function showBatch(id) {
+  view('batch');
+  clearTimeout(batchTimer);
+  const enc = encodeURIComponent(id);
+  const b = await get(`/v1/batches/${enc}`);
+  document.getElementById('batch-title').textContent = `Lô ${b.name ?? id}`;
+  document.title = `Lô ${b.name ?? id} — kehoach`;
+  const bar = document.getElementById('batch-bar');
+  bar.max = Math.max(1, b.total);
+  bar.value = b.done;
+  const pct = b.total ? Math.round((b.done / b.total) * 100) : 100;
+  document.getElementById('batch-count').textContent = `${b.done}/${b.total} văn bản đã xử lý (${pct}%)`;
+  bars(document.getElementById('batch-status'), b.counts, (k) => DOC_STATUS[k] ?? k);
+
+  const docs = [];
+  for (let cursor = null, page = 0; page < 10; page++) {
+    const q = new URLSearchParams({ batch: id, limit: '200' });
+    if (cursor) q.set('cursor', cursor);
+    const res = await get(`/v1/documents?${q}`);
+    docs.push(...res.items);
+    if (!res.nextCursor) break;
+    cursor = res.nextCursor;
+  }
+  const flags = {};
+  if (session.can('review:read')) {
+    const q = await get(`/v1/review/queue?batch=${enc}&limit=1000`).catch(() => ({ items: [] }));
+    for (const i of q.items) for (const f of i.flags) flags[f] = (flags[f] ?? 0) + 1;
+  }
+  bars(document.getElementById('batch-flags'), flags, flagText);
+  document
+    .getElementById('batch-failed')
+    .replaceChildren(
+      ...(b.failures.length
+        ? b.failures.map((f) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, f.fileName ?? f.documentId),
+              ` — ${REASONS[f.reason] ?? f.reason}: ${f.message}`,
+            ),
+          )
+        : [h('li', { class: 'muted' }, 'Không có văn bản lỗi.')]),
+    );
+  const took = (d) => (d.finishedAt ? Date.parse(d.finishedAt) - Date.parse(d.createdAt) : null);
+  const slow = docs
+    .filter((d) => took(d) !== null)
+    .sort((a, c) => took(c) - took(a))
+    .slice(0, 10);
+  document
+    .getElementById('batch-slow')
+    .replaceChildren(
+      ...(slow.length
+        ? slow.map((d) =>
+            h(
+              'li',
+              {},
+              h('a', { href: docLink(d.id) }, d.fileName ?? d.id),
+              ` — ${(took(d) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây từ lúc tải lên`,
+            ),
+          )
+        : [h('li', { class: 'muted' }, 'Chưa có văn bản nào xử lý xong.')]),
+    );
+  // Live while the batch runs.
+  if (b.done < b.total) batchTimer = setTimeout(() => location.hash.startsWith('#/batch/') && run(), 2000);
 }
 
 async function route() {
@@ -117,6 +215,8 @@ async function route() {
     return openDocument(decodeURIComponent(doc[1]), params.get('p'));
   }
   if (path === '/queue') return showQueue(params);
+  const batch = /^\/batch\/(.+)$/.exec(path ?? '');
+  if (batch) return showBatch(decodeURIComponent(batch[1]));
   return showDocs();
 }
 
@@ -137,6 +237,7 @@ document.getElementById('login').addEventListener('submit', async (ev) => {
   try {
     await signIn(input.value.trim());
     input.value = '';
+    input.blur();
     document.getElementById('login-error').textContent = '';
     run();
   } catch (err) {
@@ -144,6 +245,13 @@ document.getElementById('login').addEventListener('submit', async (ev) => {
       err instanceof ApiError && err.status === 401 ? 'Khóa API không đúng hoặc đã bị thu hồi.' : err.message;
   }
 });
+document.getElementById('flag-filter').append(
+  ...Object.entries(FLAGS)
+    .sort((a, b) => a[1].localeCompare(b[1], 'vi'))
+    .map(([code, text]) => h('option', { value: code }, text)),
+);
+for (const b of document.querySelectorAll('#source-tabs button'))
+  b.addEventListener('click', () => setPane(b.dataset.pane));
 document.getElementById('queue-filters').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const data = new FormData(ev.target);

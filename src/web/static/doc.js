@@ -1,8 +1,9 @@
 // The document view: source text beside the extracted fields; keyboard-driven edit / accept / next.
 import { ApiError, del, get, getText, post, session } from './api.js';
 import { format, h, show } from './dom.js';
-import { buildEntries, needsReview, parseInput, rawOf } from './fields.js';
+import { buildEntries, formatNumber, needsReview, parseInput, rawOf } from './fields.js';
 import { CONFIDENCE, flagText, KINDS, STATUS } from './labels.js';
+import { renderPage } from './pages.js';
 
 const state = {
   id: null,
@@ -13,6 +14,10 @@ const state = {
   editing: null, // { entryId, claimId, draft: { pointer: raw } , notice }
   history: [],
   claims: new Map(),
+  /** Entries ticked for bulk accept. */
+  picked: new Set(),
+  /** 'text' or 'page': what the left pane shows. */
+  pane: 'text',
 };
 
 const enc = encodeURIComponent;
@@ -20,7 +25,7 @@ const enc = encodeURIComponent;
 export async function openDocument(id, pointer) {
   state.id = id;
   state.editing = null;
-  document.getElementById('doc-title').textContent = `Văn bản nguồn — ${id}`;
+  state.picked = new Set();
   const [text] = await Promise.all([
     getText(id).catch((e) => {
       show(`Không tải được văn bản nguồn: ${e.message}`, 'error');
@@ -29,6 +34,13 @@ export async function openDocument(id, pointer) {
     reload(),
   ]);
   state.text = text;
+  const m = state.eff.extraction.metadata;
+  const name = [m.documentNumber.value ? `Số ${m.documentNumber.value}` : null, m.title.value]
+    .filter(Boolean)
+    .join(' — ');
+  const label = name || state.eff.extraction.document.fileName || id;
+  document.title = `${label} — kehoach`;
+  document.getElementById('doc-title').textContent = label;
   const at = pointer ? state.entries.findIndex((e) => pointer === e.id || pointer.startsWith(`${e.id}/`)) : -1;
   state.sel =
     at >= 0
@@ -65,6 +77,7 @@ function render() {
   renderFields();
   renderSource();
   renderHistory();
+  renderBulk();
   const left = state.entries.filter((e) => e.review).length;
   document.getElementById('doc-progress').textContent =
     `Còn ${left} trường cần duyệt · phiên bản ${state.eff.revision}`;
@@ -73,7 +86,20 @@ function render() {
 // ----- source text -------------------------------------------------------------------------------------------
 
 function renderSource() {
+  const pageHost = document.getElementById('page');
   const pre = document.getElementById('source');
+  for (const b of document.querySelectorAll('#source-tabs button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.pane === state.pane));
+  }
+  pre.hidden = state.pane !== 'text';
+  pageHost.hidden = state.pane !== 'page';
+  if (state.pane === 'page') {
+    const fmt = state.eff.extraction.document.format;
+    renderPage(pageHost, state.id, fmt, current()?.node.source ?? null).catch((err) =>
+      pageHost.replaceChildren(h('p', { class: 'error' }, `Không hiển thị được trang gốc: ${err.message}`)),
+    );
+    return;
+  }
   const sel = current();
   const selSpan = sel?.node.source ?? null;
   const marks = [];
@@ -192,17 +218,52 @@ function renderTable(entry, editing) {
   );
 }
 
+function control(input, raw, attrs = {}) {
+  if (input.kind === 'select') {
+    return h(
+      'select',
+      { 'data-pointer': input.pointer, ...attrs },
+      input.options.map((o) => h('option', { value: o.value, selected: o.value === raw }, o.text)),
+    );
+  }
+  return h('input', {
+    'data-pointer': input.pointer,
+    value: raw,
+    type: input.kind === 'date' ? 'date' : 'text',
+    inputmode: input.kind === 'number' ? 'decimal' : input.kind === 'year' ? 'numeric' : null,
+    maxlength: input.kind === 'year' ? 4 : null,
+    ...attrs,
+  });
+}
+
 function editor(entry) {
   const ed = state.editing;
   const body = [];
   if (entry.kind !== 'table') {
     for (const i of entry.inputs) {
+      if (i.kind === 'object') {
+        const draft = ed.draft[i.pointer] ?? {};
+        body.push(
+          h(
+            'fieldset',
+            { class: 'input parts' },
+            h('legend', {}, i.label),
+            i.parts.map((p) =>
+              h(
+                'label',
+                { class: 'input' },
+                h('span', {}, p.label),
+                control({ ...p, pointer: i.pointer }, draft[p.key] ?? rawOf(p.kind, i.value?.[p.key]), {
+                  'data-part': p.key,
+                }),
+              ),
+            ),
+          ),
+        );
+        continue;
+      }
       const raw = ed.draft[i.pointer] ?? rawOf(i.kind, i.value);
-      const control =
-        i.kind === 'json'
-          ? h('textarea', { 'data-pointer': i.pointer, rows: 4 }, raw)
-          : h('input', { 'data-pointer': i.pointer, value: raw, inputmode: i.kind === 'number' ? 'decimal' : null });
-      body.push(h('label', { class: 'input' }, h('span', {}, i.label), control));
+      body.push(h('label', { class: 'input' }, h('span', {}, i.label), control(i, raw)));
     }
   }
   body.push(
@@ -258,6 +319,18 @@ function renderFields() {
         h(
           'div',
           { class: 'entry-head' },
+          e.review && e.node.confidence && session.can('review:write')
+            ? h('input', {
+                type: 'checkbox',
+                class: 'pick',
+                'aria-label': `Chọn ${e.label} để chấp nhận hàng loạt`,
+                checked: state.picked.has(e.id),
+                onclick: (ev) => {
+                  ev.stopPropagation();
+                  togglePick(e.id);
+                },
+              })
+            : null,
           e.node.confidence ? badge(e.node.confidence) : null,
           h('strong', {}, e.label),
           flagList(e.node.flags ?? []),
@@ -267,6 +340,26 @@ function renderFields() {
         ),
         e.kind === 'table' ? renderTable(e, editing) : h('div', { class: 'value' }, e.text ?? h('em', {}, 'không có')),
         e.detail ? h('div', { class: 'detail' }, e.detail) : null,
+        e.evidence.length
+          ? h(
+              'ul',
+              { class: 'evidence' },
+              e.evidence.map((ev) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: `flag f-${ev.code}` }, flagText(ev.code)),
+                  ' ',
+                  ev.sides.map((side, k) => [
+                    k > 0 ? ' · ' : '',
+                    `${side.label} `,
+                    h('strong', {}, side.value),
+                    side.where ? h('span', { class: 'muted' }, ` (${side.where})`) : '',
+                  ]),
+                ),
+              ),
+            )
+          : null,
         editing ? editor(e) : null,
       ),
     );
@@ -293,7 +386,7 @@ function renderHistory() {
           'div',
           {},
           h('strong', {}, `#${c.id} ${KINDS[c.kind] ?? c.kind}`),
-          ` · khóa ${c.keyId} · ${new Date(c.createdAt).toLocaleString('vi-VN')}`,
+          ` · ${c.reviewer ?? `khóa ${c.keyId}`} · ${new Date(c.createdAt).toLocaleString('vi-VN')}`,
           STATUS[c.status] ? h('span', { class: `st ${c.status}` }, ` · ${STATUS[c.status]}`) : null,
         ),
         c.comment ? h('div', { class: 'comment' }, `“${c.comment}”`) : null,
@@ -306,7 +399,9 @@ function renderHistory() {
               {},
               h('code', {}, ch.path),
               ': ',
-              c.kind === 'accept' || ch.op === 'accept' ? 'giữ nguyên' : `${format(ch.before)} → ${format(ch.after)}`,
+              c.kind === 'accept' || ch.op === 'accept'
+                ? 'giữ nguyên'
+                : `${formatAt(ch.path, ch.before)} → ${formatAt(ch.path, ch.after)}`,
             ),
           ),
         ),
@@ -327,13 +422,33 @@ function select(idx) {
   render();
 }
 
-function nextToReview() {
+/** The index of the first entry after `from` (wrapping) that still needs review, or null. */
+function nextReviewIndex(from) {
   const n = state.entries.length;
   for (let k = 1; k <= n; k++) {
-    const i = (state.sel + k) % n;
-    if (state.entries[i].review) return select(i);
+    const i = (((from + k) % n) + n) % n;
+    if (state.entries[i].review) return i;
   }
+  return null;
+}
+
+function nextToReview() {
+  const i = nextReviewIndex(state.sel);
+  if (i !== null) return select(i);
   show('Không còn trường nào cần duyệt trong văn bản này.', 'ok');
+}
+
+/** Years and periods print without digit grouping. */
+function formatAt(path, v) {
+  if (typeof v === 'number' && /\/(year|from|to)$/.test(path)) return String(v);
+  if (v && typeof v === 'object' && 'from' in v && 'to' in v) return `${v.from} – ${v.to}`;
+  if (typeof v === 'number') return formatNumber(v);
+  return format(v);
+}
+
+export function setPane(pane) {
+  state.pane = pane;
+  if (state.id) renderSource();
 }
 
 function readOnly() {
@@ -367,7 +482,15 @@ async function startEdit() {
 
 function collectDraft() {
   const ol = document.getElementById('fields');
-  for (const el of ol.querySelectorAll('.selected [data-pointer]')) state.editing.draft[el.dataset.pointer] = el.value;
+  for (const el of ol.querySelectorAll('.selected [data-pointer]')) {
+    const p = el.dataset.pointer;
+    if (el.dataset.part) {
+      const parts = typeof state.editing.draft[p] === 'object' ? state.editing.draft[p] : {};
+      state.editing.draft[p] = { ...parts, [el.dataset.part]: el.value };
+    } else {
+      state.editing.draft[p] = el.value;
+    }
+  }
   const c = ol.querySelector('.selected [data-comment]');
   if (c) state.editing.comment = c.value;
 }
@@ -388,7 +511,7 @@ async function save() {
     for (const i of e.inputs) {
       const raw = ed.draft[i.pointer];
       if (raw === undefined) continue;
-      const value = parseInput(i.kind, raw, i.value);
+      const value = parseInput(i, raw);
       if (JSON.stringify(value) === JSON.stringify(i.value ?? null)) continue;
       patch.push({ op: 'replace', path: i.pointer, value });
       // A table cell is stored twice (as written and as a number): keep the two in step.
@@ -431,23 +554,98 @@ async function save() {
   }
 }
 
-async function accept() {
-  if (readOnly()) return;
-  const e = current();
-  if (!e?.node.confidence) return show('Chỉ chấp nhận được trường có độ tin cậy.', 'info');
+async function acceptPointers(pointers, done) {
   try {
-    await post(`/v1/documents/${enc(state.id)}/corrections`, { accept: [e.id], expectedRevision: state.eff.revision });
+    await post(`/v1/documents/${enc(state.id)}/corrections`, {
+      accept: pointers,
+      expectedRevision: state.eff.revision,
+    });
     await reload();
-    render();
-    show(`Đã chấp nhận ${e.label}.`, 'ok');
+    return true;
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
       await reload();
       render();
-      return show(`Không chấp nhận được: ${err.message}`, 'warn');
+      show(`Không chấp nhận được: ${err.message}`, 'warn');
+      return false;
     }
     show(err.message, 'error');
+    return false;
+  } finally {
+    done?.();
   }
+}
+
+/** Accepts the selected field and moves on to the next one needing review. */
+async function accept() {
+  if (readOnly()) return;
+  const e = current();
+  if (!e?.node.confidence) return show('Chỉ chấp nhận được trường có độ tin cậy.', 'info');
+  if (!(await acceptPointers([e.id]))) return;
+  state.picked.delete(e.id);
+  const next = nextReviewIndex(state.entries.findIndex((x) => x.id === e.id));
+  state.sel = next ?? state.sel;
+  render();
+  show(next === null ? `Đã chấp nhận ${e.label}. Không còn trường nào cần duyệt.` : `Đã chấp nhận ${e.label}.`, 'ok');
+}
+
+function togglePick(id) {
+  if (state.picked.has(id)) state.picked.delete(id);
+  else state.picked.add(id);
+  renderFields();
+  renderBulk();
+}
+
+function renderBulk() {
+  const bar = document.getElementById('bulk');
+  const n = state.picked.size;
+  const canWrite = session.can('review:write');
+  bar.hidden = !canWrite;
+  if (!canWrite) return;
+  bar.replaceChildren(
+    h(
+      'button',
+      { type: 'button', id: 'bulk-accept', disabled: n === 0, onclick: () => bulkAccept() },
+      n ? `Chấp nhận ${n} trường đã chọn` : 'Chấp nhận hàng loạt',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small',
+        onclick: () => {
+          for (const e of state.entries) if (e.review && e.node.confidence) state.picked.add(e.id);
+          render();
+        },
+      },
+      'Chọn mọi trường cần duyệt',
+    ),
+    n
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            onclick: () => {
+              state.picked.clear();
+              render();
+            },
+          },
+          'Bỏ chọn',
+        )
+      : null,
+  );
+}
+
+async function bulkAccept() {
+  if (readOnly() || state.picked.size === 0) return;
+  const pointers = [...state.picked];
+  if (!(await acceptPointers(pointers))) return;
+  state.picked.clear();
+  const next = nextReviewIndex(state.sel - 1);
+  if (next !== null) state.sel = next;
+  render();
+  show(`Đã chấp nhận ${pointers.length} trường.`, 'ok');
 }
 
 async function revert(id) {
@@ -466,7 +664,9 @@ async function revert(id) {
 
 export function onKey(ev) {
   if (!state.id || document.getElementById('view-doc').hidden) return;
-  const inField = ev.target instanceof HTMLElement && ev.target.closest('input, textarea');
+  // Only the document view's own inputs take keys: a hidden sign-in field keeping focus must not swallow them.
+  const inField =
+    ev.target instanceof HTMLElement && ev.target.closest('#view-doc input, #view-doc textarea, #view-doc select');
   if (state.editing) {
     if (ev.key === 'Escape') {
       ev.preventDefault();
@@ -486,6 +686,8 @@ export function onKey(ev) {
     Enter: () => startEdit(),
     a: () => accept(),
     n: () => nextToReview(),
+    x: () => current()?.review && togglePick(current().id),
+    p: () => setPane(state.pane === 'page' ? 'text' : 'page'),
   };
   const fn = keys[ev.key];
   if (fn) {

@@ -1,28 +1,63 @@
-// Turns an extraction into the list of reviewable entries the document view walks through, in reading order.
-import { COMPARATORS, METADATA, ROLES } from './labels.js';
+// Turns an extraction into the list of reviewable entries the document view walks through, in reading order,
+// each with typed inputs (number, year, date, choice, or an object of parts) so no reviewer edits raw JSON.
+import { COMPARATORS, EVIDENCE, METADATA, ROLES, SIGNER_PARTS } from './labels.js';
 
 const esc = (t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** What kind of input a value needs when edited. */
-function kindOf(value, hint) {
-  if (hint) return hint;
-  if (typeof value === 'number') return 'number';
-  if (value !== null && typeof value === 'object') return 'json';
-  return 'string';
+/** Years and other identifiers print without digit grouping ("2030", not "2.030"). */
+export function formatNumber(n, { grouping = true } = {}) {
+  return grouping ? n.toLocaleString('vi-VN') : String(n).replace('.', ',');
 }
-
-const JSON_FIELDS = new Set(['period', 'signer']);
 
 function periodText(v) {
   return v ? `${v.from} – ${v.to}` : null;
 }
 
+function dateText(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 function display(key, value) {
   if (value === null || value === undefined) return null;
   if (key === 'period') return periodText(value);
-  if (key === 'signer') return [value.position, value.name].filter(Boolean).join(': ');
-  if (key === 'total') return `${value.amount.toLocaleString('vi-VN')} đồng${value.words ? ` (${value.words})` : ''}`;
+  if (key === 'issuedDate') return dateText(value);
+  if (key === 'signer') return [value.onBehalfOf, value.position, value.name].filter(Boolean).join(' · ');
+  if (key === 'total') return `${formatNumber(value.amount)} đồng${value.words ? ` (${value.words})` : ''}`;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The typed input for each metadata field. */
+function metadataInput(key, pointer, value) {
+  const label = METADATA[key];
+  if (key === 'issuedDate') return { label, pointer, value, kind: 'date' };
+  if (key === 'period') {
+    return {
+      label,
+      pointer,
+      value,
+      kind: 'object',
+      parts: [
+        { key: 'from', label: 'Từ năm', kind: 'year' },
+        { key: 'to', label: 'Đến năm', kind: 'year' },
+      ],
+    };
+  }
+  if (key === 'signer') {
+    return {
+      label,
+      pointer,
+      value,
+      kind: 'object',
+      parts: Object.entries(SIGNER_PARTS).map(([k, l]) => ({
+        key: k,
+        label: l,
+        kind: 'string',
+        optional: k !== 'name',
+      })),
+    };
+  }
+  return { label, pointer, value, kind: typeof value === 'number' ? 'number' : 'string' };
 }
 
 export function buildEntries(ex) {
@@ -37,14 +72,7 @@ export function buildEntries(ex) {
       kind: 'field',
       node: f,
       text: display(key, f.value),
-      inputs: [
-        {
-          label: METADATA[key],
-          pointer: `/metadata/${key}/value`,
-          value: f.value,
-          kind: kindOf(f.value, JSON_FIELDS.has(key) ? 'json' : undefined),
-        },
-      ],
+      inputs: [metadataInput(key, `/metadata/${key}/value`, f.value)],
     });
   }
   const total = ex.budget.total;
@@ -55,7 +83,25 @@ export function buildEntries(ex) {
     kind: 'field',
     node: total,
     text: display('total', total.value),
-    inputs: [{ label: 'Tổng kinh phí (JSON)', pointer: '/budget/total/value', value: total.value, kind: 'json' }],
+    inputs: [
+      {
+        label: 'Tổng kinh phí',
+        pointer: '/budget/total/value',
+        value: total.value,
+        kind: 'object',
+        fixed: { currency: 'VND' },
+        parts: [
+          { key: 'amount', label: 'Số tiền (đồng)', kind: 'number' },
+          {
+            key: 'text',
+            label: 'Như ghi trong văn bản',
+            kind: 'string',
+            derive: (o) => `${formatNumber(o.amount)} đồng`,
+          },
+          { key: 'words', label: 'Bằng chữ', kind: 'string', optional: true },
+        ],
+      },
+    ],
   });
   ex.sections.forEach((s, i) => {
     out.push({
@@ -70,7 +116,7 @@ export function buildEntries(ex) {
   });
   ex.targets.forEach((t, i) => {
     const values = t.values.map((v) =>
-      `${COMPARATORS[v.comparator] ?? ''} ${v.value.toLocaleString('vi-VN')} ${v.unit}${v.year ? ` (${v.year})` : ''}`.trim(),
+      `${COMPARATORS[v.comparator] ?? ''} ${formatNumber(v.value)} ${v.unit}${v.year ? ` (${v.year})` : ''}`.trim(),
     );
     out.push({
       id: `/targets/${i}`,
@@ -83,12 +129,19 @@ export function buildEntries(ex) {
       inputs: t.values.length
         ? t.values.flatMap((v, j) => [
             {
-              label: `Giá trị ${j + 1} («${v.text}»)`,
+              label: `Giá trị ${j + 1} («${v.text}», ${v.unit})`,
               pointer: `/targets/${i}/values/${j}/value`,
               value: v.value,
               kind: 'number',
             },
-            { label: `Năm ${j + 1}`, pointer: `/targets/${i}/values/${j}/year`, value: v.year, kind: 'number' },
+            {
+              label: `So sánh ${j + 1}`,
+              pointer: `/targets/${i}/values/${j}/comparator`,
+              value: v.comparator,
+              kind: 'select',
+              options: Object.entries(COMPARATORS).map(([value, text]) => ({ value, text })),
+            },
+            { label: `Năm đạt ${j + 1}`, pointer: `/targets/${i}/values/${j}/year`, value: v.year, kind: 'year' },
           ])
         : [{ label: 'Nội dung', pointer: `/targets/${i}/text`, value: t.text, kind: 'string' }],
     });
@@ -108,6 +161,13 @@ export function buildEntries(ex) {
           pointer: `/responsibilities/${i}/agency/canonical`,
           value: r.agency.canonical,
           kind: 'string',
+        },
+        {
+          label: 'Vai trò',
+          pointer: `/responsibilities/${i}/role`,
+          value: r.role,
+          kind: 'select',
+          options: Object.entries(ROLES).map(([value, text]) => ({ value, text })),
         },
       ],
     });
@@ -139,7 +199,36 @@ export function buildEntries(ex) {
       inputs,
     });
   });
+  const diagnostics = ex.diagnostics ?? [];
+  for (const e of out) e.evidence = evidenceFor(e, diagnostics);
   return out;
+}
+
+/**
+ * The evidence behind an entry's flags: the cross-check diagnostics with the same code whose span overlaps the
+ * entry's (a target and its table conflict, a total and its words), each side labelled.
+ */
+function evidenceFor(entry, diagnostics) {
+  const flags = entry.node.flags ?? [];
+  const src = entry.node.source;
+  if (!src || flags.length === 0) return [];
+  return diagnostics
+    .filter(
+      (d) =>
+        d.evidence?.length &&
+        flags.includes(d.code) &&
+        d.source &&
+        d.source.start < src.end &&
+        src.start < d.source.end,
+    )
+    .map((d) => ({
+      code: d.code,
+      sides: d.evidence.map((ev) => ({
+        label: EVIDENCE[ev.role] ?? ev.role,
+        value: typeof ev.value === 'number' ? formatNumber(ev.value) : (ev.value ?? '—'),
+        where: ev.where,
+      })),
+    }));
 }
 
 /** Entries a reviewer still has to look at: medium/low confidence or a pointer listed in review.fields. */
@@ -158,23 +247,50 @@ export function parseNumber(s) {
   return n;
 }
 
-export function parseInput(kind, raw, original) {
+function parseYear(s) {
+  const t = String(s).trim();
+  if (t === '') return null;
+  if (!/^\d{4}$/.test(t)) throw new Error(`«${s}» không phải là năm (4 chữ số)`);
+  return Number(t);
+}
+
+function parseScalar(kind, raw, original, label) {
   if (kind === 'number') return parseNumber(raw);
-  if (kind === 'json') {
+  if (kind === 'year') return parseYear(raw);
+  if (kind === 'date') {
     if (raw.trim() === '') return null;
-    try {
-      return JSON.parse(raw);
-    } catch {
-      throw new Error('Giá trị phải là JSON hợp lệ');
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new Error(`${label}: ngày không hợp lệ`);
+    return raw;
   }
-  if (raw === '' && original === null) return null;
+  if (raw === '' && (original === null || original === undefined)) return null;
   return raw;
+}
+
+/**
+ * The value an input's raw text(s) stand for. `raw` is a string, or for an object input a map part → string.
+ * An object with every part empty is null (the value is absent).
+ */
+export function parseInput(input, raw) {
+  if (input.kind !== 'object') return parseScalar(input.kind, raw, input.value, input.label);
+  const out = { ...(input.fixed ?? {}) };
+  let any = false;
+  for (const part of input.parts) {
+    const text = raw[part.key] ?? rawOf(part.kind, input.value?.[part.key]);
+    const v = parseScalar(part.kind, text, null, part.label);
+    if (v !== null && v !== '') any = true;
+    out[part.key] = v === '' ? null : v;
+  }
+  if (!any) return null;
+  for (const part of input.parts) {
+    if (out[part.key] !== null) continue;
+    if (part.derive) out[part.key] = part.derive(out);
+    else if (!part.optional) throw new Error(`${input.label}: thiếu «${part.label}»`);
+  }
+  return out;
 }
 
 export function rawOf(kind, value) {
   if (value === null || value === undefined) return '';
-  if (kind === 'json') return JSON.stringify(value, null, 2);
   if (kind === 'number') return String(value).replace('.', ',');
   return String(value);
 }

@@ -69,3 +69,33 @@ export const STATUS = { applied: 'đang áp dụng', stale: 'lỗi thời', reve
 export const COMPARATORS = { eq: '=', lt: '<', lte: '≤', gt: '>', gte: '≥' };
 
 export const flagText = (f) => FLAGS[f] || f;
+
+/** The sides of a failed check (diagnostics[].evidence[].role). */
+export const EVIDENCE = {
+  text: 'Văn bản ghi',
+  table: 'Bảng ghi',
+  digits: 'Số ghi',
+  words: 'Bằng chữ',
+  written: 'Dòng tổng ghi',
+  sum: 'Cộng lại được',
+  budget: 'Tổng kinh phí ghi',
+};
+
+export const DOC_STATUS = { queued: 'Đang chờ', processing: 'Đang xử lý', done: 'Xong', failed: 'Lỗi' };
+
+export const SIGNER_PARTS = { name: 'Họ và tên', position: 'Chức vụ', onBehalfOf: 'Thay mặt (TM./KT.)' };
+
+/** Why a document failed (failure.reason). */
+export const REASONS = {
+  'unsupported-format': 'định dạng không đọc được',
+  'corrupt-file': 'tệp hỏng',
+  encrypted: 'tệp có mật khẩu',
+  'too-large': 'tệp quá lớn',
+  'zip-bomb': 'tệp nén bất thường (zip bomb)',
+  timeout: 'đọc quá thời gian cho phép',
+  'resource-limit': 'vượt giới hạn bộ nhớ',
+  poison: 'làm hỏng tiến trình nhiều lần, đã cách ly',
+  'not-text': 'không phải văn bản',
+  empty: 'tệp rỗng',
+  'extraction-error': 'lỗi khi trích xuất (đã thử lại)',
+};
