@@ -1,9 +1,8 @@
 // `kehoach serve | api | worker`: the only entry that listens, connects and handles signals.
 // SIGTERM/SIGINT: stop accepting requests and jobs, let in-flight jobs finish, close connections, resolve.
 import type { Server } from 'node:http';
-import { startService } from '../service/assemble.js';
 import { loadConfig } from '../service/config.js';
-import type { Role } from '../service/runtime.js';
+import { type Role, startRuntime } from '../service/runtime.js';
 
 export async function runServe(role: Role, argv: string[]): Promise<void> {
   if (argv.includes('-h') || argv.includes('--help')) {
@@ -13,7 +12,8 @@ export async function runServe(role: Role, argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig(process.env);
-  const { runtime, app, bootstrapKey } = await startService(config, role);
+  const runtime = await startRuntime(config, role);
+  const { app, bootstrapKey } = runtime;
   const { logger } = runtime;
   if (bootstrapKey) {
     // Shown once: only its hash is stored. `kehoach keys create` makes more.

@@ -1,19 +1,18 @@
 // The route table: every endpoint declares its method, path, required permission, schemas and handler in one
 // place. app.ts mounts it (adding the permission check when auth is wired in) and openapi.ts documents it.
-import type { Request, Response } from 'express';
-import type { z } from 'zod';
-import type { Permission } from '../auth/roles.js';
 import { extractionJsonSchema } from '../contract/schema.js';
 import type { DocumentRecord } from '../service/store.js';
 import type { RouteContext } from './context.js';
+import { KEY_ROUTES } from './keys-routes.js';
 import { HttpProblem } from './problem.js';
+import { REVIEW_ROUTES } from './review-routes.js';
+import { param, type RouteDef, route } from './route.js';
 import {
   BatchSchema,
   CreateBatchSchema,
   DocumentDetailSchema,
   DocumentListSchema,
   ExtractionResponseSchema,
-  IdParamsSchema,
   ListQuerySchema,
   ReprocessQuerySchema,
   ReprocessResponseSchema,
@@ -21,55 +20,6 @@ import {
   UploadResponseSchema,
 } from './schemas.js';
 import { documentLinks, handleUpload, idempotent } from './uploads.js';
-
-export interface ResponseDef {
-  description: string;
-  schema?: z.ZodType;
-  /** Defaults to application/json. */
-  contentType?: string;
-}
-
-export interface RouteDef {
-  method: 'get' | 'post';
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  /** null: public. Auth middleware (src/auth) enforces it when the app is given an authorizer. */
-  permission: Permission | null;
-  query?: z.ZodType;
-  body?: { contentType: 'multipart/form-data' | 'application/json'; schema: z.ZodType; required: boolean };
-  idempotent?: boolean;
-  responses: Record<number, ResponseDef>;
-  /** Problem types this route can answer with (besides 500), for the documentation. */
-  problems: number[];
-  handler: (ctx: RouteContext, req: Request, res: Response) => Promise<void>;
-}
-
-export function parseWith<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  type: 'invalid-query' | 'invalid-body',
-): z.output<T> {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const where = type === 'invalid-query' ? 'query' : 'body';
-    throw new HttpProblem(
-      type,
-      `Invalid ${where}: ${errors.map((e) => `${e.path || where}: ${e.message}`).join('; ')}`,
-      {
-        errors,
-      },
-    );
-  }
-  return parsed.data;
-}
-
-function param(req: Request, name: string): string {
-  const v = req.params[name];
-  return typeof v === 'string' ? v : '';
-}
 
 function documentView(d: DocumentRecord) {
   const { seq: _seq, ...rest } = d;
@@ -122,8 +72,8 @@ function contentDisposition(fileName: string | null, fallback: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export const ROUTES: RouteDef[] = [
-  {
+const DOCUMENT_ROUTES: RouteDef[] = [
+  route({
     method: 'post',
     path: '/v1/documents',
     operationId: 'uploadDocuments',
@@ -135,8 +85,8 @@ export const ROUTES: RouteDef[] = [
     responses: { 202: { description: 'Stored and queued for extraction', schema: UploadResponseSchema } },
     problems: [400, 404, 409, 413, 415, 422],
     handler: (ctx, req, res) => handleUpload(ctx, req, res, null),
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents',
     operationId: 'listDocuments',
@@ -146,8 +96,7 @@ export const ROUTES: RouteDef[] = [
     query: ListQuerySchema,
     responses: { 200: { description: 'A page of documents', schema: DocumentListSchema } },
     problems: [400],
-    handler: async (ctx, req, res) => {
-      const q = parseWith(ListQuerySchema, req.query, 'invalid-query');
+    handler: async (ctx, _req, res, { query: q }) => {
       const limit = Math.min(q.limit ?? 50, ctx.config.pageLimitMax);
       const rows = await ctx.store.listDocuments({
         province: q.province,
@@ -166,8 +115,8 @@ export const ROUTES: RouteDef[] = [
         nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id',
     operationId: 'getDocument',
@@ -180,8 +129,8 @@ export const ROUTES: RouteDef[] = [
       const doc = await requireDocument(ctx, param(req, 'id'));
       res.json({ ...documentView(doc), batches: await ctx.store.documentBatches(doc.id) });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id/extraction',
     operationId: 'getExtraction',
@@ -200,8 +149,8 @@ export const ROUTES: RouteDef[] = [
       res.set('Kehoach-Document-Status', doc.status).set('Kehoach-Extractor-Version', stored.version);
       res.json((await ctx.effective?.(doc.id)) ?? stored.extraction);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id/text',
     operationId: 'getText',
@@ -214,8 +163,8 @@ export const ROUTES: RouteDef[] = [
       const { stored } = await requireResult(ctx, param(req, 'id'));
       res.type('text/plain; charset=utf-8').send(stored.text);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id/original',
     operationId: 'getOriginal',
@@ -236,8 +185,8 @@ export const ROUTES: RouteDef[] = [
         .set('Content-Security-Policy', 'sandbox')
         .send(Buffer.from(original.bytes));
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/documents/:id/reprocess',
     operationId: 'reprocessDocument',
@@ -253,8 +202,8 @@ export const ROUTES: RouteDef[] = [
       await ctx.enqueue([ref]);
       res.status(202).json({ queued: [{ id: ref.documentId, generation: ref.generation }] });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/batches',
     operationId: 'createBatch',
@@ -265,11 +214,7 @@ export const ROUTES: RouteDef[] = [
     idempotent: true,
     responses: { 201: { description: 'Created', schema: BatchSchema } },
     problems: [400, 409, 413, 415, 422],
-    handler: async (ctx, req, res) => {
-      if (req.headers['content-length'] && req.headers['content-length'] !== '0' && !req.is('application/json')) {
-        throw new HttpProblem('unsupported-media-type', 'Send the batch as application/json (or no body).');
-      }
-      const body = parseWith(CreateBatchSchema, req.body, 'invalid-body');
+    handler: async (ctx, req, res, { body }) => {
       await idempotent(ctx, req, res, body, async (tx) => {
         const batch = await ctx.store.createBatch(body.name ?? null, tx);
         const view = {
@@ -286,8 +231,8 @@ export const ROUTES: RouteDef[] = [
         return { status: 201, body: view };
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/batches/:id/documents',
     operationId: 'uploadIntoBatch',
@@ -299,8 +244,8 @@ export const ROUTES: RouteDef[] = [
     responses: { 202: { description: 'Stored and queued', schema: UploadResponseSchema } },
     problems: [400, 404, 409, 413, 415, 422],
     handler: (ctx, req, res) => handleUpload(ctx, req, res, param(req, 'id')),
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/batches/:id',
     operationId: 'getBatch',
@@ -315,8 +260,8 @@ export const ROUTES: RouteDef[] = [
       if (!batch) throw new HttpProblem('not-found', `No batch with id "${id}".`);
       res.json(batch);
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/batches/:id/reprocess',
     operationId: 'reprocessBatch',
@@ -326,16 +271,15 @@ export const ROUTES: RouteDef[] = [
     query: ReprocessQuerySchema,
     responses: { 202: { description: 'Queued', schema: ReprocessResponseSchema } },
     problems: [400, 404],
-    handler: async (ctx, req, res) => {
-      const q = parseWith(ReprocessQuerySchema, req.query, 'invalid-query');
+    handler: async (ctx, req, res, { query: q }) => {
       const id = param(req, 'id');
       const refs = await ctx.store.reprocessBatch(id, q.only === 'failed');
       if (!refs) throw new HttpProblem('not-found', `No batch with id "${id}".`);
       await ctx.enqueue(refs);
       res.status(202).json({ queued: refs.map((r) => ({ id: r.documentId, generation: r.generation })) });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/schema',
     operationId: 'getSchema',
@@ -347,7 +291,8 @@ export const ROUTES: RouteDef[] = [
     handler: async (_ctx, _req, res) => {
       res.type('application/schema+json').send(JSON.stringify(extractionJsonSchema()));
     },
-  },
+  }),
 ];
 
-export { BatchSchema, IdParamsSchema };
+/** Every route of the API, in one table. */
+export const ROUTES: RouteDef[] = [...DOCUMENT_ROUTES, ...REVIEW_ROUTES, ...KEY_ROUTES];

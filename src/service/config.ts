@@ -44,6 +44,8 @@ export const EnvSchema = z.object({
   KEHOACH_WEBHOOK_INTERVAL_MS: int(2000, 50),
   KEHOACH_SHUTDOWN_TIMEOUT_MS: int(60_000, 0),
   KEHOACH_BULL_BOARD: bool(true),
+  KEHOACH_AUTH: z.enum(['keys', 'off']).default('keys'),
+  KEHOACH_CLAIM_TTL_SECONDS: int(15 * 60, 1),
 });
 
 export interface Config {
@@ -75,6 +77,10 @@ export interface Config {
   webhookIntervalMs: number;
   shutdownTimeoutMs: number;
   bullBoard: boolean;
+  /** keys: every route needs an API key with the route's permission; off: trusted network or tests only. */
+  auth: 'keys' | 'off';
+  /** How long a reviewer's claim on a field lasts unless renewed. */
+  claimTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookIntervalMs: e.KEHOACH_WEBHOOK_INTERVAL_MS,
     shutdownTimeoutMs: e.KEHOACH_SHUTDOWN_TIMEOUT_MS,
     bullBoard: e.KEHOACH_BULL_BOARD,
+    auth: e.KEHOACH_AUTH,
+    claimTtlSeconds: e.KEHOACH_CLAIM_TTL_SECONDS,
   };
 }
 

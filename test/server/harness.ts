@@ -45,6 +45,7 @@ export function redisUrl(db: number): string {
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const env: Record<string, string> = {
+    KEHOACH_AUTH: 'off',
     KEHOACH_SWEEP_INTERVAL_MS: '500',
     KEHOACH_JOB_BACKOFF_MS: '50',
     KEHOACH_CONCURRENCY: '2',
