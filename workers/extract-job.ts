@@ -1,10 +1,10 @@
 // BullMQ sandboxed processor: runs in a child process forked by the worker. It opens its own database
 // connection (from the environment the parent passes) and handles one job at a time.
 import type { SandboxedJob } from 'bullmq';
+import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { processBullJob } from '../src/queue/job.js';
-import { loadConfig } from '../src/service/config.js';
-import { Store } from '../src/service/store.js';
+import { Store } from '../src/store/store.js';
 
 let store: Promise<Store> | undefined;
 

@@ -1,16 +1,10 @@
 // `kehoach serve | api | worker`: the only entry that listens, connects and handles signals.
 // SIGTERM/SIGINT: stop accepting requests and jobs, let in-flight jobs finish, close connections, resolve.
 import type { Server } from 'node:http';
-import { loadConfig } from '../service/config.js';
+import { loadConfig } from '../config.js';
 import { type Role, startRuntime } from '../service/runtime.js';
 
-export async function runServe(role: Role, argv: string[]): Promise<void> {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(
-      `kehoach ${role === 'all' ? 'serve' : role}: configured by environment variables (see the README).\n`,
-    );
-    return;
-  }
+export async function runServe(role: Role): Promise<void> {
   const config = loadConfig(process.env);
   const runtime = await startRuntime(config, role);
   const { app, bootstrapKey } = runtime;

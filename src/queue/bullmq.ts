@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { JobRef } from '../service/store.js';
+import type { JobRef } from './types.js';
 import { type EnsureResult, JobPayloadSchema, type JobQueue, type JobRunner, jobIdOf, QUEUE_NAME } from './types.js';
 
 export function redisConnection(url: string): Redis {

@@ -2,8 +2,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { UnreadableDocumentError } from '../errors.js';
 import { extract } from '../pipeline.js';
-import type { Store } from '../service/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
+import type { JobStore as Store } from './types.js';
 import { JobPayloadSchema } from './types.js';
 
 export type JobOutcome = 'done' | 'failed' | 'stale';

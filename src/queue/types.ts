@@ -1,6 +1,19 @@
 // The job runner abstraction: the API queues document ids; a runner (in-process or BullMQ) calls the processor.
 import { z } from 'zod';
-import type { JobRef } from '../service/store.js';
+import type { DocumentFormat, Extraction } from '../contract/schema.js';
+
+/** What a queued job refers to: the document and the reprocess generation it was queued for. */
+export interface JobRef {
+  documentId: string;
+  generation: number;
+}
+
+/** What a job needs from the store (src/store implements it); declared here so the queue owns its types. */
+export interface JobStore {
+  claim(ref: JobRef): Promise<{ bytes: Uint8Array; fileName: string | null; format: DocumentFormat } | null>;
+  saveResult(ref: JobRef, version: string, extraction: Extraction, text: string): Promise<boolean>;
+  markFailed(ref: JobRef, reason: string, message: string): Promise<boolean>;
+}
 
 /** Job payloads carry ids only, never document text; validated when queued and again in the worker. */
 export const JobPayloadSchema = z.object({

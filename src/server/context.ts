@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import type { Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
-import type { JobQueue } from '../queue/types.js';
+import type { JobQueue, JobRef } from '../queue/types.js';
 import type { ReviewDeps } from '../review/service.js';
-import type { Config } from '../service/config.js';
-import type { JobRef, Store } from '../service/store.js';
+import type { Store } from '../store/store.js';
 
 /** What route handlers may use. */
 export interface RouteContext {

@@ -1,7 +1,7 @@
 // The route table: every endpoint declares its method, path, required permission, schemas and handler in one
 // place. app.ts mounts it (adding the permission check when auth is wired in) and openapi.ts documents it.
 import { extractionJsonSchema } from '../contract/schema.js';
-import type { DocumentRecord } from '../service/store.js';
+import type { DocumentRecord } from '../store/store.js';
 import type { RouteContext } from './context.js';
 import { KEY_ROUTES } from './keys-routes.js';
 import { HttpProblem } from './problem.js';
@@ -19,7 +19,7 @@ import {
   UploadFormSchema,
   UploadResponseSchema,
 } from './schemas.js';
-import { documentLinks, handleUpload, idempotent } from './uploads.js';
+import { documentLinks, handleUpload, idempotent, POLL_AFTER_SECONDS } from './uploads.js';
 
 function documentView(d: DocumentRecord) {
   const { seq: _seq, ...rest } = d;
@@ -41,9 +41,14 @@ async function requireResult(ctx: RouteContext, id: string) {
       reason: doc.failure?.reason ?? null,
     });
   }
-  throw new HttpProblem('extraction-not-ready', `The document is ${doc.status}; try again later.`, {
-    documentStatus: doc.status,
-  });
+  // Stays 409 (clients written against it keep working), with where to poll and when: Location is the
+  // document's status URL, Retry-After the seconds to wait.
+  throw new HttpProblem(
+    'extraction-not-ready',
+    `The document is ${doc.status}; poll ${documentLinks(id)['self']} and try again later.`,
+    { documentStatus: doc.status },
+    { Location: documentLinks(id)['self']!, 'Retry-After': String(POLL_AFTER_SECONDS) },
+  );
 }
 
 const CURSOR_PREFIX = 'v1:';
@@ -82,7 +87,16 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     permission: 'documents:write',
     body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
     idempotent: true,
-    responses: { 202: { description: 'Stored and queued for extraction', schema: UploadResponseSchema } },
+    responses: {
+      202: {
+        description: 'Stored and queued for extraction',
+        schema: UploadResponseSchema,
+        headers: {
+          Location: 'The batch (when uploading into one) or the document to poll',
+          'Retry-After': 'Seconds to wait before polling',
+        },
+      },
+    },
     problems: [400, 404, 409, 413, 415, 422],
     handler: (ctx, req, res) => handleUpload(ctx, req, res, null),
   }),
@@ -135,6 +149,11 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     path: '/v1/documents/:id/extraction',
     operationId: 'getExtraction',
     summary: 'The extraction result (contract v1, see /v1/schema)',
+    description:
+      'Before the extraction is ready this answers 409 extraction-not-ready with `documentStatus` (queued or ' +
+      'processing), `Location` (the document to poll) and `Retry-After` (seconds); a document that could not be ' +
+      'read answers 409 document-failed with its `reason`. Poll GET /v1/documents/{id} (or wait for the ' +
+      'document.finished webhook) until status is done.',
     tag: 'documents',
     permission: 'documents:read',
     responses: {
@@ -241,7 +260,16 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     permission: 'documents:write',
     body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
     idempotent: true,
-    responses: { 202: { description: 'Stored and queued', schema: UploadResponseSchema } },
+    responses: {
+      202: {
+        description: 'Stored and queued',
+        schema: UploadResponseSchema,
+        headers: {
+          Location: 'The batch (when uploading into one) or the document to poll',
+          'Retry-After': 'Seconds to wait before polling',
+        },
+      },
+    },
     problems: [400, 404, 409, 413, 415, 422],
     handler: (ctx, req, res) => handleUpload(ctx, req, res, param(req, 'id')),
   }),

@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { RoleNameSchema } from '../auth/roles.js';
 import { DocumentFormatSchema, ExtractionSchema } from '../contract/schema.js';
-import { DOCUMENT_STATUSES } from '../service/store.js';
+import { DOCUMENT_STATUSES } from '../store/store.js';
 
 export const DocumentStatusSchema = z.enum(DOCUMENT_STATUSES);
-
-export const IdParamsSchema = z.object({ id: z.string().describe('Document or batch id') });
 
 export const ProblemSchema = z
   .object({

@@ -2,20 +2,19 @@
 // Roles: 'all' (API + worker), 'api', 'worker'. Embedded mode (no REDIS_URL) always runs jobs in-process.
 import { type Logger, pino } from 'pino';
 import { type CreatedKey, ensureAnonymousKey, ensureBootstrapAdmin } from '../auth/keys.js';
+import { type Config, childEnv } from '../config.js';
 import { type Database, openDatabase } from '../db/open.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { isUnreadable, processBullJob, processDocument } from '../queue/job.js';
-import type { JobQueue, JobRunner } from '../queue/types.js';
+import type { JobQueue, JobRef, JobRunner } from '../queue/types.js';
 import { getEffectiveExtraction, type ReviewDeps } from '../review/service.js';
 import { extractionStoreFrom } from '../review/service-store.js';
 import { createApp } from '../server/app.js';
 import { keyAuthorizer, openAuthorizer } from '../server/auth.js';
 import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
-import { type Config, childEnv } from './config.js';
-import type { JobRef } from './store.js';
-import { Store } from './store.js';
+import { Store } from '../store/store.js';
 import { type SweepResult, startSweeper } from './sweeper.js';
 import { startWebhookDispatcher } from './webhooks.js';
 

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createKey, type RoleName } from '../../src/auth/index.js';
+import { loadConfig } from '../../src/config.js';
 import type { Sql } from '../../src/db/types.js';
 import { MemoryExtractionStore } from '../../src/review/index.js';
 import { createApp } from '../../src/server/app.js';
@@ -11,7 +12,6 @@ import type { RouteContext } from '../../src/server/context.js';
 import { KEY_ROUTES } from '../../src/server/keys-routes.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { REVIEW_ROUTES } from '../../src/server/review-routes.js';
-import { loadConfig } from '../../src/service/config.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
 
 export interface TestApp {

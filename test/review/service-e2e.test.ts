@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES } from '../../src/auth/roles.js';
+import { loadConfig } from '../../src/config.js';
 import { ROUTES } from '../../src/server/routes.js';
-import { loadConfig } from '../../src/service/config.js';
 import { type Runtime, startRuntime } from '../../src/service/runtime.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-003/input.txt', import.meta.url));

@@ -11,7 +11,7 @@ import {
   type Outcome,
   submitCorrection as submitOutcome,
 } from '../../src/review/index.js';
-import { Store } from '../../src/service/store.js';
+import { Store } from '../../src/store/store.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
 
 // The domain answers with typed outcomes; these tests read a refusal as a rejection carrying its code.

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
-import { loadConfig } from '../../src/service/config.js';
+import { loadConfig } from '../../src/config.js';
 import { type Role, type Runtime, startRuntime } from '../../src/service/runtime.js';
 import { DATABASE_URL, REDIS_URL } from '../helpers/services.js';
 

@@ -3,16 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentFormat, Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
+import type { JobRef, JobStore } from '../queue/types.js';
 
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 const TERMINAL = "('done', 'failed')";
-
-/** What a queued job refers to: the document and the reprocess generation it was queued for. */
-export interface JobRef {
-  documentId: string;
-  generation: number;
-}
 
 export interface NewUpload {
   sha256: string;
@@ -142,7 +137,7 @@ function planYear(x: Extraction): number | null {
   return x.metadata.period.value?.from ?? null;
 }
 
-export class Store {
+export class Store implements JobStore {
   constructor(
     readonly sql: Sql,
     /** Write webhook outbox rows (only when a webhook is configured). */
