@@ -8,12 +8,17 @@ import { Store } from '../src/store/store.js';
 
 let store: Promise<Store> | undefined;
 
+// Never cache a failed connection: a child started during a database outage kept the rejected promise and
+// failed every job it got after the database was back. On failure the next job tries to connect again.
 function getStore(): Promise<Store> {
   store ??= (async () => {
     const config = loadConfig(process.env);
     const db = await openDatabase(config, { migrate: false });
     return new Store(db.sql, Boolean(config.webhookUrl));
-  })();
+  })().catch((err: unknown) => {
+    store = undefined;
+    throw err;
+  });
   return store;
 }
 

@@ -42,6 +42,8 @@ export async function openPg(
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
+    // A database that does not answer must not hold requests: they fail (503) and clients retry.
+    connectionTimeoutMillis: 3000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.

@@ -81,7 +81,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
     queue = inProcess;
     runner = inProcess;
   } else {
-    const producer = redisConnection(config.redisUrl);
+    const producer = redisConnection(config.redisUrl, { failFast: true });
     bull = new BullJobQueue({
       connection: producer,
       prefix: config.queuePrefix,

@@ -162,6 +162,11 @@ export class Store implements JobStore {
   ): Promise<{ documents: StoredUpload[]; jobs: JobRef[] }> {
     const documents: StoredUpload[] = [];
     const jobs: JobRef[] = [];
+    // Concurrent uploads into one batch deadlocked (40P01): each updated the batch row once per file while
+    // inserting documents another request was waiting on. Take the batch row's lock first, once, so uploads
+    // into one batch queue up behind each other in the same order, and touch the row once at the end.
+    if (batchId) await tx.query('select id from batches where id = $1 for update', [batchId]);
+    let reopen = false;
     for (const u of uploads) {
       const inserted = await tx.query<{ id: string }>(
         `insert into documents (id, sha256, file_name, content_type, format, size, bytes, status)
@@ -188,12 +193,11 @@ export class Store implements JobStore {
           [batchId, doc.id, u.fileName],
         );
         // A batch that had finished is open again while its new document is pending.
-        if (linked.rows.length > 0 && doc.status !== 'done' && doc.status !== 'failed') {
-          await tx.query('update batches set finished_at = null where id = $1', [batchId]);
-        }
+        if (linked.rows.length > 0 && doc.status !== 'done' && doc.status !== 'failed') reopen = true;
       }
       documents.push(doc);
     }
+    if (batchId && reopen) await tx.query('update batches set finished_at = null where id = $1', [batchId]);
     if (batchId) await this.finishBatches(tx, [batchId]);
     return { documents, jobs };
   }

@@ -32,6 +32,9 @@ export interface HarnessOptions {
   schema?: string;
   prefix?: string;
   redisDb?: number;
+  /** postgres-bullmq: connect through these instead (a proxy that can cut the connection). */
+  databaseUrl?: string;
+  redisUrl?: string;
   inline?: boolean;
 }
 
@@ -57,9 +60,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   if (opts.mode === 'postgres-bullmq') {
     schema = opts.schema ?? uniqueName('kh_test');
     prefix = opts.prefix ?? uniqueName('khq');
-    redis = redisUrl(opts.redisDb ?? 6);
+    redis = opts.redisUrl ?? redisUrl(opts.redisDb ?? 6);
     Object.assign(env, {
-      DATABASE_URL,
+      DATABASE_URL: opts.databaseUrl ?? DATABASE_URL,
       KEHOACH_DB_SCHEMA: schema,
       REDIS_URL: redis,
       KEHOACH_QUEUE_PREFIX: prefix,
