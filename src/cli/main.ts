@@ -47,6 +47,10 @@ function build(): Command {
       });
   }
 
+  sub('health', "exit 0 when this container's kehoach process is healthy (the Docker HEALTHCHECK)").action(async () => {
+    exitCode = await (await import('./health.js')).runHealth();
+  });
+
   const keys = sub('keys', 'manage API keys (refused while a server holds the embedded data folder)').addHelpText(
     'after',
     ENV_HELP,

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { loadConfig } from '../config.js';
 import { type Role, startRuntime } from '../service/runtime.js';
+import { startHeartbeat } from './health.js';
 
 export async function runServe(role: Role): Promise<void> {
   const config = loadConfig(process.env);
@@ -27,6 +28,7 @@ export async function runServe(role: Role): Promise<void> {
     server.headersTimeout = 60_000;
     logger.info({ port: config.port, host: config.host, role }, 'listening');
   }
+  const stopHeartbeat = startHeartbeat(role, server ? (server.address() as { port: number }).port : null);
   logger.info(
     {
       role,
@@ -61,6 +63,7 @@ export async function runServe(role: Role): Promise<void> {
         .catch((err: unknown) => logger.error({ err }, 'error during shutdown'))
         .finally(() => {
           clearTimeout(force);
+          stopHeartbeat();
           process.off('SIGTERM', onSignal);
           process.off('SIGINT', onSignal);
           resolve();
