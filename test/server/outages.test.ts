@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, REDIS_URL, skipUnless } from '../helpers/services.js';
 import { form, type Harness, planText, startHarness, waitFor } from './harness.js';
-import { type Proxy, startProxy } from './proxy.js';
+import { startProxy, type TcpProxy } from './proxy.js';
 
 const PROBLEM = 'https://kehoach.dev/problems/';
 const skip = await skipUnless('outages (postgres-bullmq)', ['redis', 'postgres']);
@@ -100,8 +100,8 @@ describe.skipIf(skip !== null)('PostgreSQL + BullMQ: concurrency and bad input',
 
 describe.skipIf(skip !== null)('PostgreSQL + BullMQ through outages', () => {
   let h: Harness;
-  let pg: Proxy;
-  let redis: Proxy;
+  let pg: TcpProxy;
+  let redis: TcpProxy;
   beforeAll(async () => {
     pg = await startProxy(DATABASE_URL, 5432);
     redis = await startProxy(`${REDIS_URL.replace(/\/\d*$/, '')}/6`, 6379);

@@ -2,7 +2,7 @@
 // stopping the shared servers other suites use.
 import net from 'node:net';
 
-export interface Proxy {
+export interface TcpProxy {
   url: string;
   /** Refuse new connections and cut the open ones. */
   down(): void;
@@ -10,7 +10,7 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(targetUrl: string, defaultPort: number): Promise<Proxy> {
+export async function startProxy(targetUrl: string, defaultPort: number): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const port = Number(target.port || defaultPort);
   const sockets = new Set<net.Socket>();
