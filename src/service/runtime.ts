@@ -142,7 +142,8 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
     logger,
     async enqueue(refs) {
       try {
-        await withTimeout(queue.enqueue(refs), 5000);
+        // Bounded: with Redis down an upload is answered within ~2 s; the sweeper queues what this missed.
+        await withTimeout(queue.enqueue(refs), 2000);
       } catch (err) {
         logger.warn({ err, jobs: refs.length }, 'queueing failed; the sweeper will queue these documents');
       }
