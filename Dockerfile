@@ -29,16 +29,19 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# SQL migrations are read at start-up; tsc does not copy them.
+# Files read at run time that tsc does not emit (test/service/docker-layout.test.ts starts every role from exactly
+# these COPY lines): SQL migrations, and the review page's static assets (src/web/router.ts looks for them next
+# to the compiled file, then in src/web/static).
 COPY src/db/migrations ./dist/src/db/migrations
+COPY src/web/static ./dist/src/web/static
 COPY package.json ./
 COPY assets ./assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" || exit 1
+# Fits every role: API roles answer /healthz; a worker (no HTTP) is healthy while its heartbeat file is fresh.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["node", "dist/src/cli/main.js", "health"]
 # exec form: node is PID 1's child-free process and receives SIGTERM directly for a graceful stop.
 ENTRYPOINT ["node", "dist/src/cli/main.js"]
 CMD ["serve"]

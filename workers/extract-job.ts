@@ -2,10 +2,10 @@
 // own database connection (from the environment the parent passes) and handles one job at a time. The default
 // BullMQ worker parses on the parse pool's threads instead (src/pool).
 import type { SandboxedJob } from 'bullmq';
+import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { processBullJob } from '../src/queue/job.js';
-import { loadConfig } from '../src/service/config.js';
-import { Store } from '../src/service/store.js';
+import { Store } from '../src/store/store.js';
 
 let store: Promise<{ store: Store; poisonAttempts: number }> | undefined;
 

@@ -1,6 +1,7 @@
 // API keys: random, shown once, stored as sha256 of the secret. The key embeds its id ("kh_<id>_<secret>"),
 // so a lookup is by primary key and the secret is compared in constant time, never through an index probe.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { Sql } from '../db/types.js';
 import { type RoleName, RoleNameSchema } from './roles.js';
 
@@ -27,6 +28,11 @@ export interface AuthContext {
   role: RoleName;
   name: string;
 }
+
+/** The principal of every request when auth is off (KEHOACH_AUTH=off); its id can never be presented as a key. */
+export const ANONYMOUS: AuthContext = { keyId: 'anonymous', role: 'admin', name: 'anonymous (auth off)' };
+
+export const CreateKeyBody = z.object({ role: RoleNameSchema, name: z.string().trim().min(1).max(200) });
 
 export type AuthResult =
   | { ok: true; auth: AuthContext }
@@ -150,8 +156,18 @@ export function authenticate(sql: Sql, headers: Headers): Promise<AuthResult> {
 export async function ensureBootstrapAdmin(sql: Sql): Promise<CreatedKey | null> {
   return sql.transaction(async (tx) => {
     await tx.query('LOCK TABLE api_keys IN SHARE ROW EXCLUSIVE MODE');
-    const { rows } = await tx.query<{ n: number | string }>('SELECT count(*) AS n FROM api_keys');
+    const { rows } = await tx.query<{ n: number | string }>('SELECT count(*) AS n FROM api_keys WHERE id <> $1', [
+      ANONYMOUS.keyId,
+    ]);
     if (Number(rows[0]?.n ?? 0) > 0) return null;
     return createKey(tx, { role: 'admin', name: 'bootstrap admin', createdBy: null });
   });
+}
+
+/** Auth off: corrections and claims still record a key id, so the anonymous principal needs its row. */
+export async function ensureAnonymousKey(sql: Sql): Promise<void> {
+  await sql.query(
+    `INSERT INTO api_keys (id, name, role, secret_hash) VALUES ($1, $2, 'admin', $3) ON CONFLICT (id) DO NOTHING`,
+    [ANONYMOUS.keyId, ANONYMOUS.name, hashSecret(randomBytes(32).toString('hex'))],
+  );
 }

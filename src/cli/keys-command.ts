@@ -1,8 +1,9 @@
 // `kehoach keys create|list|revoke`: opens the configured database (the embedded PGlite folder, or
 // DATABASE_URL) and manages API keys. An embedded data folder can be open in one process only: stop
 // `kehoach serve` first, or use the admin routes (/v1/keys) while it runs.
+
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
-import { loadConfig } from '../service/config.js';
 import { KeysUsageError, runKeys } from './keys.js';
 import { exitCodes } from './usage.js';
 

@@ -1,19 +1,14 @@
 // `kehoach serve | api | worker`: the only entry that listens, connects and handles signals.
 // SIGTERM/SIGINT: stop accepting requests and jobs, let in-flight jobs finish, close connections, resolve.
 import type { Server } from 'node:http';
-import { startService } from '../service/assemble.js';
-import { loadConfig } from '../service/config.js';
-import type { Role } from '../service/runtime.js';
+import { loadConfig } from '../config.js';
+import { type Role, startRuntime } from '../service/runtime.js';
+import { startHeartbeat } from './health.js';
 
-export async function runServe(role: Role, argv: string[]): Promise<void> {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(
-      `kehoach ${role === 'all' ? 'serve' : role}: configured by environment variables (see the README).\n`,
-    );
-    return;
-  }
+export async function runServe(role: Role): Promise<void> {
   const config = loadConfig(process.env);
-  const { runtime, app, bootstrapKey } = await startService(config, role);
+  const runtime = await startRuntime(config, role);
+  const { app, bootstrapKey } = runtime;
   const { logger } = runtime;
   if (bootstrapKey) {
     // Shown once: only its hash is stored. `kehoach keys create` makes more.
@@ -33,6 +28,7 @@ export async function runServe(role: Role, argv: string[]): Promise<void> {
     server.headersTimeout = 60_000;
     logger.info({ port: config.port, host: config.host, role }, 'listening');
   }
+  const stopHeartbeat = startHeartbeat(role, server ? (server.address() as { port: number }).port : null);
   logger.info(
     {
       role,
@@ -67,6 +63,7 @@ export async function runServe(role: Role, argv: string[]): Promise<void> {
         .catch((err: unknown) => logger.error({ err }, 'error during shutdown'))
         .finally(() => {
           clearTimeout(force);
+          stopHeartbeat();
           process.off('SIGTERM', onSignal);
           process.off('SIGINT', onSignal);
           resolve();

@@ -1,6 +1,7 @@
 // Chooses the database from configuration: DATABASE_URL → PostgreSQL, otherwise PGlite in the data folder.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
 import { openPg } from './pg.js';
 import { type ClosableSql, openPglite } from './pglite.js';
@@ -23,11 +24,32 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     db = { kind: 'postgres', sql: await openPg(config.databaseUrl, { schema: config.dbSchema }) };
   } else {
     let dir: string | undefined;
+    let release = () => {};
     if (config.dataDir !== null) {
       dir = join(config.dataDir, 'pglite');
       mkdirSync(dir, { recursive: true });
+      release = lockDataFolder(config.dataDir);
     }
-    db = { kind: 'pglite', sql: await openPglite(dir) };
+    let sql: ClosableSql;
+    try {
+      sql = await openPglite(dir);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    db = {
+      kind: 'pglite',
+      sql: {
+        ...sql,
+        async close() {
+          try {
+            await sql.close();
+          } finally {
+            release();
+          }
+        },
+      },
+    };
   }
   if (opts.migrate !== false) await migrate(db.sql);
   return db;

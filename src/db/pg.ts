@@ -42,6 +42,8 @@ export async function openPg(
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
+    // A database that does not answer must not hold requests: they fail (503) and clients retry.
+    connectionTimeoutMillis: 3000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -53,6 +55,14 @@ export async function openPg(
     },
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // A connection lost while checked out emits 'error' on the client; unhandled, it killed the process
+      // (found by bench/outage.ts cutting PostgreSQL mid-batch). The failing query rejects anyway; the broken
+      // client is destroyed instead of going back to the pool.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn(wrapClient(client));
@@ -60,9 +70,11 @@ export async function openPg(
         return result;
       } catch (err) {
         await client.query('rollback').catch(() => {});
+        broken ??= isConnectionError(err) ? (err as Error) : undefined;
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken ?? false);
       }
     },
     async exec(script: string) {
@@ -72,4 +84,9 @@ export async function openPg(
       await pool.end();
     },
   };
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code.startsWith('E'));
 }

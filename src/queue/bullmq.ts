@@ -5,12 +5,19 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { JobRef } from '../service/store.js';
+import type { JobRef } from './types.js';
 import { type EnsureResult, JobPayloadSchema, type JobQueue, type JobRunner, jobIdOf, QUEUE_NAME } from './types.js';
 
-export function redisConnection(url: string): Redis {
-  // BullMQ requires maxRetriesPerRequest: null for blocking commands; errors are reported, never thrown.
-  const redis = new Redis(url, { maxRetriesPerRequest: null });
+export function redisConnection(url: string, opts: { failFast?: boolean } = {}): Redis {
+  // BullMQ requires maxRetriesPerRequest: null for blocking commands (workers); errors are reported, never
+  // thrown. A producer (the API) fails fast instead: with Redis down a command errors at once rather than
+  // waiting in the offline queue, so an upload is stored and answered (the sweeper queues it later).
+  const redis = new Redis(
+    url,
+    opts.failFast
+      ? { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }
+      : { maxRetriesPerRequest: null },
+  );
   redis.on('error', () => {});
   return redis;
 }

@@ -1,6 +1,6 @@
 // The embedded job runner: bounded concurrency, retries with exponential backoff, in the API's own process.
 // Pending work lives in the database, so nothing is lost when the process stops: the sweeper re-queues it.
-import type { JobRef } from '../service/store.js';
+import type { JobRef } from './types.js';
 import { type EnsureResult, type JobQueue, type JobRunner, jobIdOf } from './types.js';
 
 export interface InProcessOptions {

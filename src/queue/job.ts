@@ -3,8 +3,8 @@ import { UnrecoverableError } from 'bullmq';
 import { isUnreadable } from '../errors.js';
 import { extract } from '../pipeline.js';
 import type { ParseProgress, ParseResult, ParseTask } from '../pool/index.js';
-import type { Store } from '../service/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
+import type { JobStore as Store } from './types.js';
 import { JobPayloadSchema } from './types.js';
 
 export { isUnreadable };

@@ -1,6 +1,31 @@
 // The job runner abstraction: the API queues document ids; a runner (in-process or BullMQ) calls the processor.
 import { z } from 'zod';
-import type { JobRef } from '../service/store.js';
+import type { DocumentFormat, Extraction } from '../contract/schema.js';
+
+/** What a queued job refers to: the document and the reprocess generation it was queued for. */
+export interface JobRef {
+  documentId: string;
+  generation: number;
+}
+
+/** What a job needs from the store (src/store implements it); declared here so the queue owns its types. */
+export interface ClaimedJob {
+  bytes: Uint8Array | null;
+  fileName: string | null;
+  format: DocumentFormat;
+  /** This attempt's number (1 for the first). */
+  attempt: number;
+}
+
+export interface JobStore {
+  /** Marks the document processing and counts the attempt; past `maxAttempts` it is quarantined (null). */
+  claim(ref: JobRef, maxAttempts?: number): Promise<ClaimedJob | null>;
+  /** Gives an attempt back (an infrastructure failure is not the document's fault). */
+  releaseAttempt(ref: JobRef): Promise<void>;
+  setProgress(ref: JobRef, done: number, total: number): Promise<void>;
+  saveResult(ref: JobRef, version: string, extraction: Extraction, text: string, json?: string): Promise<boolean>;
+  markFailed(ref: JobRef, reason: string, message: string): Promise<boolean>;
+}
 
 /** Job payloads carry ids only, never document text; validated when queued and again in the worker. */
 export const JobPayloadSchema = z.object({

@@ -4,7 +4,7 @@ import fjp, { type Operation } from 'fast-json-patch';
 import { z } from 'zod';
 import { type Extraction, ExtractionSchema } from '../contract/schema.js';
 import { reviewFields } from '../review.js';
-import { type Anchor, makeAnchor, resolveAnchor } from './anchor.js';
+import { type Anchor, makeAnchor } from './anchor.js';
 import { deepEqual, formatPointer, getAt, isRecord, parsePointer, valueAt } from './pointer.js';
 
 export const CORRECTED = 'corrected';
@@ -13,6 +13,9 @@ export const STALE = 'correction-stale';
 
 /** Parts of the extraction a reviewer may change; the rest is provenance or derived. */
 const EDITABLE_ROOTS = ['metadata', 'sections', 'targets', 'responsibilities', 'budget', 'tables'];
+
+/** Any JSON value; one named schema so the OpenAPI document defines it once. */
+export const JsonValueSchema = z.json().meta({ id: 'JsonValue' });
 
 const PointerSchema = z
   .string()
@@ -26,10 +29,10 @@ const PointerSchema = z
   );
 
 export const PatchOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('add'), path: PointerSchema, value: z.json() }),
-  z.object({ op: z.literal('replace'), path: PointerSchema, value: z.json() }),
+  z.object({ op: z.literal('add'), path: PointerSchema, value: JsonValueSchema }),
+  z.object({ op: z.literal('replace'), path: PointerSchema, value: JsonValueSchema }),
   z.object({ op: z.literal('remove'), path: PointerSchema }),
-  z.object({ op: z.literal('test'), path: PointerSchema, value: z.json() }),
+  z.object({ op: z.literal('test'), path: PointerSchema, value: JsonValueSchema }),
 ]);
 export const PatchSchema = z.array(PatchOpSchema).min(1).max(200);
 export type PatchOp = z.infer<typeof PatchOpSchema>;
@@ -210,4 +213,4 @@ export function draftAccept(effective: Extraction, pointers: string[]): DraftRes
   return checked.ok ? { ok: true, changes, extraction: checked.extraction } : checked;
 }
 
-export { resolveAnchor, validate as validateExtraction };
+export { validate as validateExtraction };

@@ -1,6 +1,6 @@
 // Request schemas of the review API: validated in the router, documented in the OpenAPI fragment.
 import { z } from 'zod';
-import { PatchSchema } from './apply.js';
+import { JsonValueSchema, PatchSchema } from './apply.js';
 
 export const QueueQuery = z.object({
   document: z.string().max(200).optional(),
@@ -20,7 +20,7 @@ export const ClaimBody = z.object({
 const PreconditionFields = {
   comment: z.string().max(4000).nullable().optional(),
   expectedRevision: z.string().max(200).optional(),
-  expectedBefore: z.record(z.string(), z.json()).optional(),
+  expectedBefore: z.record(z.string(), JsonValueSchema).optional(),
 };
 
 export const CorrectionBody = z.union([

@@ -1,13 +1,26 @@
 // The review workflow's operations over the store (machine extractions) and the database (corrections).
-import { ProblemError } from '../auth/problem.js';
 import type { Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
 import { type Change, type DraftResult, draftAccept, draftPatch, type PatchOp } from './apply.js';
 import { activeClaims, blockingClaim, releaseOwnClaims } from './claims.js';
+import { type Outcome, Refused, refusal } from './outcome.js';
 import { deepEqual, getAt, overlaps, parsePointer } from './pointer.js';
 import { type CorrectionRecord, insertCorrection, isUniqueViolation, loadCorrections } from './records.js';
 import { type ReplayedCorrection, replay } from './replay.js';
 import type { ExtractionStore, MachineExtraction } from './store.js';
+
+function refuse(...args: Parameters<typeof refusal>): Refused {
+  return new Refused(refusal(...args));
+}
+
+async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (err) {
+    if (err instanceof Refused) return err.refusal;
+    throw err;
+  }
+}
 
 export interface ReviewDeps {
   sql: Sql;
@@ -96,13 +109,13 @@ function normaliseEtag(v: string): string {
 
 function checkPreconditions(pre: Preconditions, revision: string, effective: Extraction): void {
   if (pre.expectedRevision === undefined && pre.expectedBefore === undefined) {
-    throw new ProblemError(
+    throw refuse(
       'precondition-required',
       'Send expectedRevision (or If-Match) or expectedBefore, so a concurrent change is detected instead of overwritten.',
     );
   }
   if (pre.expectedRevision !== undefined && normaliseEtag(pre.expectedRevision) !== revision) {
-    throw new ProblemError('conflict', 'The extraction changed since you loaded it; reload and re-apply your change.', {
+    throw refuse('conflict', 'The extraction changed since you loaded it; reload and re-apply your change.', {
       currentRevision: revision,
     });
   }
@@ -111,7 +124,7 @@ function checkPreconditions(pre: Preconditions, revision: string, effective: Ext
     const here = tokens ? getAt(effective, tokens) : { found: false as const };
     const current = here.found ? here.value : null;
     if (!deepEqual(current, expected)) {
-      throw new ProblemError('conflict', `The value at ${pointer} is no longer the one you saw.`, {
+      throw refuse('conflict', `The value at ${pointer} is no longer the one you saw.`, {
         pointer,
         current,
         currentRevision: revision,
@@ -120,7 +133,11 @@ function checkPreconditions(pre: Preconditions, revision: string, effective: Ext
   }
 }
 
-async function commit(
+function commit(...args: Parameters<typeof commitOrThrow>): Promise<Outcome<CorrectionOutcome>> {
+  return outcome(() => commitOrThrow(...args));
+}
+
+async function commitOrThrow(
   deps: ReviewDeps,
   documentId: string,
   keyId: string,
@@ -141,12 +158,12 @@ async function commit(
   try {
     inserted = await deps.sql.transaction(async (tx) => {
       const state = await load(deps, tx, documentId, machine);
-      if (!state) throw new ProblemError('not-found', `No extraction for document ${documentId}.`);
+      if (!state) throw refuse('not-found', `No extraction for document ${documentId}.`);
       checkPreconditions(pre, state.revision, state.replayed.extraction);
       const planned = build(state);
       const claim = blockingClaim(await activeClaims(tx, [documentId]), planned.touched, keyId);
       if (claim) {
-        throw new ProblemError(
+        throw refuse(
           'claimed-by-other',
           `${claim.pointer} is claimed by key ${claim.keyId} until ${claim.expiresAt}.`,
           {
@@ -172,7 +189,7 @@ async function commit(
     // Two writers read the same revision; the database let one in. The loser's work is in its request: it
     // gets the current state and can re-apply.
     if (isUniqueViolation(err)) {
-      throw new ProblemError('conflict', 'Another correction was saved at the same moment; reload and re-apply.');
+      throw refuse('conflict', 'Another correction was saved at the same moment; reload and re-apply.');
     }
     throw err;
   }
@@ -189,8 +206,17 @@ async function commit(
   };
 }
 
-function refuse(draft: Extract<DraftResult, { ok: false }>): never {
-  throw new ProblemError('invalid-correction', draft.detail, draft.issues ? { issues: draft.issues } : {});
+function refuseDraft(draft: Extract<DraftResult, { ok: false }>): never {
+  throw refuse('invalid-correction', draft.detail, draft.issues ? { errors: fieldErrors(draft.issues) } : {});
+}
+
+/** zod issues in the API's one validation-error shape. */
+function fieldErrors(issues: unknown): Array<{ path: string; message: string }> {
+  if (!Array.isArray(issues)) return [];
+  return issues.map((i: { path?: unknown[]; message?: string }) => ({
+    path: (i.path ?? []).map(String).join('.'),
+    message: i.message ?? '',
+  }));
 }
 
 export function submitCorrection(
@@ -199,7 +225,7 @@ export function submitCorrection(
   keyId: string,
   input: CorrectionInput,
   opts: Preconditions & { comment?: string | null } = {},
-): Promise<CorrectionOutcome> {
+): Promise<Outcome<CorrectionOutcome>> {
   return commit(
     deps,
     documentId,
@@ -207,7 +233,7 @@ export function submitCorrection(
     (state) => {
       const current = state.replayed.extraction;
       const draft = input.kind === 'patch' ? draftPatch(current, input.patch) : draftAccept(current, input.pointers);
-      if (!draft.ok) refuse(draft);
+      if (!draft.ok) refuseDraft(draft);
       return {
         kind: input.kind,
         ops: input.kind === 'patch' ? input.patch : input.pointers.map((path) => ({ op: 'accept', path })),
@@ -231,20 +257,20 @@ export function revertCorrection(
   correctionId: string,
   keyId: string,
   opts: Preconditions & { comment?: string | null } = {},
-): Promise<CorrectionOutcome> {
+): Promise<Outcome<CorrectionOutcome>> {
   return commit(
     deps,
     documentId,
     keyId,
     (state) => {
       const target = state.records.find((r) => r.id === correctionId);
-      if (!target) throw new ProblemError('not-found', `No correction ${correctionId} on document ${documentId}.`);
+      if (!target) throw refuse('not-found', `No correction ${correctionId} on document ${documentId}.`);
       if (target.kind === 'revert') {
-        throw new ProblemError('invalid-correction', 'A revert cannot be reverted; submit the correction again.');
+        throw refuse('invalid-correction', 'A revert cannot be reverted; submit the correction again.');
       }
       const statuses = new Map(state.replayed.corrections.map((c) => [c.id, c]));
       if (statuses.get(target.id)?.status === 'reverted') {
-        throw new ProblemError('conflict', `Correction ${correctionId} is already reverted.`);
+        throw refuse('conflict', `Correction ${correctionId} is already reverted.`);
       }
       const paths = target.changes.map((c) => c.path);
       const later = state.records.find(
@@ -254,7 +280,7 @@ export function revertCorrection(
           r.changes.some((c) => paths.some((p) => overlaps(p, c.path))),
       );
       if (later) {
-        throw new ProblemError('conflict', `Correction ${later.id} changed the same field later; revert it first.`, {
+        throw refuse('conflict', `Correction ${later.id} changed the same field later; revert it first.`, {
           laterCorrection: later.id,
         });
       }

@@ -1,18 +1,24 @@
-// The express app: the route table, problem+json for every error, OpenAPI + reference page, health, metrics,
-// and bull-board when BullMQ is used. Building the app never listens or connects (src/cli/serve.ts does).
+// The express app: the one route table (documents, batches, review, keys), one auth wiring, one JSON body
+// policy, problem+json for every error, access logs with request ids, metrics on every route, OpenAPI + its
+// reference page, health, and bull-board when BullMQ is used. Building the app never listens or connects.
+import { randomUUID } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { apiReference } from '@scalar/express-api-reference';
 import type { Queue } from 'bullmq';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { Permission } from '../auth/roles.js';
+import { pinoHttp } from 'pino-http';
+import { webRouter } from '../web/router.js';
+import { type Authorizer, openAuthorizer } from './auth.js';
 import type { RouteContext } from './context.js';
+import { docsRouter } from './docs.js';
 import type { Metrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
 import { HttpProblem, sendProblem } from './problem.js';
-import { ROUTES, type RouteDef } from './routes.js';
+import { checkParamChars, checkQueryChars, parseWith, type RouteDef } from './route.js';
+import { ROUTES } from './routes.js';
+import { isUnavailable } from './unavailable.js';
 
 export interface AppOptions {
   ctx: RouteContext;
@@ -21,53 +27,116 @@ export interface AppOptions {
   ready: () => Promise<Record<string, string>>;
   /** BullMQ queue to show in bull-board at /admin/queues. */
   bullQueue?: Queue | undefined;
-  /** Auth hook: a middleware enforcing the permission a route declares (src/auth). Absent: no auth. */
-  authorize?: (permission: Permission) => RequestHandler;
+  /** Enforces the permission each route declares. Default: every request is the anonymous admin. */
+  authorize?: Authorizer;
   routes?: RouteDef[];
-  /** OpenAPI paths and security schemes served by routers mounted in front of this app (src/review). */
-  extraOpenApi?: { paths: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  /** Write access logs (default true). */
+  accessLog?: boolean;
 }
 
-/** Maps errors thrown by body parsers and busboy to problems; anything else is a 500 that leaks nothing. */
+/** Seconds a client should wait before retrying when the database or Redis is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Maps errors thrown by body parsers, busboy and the infrastructure to problems; never leaks a stack or a path. */
 function toProblem(err: unknown, logger: Logger): HttpProblem {
   if (err instanceof HttpProblem) return err;
-  const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
+  const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean };
   if (e?.type === 'entity.too.large') return new HttpProblem('body-too-large', 'The request body is too large.');
   if (e?.type === 'entity.parse.failed') return new HttpProblem('invalid-body', 'The JSON body does not parse.');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new HttpProblem('unsupported-media-type', 'The body encoding or charset is not supported.');
+  }
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpProblem('invalid-body', e.message ?? 'Bad request.');
+    return new HttpProblem('invalid-body', 'The request body could not be read.');
+  }
+  if (isUnavailable(err)) {
+    logger.warn({ err }, 'infrastructure unavailable');
+    return new HttpProblem(
+      'service-unavailable',
+      'The database or the queue is unreachable; retry shortly.',
+      {},
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
   }
   logger.error({ err }, 'unhandled error');
   return new HttpProblem('internal-error', 'An internal error occurred; it has been logged.');
 }
 
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+function mount(app: express.Express, route: RouteDef, ctx: RouteContext, authorize: Authorizer): void {
+  const chain: RequestHandler[] = [
+    (req, _res, next) => {
+      checkQueryChars(req.query);
+      checkParamChars(req.params as Record<string, string>);
+      next();
+    },
+  ];
+  if (route.permission) chain.push(authorize(route.permission));
+  const json = route.body?.contentType === 'application/json';
+  if (json) {
+    // The one JSON body policy: application/json only, at most KEHOACH_MAX_JSON_BYTES, strict JSON.
+    chain.push((req, _res, next) => {
+      if (hasBody(req) && !req.is('application/json')) {
+        next(new HttpProblem('unsupported-media-type', 'Send the body as application/json.'));
+        return;
+      }
+      next();
+    });
+    chain.push(express.json({ limit: ctx.config.maxJsonBytes, strict: true }));
+  }
+  chain.push(async (req, res) => {
+    const query = route.query ? parseWith(route.query, req.query, 'invalid-query') : undefined;
+    const body = json && route.body ? parseWith(route.body.schema, req.body, 'invalid-body') : undefined;
+    await route.handler(ctx, req, res, { query, body });
+  });
+  app[route.method](route.path, ...chain);
+}
+
 export function createApp(opts: AppOptions): express.Express {
   const { ctx, metrics } = opts;
   const routes = opts.routes ?? ROUTES;
+  const authorize = opts.authorize ?? openAuthorizer;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(metrics.middleware);
-  app.use(express.json({ limit: ctx.config.maxJsonBytes, strict: true }));
-
-  for (const route of routes) {
-    const guards = route.permission && opts.authorize ? [opts.authorize(route.permission)] : [];
-    const handler: RequestHandler = async (req, res) => {
-      await route.handler(ctx, req, res);
-    };
-    app[route.method](route.path, ...guards, handler);
+  if (opts.accessLog !== false) {
+    app.use(
+      pinoHttp({
+        logger: ctx.logger,
+        // A caller's X-Request-Id is kept (bounded, printable) so logs join across services; else a UUID.
+        genReqId: (req, res) => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : randomUUID();
+          res.setHeader('X-Request-Id', id);
+          return id;
+        },
+        customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+        serializers: {
+          req: (req: { id: unknown; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: req.url,
+          }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+      }),
+    );
   }
+  app.use(metrics.middleware);
+  app.use(webRouter());
+
+  for (const route of routes) mount(app, route, ctx, authorize);
 
   const openapi = buildOpenApi(routes);
-  if (opts.extraOpenApi) mergeOpenApi(openapi, opts.extraOpenApi);
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.use(
-    '/docs',
-    apiReference({ url: '/openapi.json', pageTitle: 'kehoach API' } as Parameters<typeof apiReference>[0]),
-  );
+  app.use(docsRouter());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -75,7 +144,17 @@ export function createApp(opts: AppOptions): express.Express {
     try {
       res.json({ status: 'ready', checks: await opts.ready() });
     } catch (err) {
-      sendProblem(res, new HttpProblem('service-unavailable', `Not ready: ${(err as Error).message}`));
+      sendProblem(
+        res,
+        new HttpProblem(
+          'service-unavailable',
+          `Not ready: ${(err as Error).message}`,
+          {},
+          {
+            'Retry-After': String(RETRY_AFTER_SECONDS),
+          },
+        ),
+      );
     }
   });
   app.get('/metrics', async (_req, res) => {
@@ -89,8 +168,7 @@ export function createApp(opts: AppOptions): express.Express {
       queues: [new BullMQAdapter(opts.bullQueue)],
       serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     });
-    const guards = opts.authorize ? [opts.authorize('keys:manage')] : [];
-    app.use('/admin/queues', ...guards, serverAdapter.getRouter());
+    app.use('/admin/queues', authorize('keys:manage'), serverAdapter.getRouter());
   }
 
   app.use((req, res) => {
@@ -107,18 +185,4 @@ export function createApp(opts: AppOptions): express.Express {
     sendProblem(res, problem, req.originalUrl);
   });
   return app;
-}
-
-function mergeOpenApi(
-  doc: Record<string, unknown>,
-  extra: { paths: Record<string, unknown>; securitySchemes?: Record<string, unknown> },
-): void {
-  const paths = (doc['paths'] ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [path, ops] of Object.entries(extra.paths)) paths[path] = { ...paths[path], ...(ops as object) };
-  doc['paths'] = paths;
-  if (!extra.securitySchemes) return;
-  const components = (doc['components'] ?? {}) as Record<string, unknown>;
-  components['securitySchemes'] = { ...(components['securitySchemes'] as object), ...extra.securitySchemes };
-  doc['components'] = components;
-  doc['security'] ??= Object.keys(extra.securitySchemes).map((k) => ({ [k]: [] }));
 }

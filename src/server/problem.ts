@@ -1,10 +1,13 @@
-// RFC 9457 problem details for every error the extraction API sends. Each failure has its own type URI so
-// clients can switch on it; the README lists them all.
+// RFC 9457 problem details for every error the API sends: one catalogue, one error class. Each failure has its
+// own type URI so clients can switch on it; the README lists them all. Domain modules never build these: they
+// return typed outcomes and the route handlers turn them into problems.
 import type { Response } from 'express';
 
 export const PROBLEM_BASE = 'https://kehoach.dev/problems/';
 
-export const API_PROBLEMS = {
+export const PROBLEMS = {
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed for this key' },
   'not-found': { status: 404, title: 'Not found' },
   'route-not-found': { status: 404, title: 'No such endpoint' },
   'invalid-query': { status: 400, title: 'Invalid query parameters' },
@@ -23,10 +26,14 @@ export const API_PROBLEMS = {
   'invalid-idempotency-key': { status: 400, title: 'Invalid Idempotency-Key' },
   'extraction-not-ready': { status: 409, title: 'Extraction not ready' },
   'document-failed': { status: 409, title: 'Document could not be read' },
+  conflict: { status: 409, title: 'Conflicting change' },
+  'claimed-by-other': { status: 409, title: 'Field is claimed by another reviewer' },
+  'invalid-correction': { status: 422, title: 'Correction refused' },
+  'precondition-required': { status: 428, title: 'Precondition required' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
   'internal-error': { status: 500, title: 'Internal error' },
 } as const;
-export type ApiProblemType = keyof typeof API_PROBLEMS;
+export type ProblemType = keyof typeof PROBLEMS;
 
 export interface ProblemBody {
   type: string;
@@ -36,22 +43,30 @@ export interface ProblemBody {
   [extension: string]: unknown;
 }
 
+/** One validation-error shape for query, body and correction refusals alike. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export class HttpProblem extends Error {
   override readonly name = 'HttpProblem';
   constructor(
-    readonly type: ApiProblemType,
+    readonly type: ProblemType,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Extra response headers (Retry-After, WWW-Authenticate). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }
 
   get status(): number {
-    return API_PROBLEMS[this.type].status;
+    return PROBLEMS[this.type].status;
   }
 
   body(instance?: string): ProblemBody {
-    const { status, title } = API_PROBLEMS[this.type];
+    const { status, title } = PROBLEMS[this.type];
     return {
       type: PROBLEM_BASE + this.type,
       title,
@@ -65,5 +80,6 @@ export class HttpProblem extends Error {
 
 export function sendProblem(res: Response, problem: HttpProblem, instance?: string): void {
   const body = problem.body(instance);
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }

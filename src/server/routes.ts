@@ -1,75 +1,25 @@
 // The route table: every endpoint declares its method, path, required permission, schemas and handler in one
 // place. app.ts mounts it (adding the permission check when auth is wired in) and openapi.ts documents it.
-import type { Request, Response } from 'express';
-import type { z } from 'zod';
-import type { Permission } from '../auth/roles.js';
 import { extractionJsonSchema } from '../contract/schema.js';
-import type { DocumentRecord } from '../service/store.js';
+import type { DocumentRecord } from '../store/store.js';
 import type { RouteContext } from './context.js';
+import { KEY_ROUTES } from './keys-routes.js';
 import { HttpProblem } from './problem.js';
+import { REVIEW_ROUTES } from './review-routes.js';
+import { param, type RouteDef, route } from './route.js';
 import {
   BatchSchema,
   CreateBatchSchema,
   DocumentDetailSchema,
   DocumentListSchema,
   ExtractionResponseSchema,
-  IdParamsSchema,
   ListQuerySchema,
   ReprocessQuerySchema,
   ReprocessResponseSchema,
   UploadFormSchema,
   UploadResponseSchema,
 } from './schemas.js';
-import { documentLinks, handleUpload, idempotent } from './uploads.js';
-
-export interface ResponseDef {
-  description: string;
-  schema?: z.ZodType;
-  /** Defaults to application/json. */
-  contentType?: string;
-}
-
-export interface RouteDef {
-  method: 'get' | 'post';
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  /** null: public. Auth middleware (src/auth) enforces it when the app is given an authorizer. */
-  permission: Permission | null;
-  query?: z.ZodType;
-  body?: { contentType: 'multipart/form-data' | 'application/json'; schema: z.ZodType; required: boolean };
-  idempotent?: boolean;
-  responses: Record<number, ResponseDef>;
-  /** Problem types this route can answer with (besides 500), for the documentation. */
-  problems: number[];
-  handler: (ctx: RouteContext, req: Request, res: Response) => Promise<void>;
-}
-
-export function parseWith<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  type: 'invalid-query' | 'invalid-body',
-): z.output<T> {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const where = type === 'invalid-query' ? 'query' : 'body';
-    throw new HttpProblem(
-      type,
-      `Invalid ${where}: ${errors.map((e) => `${e.path || where}: ${e.message}`).join('; ')}`,
-      {
-        errors,
-      },
-    );
-  }
-  return parsed.data;
-}
-
-function param(req: Request, name: string): string {
-  const v = req.params[name];
-  return typeof v === 'string' ? v : '';
-}
+import { documentLinks, handleUpload, idempotent, POLL_AFTER_SECONDS } from './uploads.js';
 
 function documentView(d: DocumentRecord) {
   const { seq: _seq, ...rest } = d;
@@ -91,9 +41,14 @@ async function requireResult(ctx: RouteContext, id: string) {
       reason: doc.failure?.reason ?? null,
     });
   }
-  throw new HttpProblem('extraction-not-ready', `The document is ${doc.status}; try again later.`, {
-    documentStatus: doc.status,
-  });
+  // Stays 409 (clients written against it keep working), with where to poll and when: Location is the
+  // document's status URL, Retry-After the seconds to wait.
+  throw new HttpProblem(
+    'extraction-not-ready',
+    `The document is ${doc.status}; poll ${documentLinks(id)['self']} and try again later.`,
+    { documentStatus: doc.status },
+    { Location: documentLinks(id)['self']!, 'Retry-After': String(POLL_AFTER_SECONDS) },
+  );
 }
 
 const CURSOR_PREFIX = 'v1:';
@@ -118,14 +73,21 @@ const CONTENT_TYPES: Record<string, string> = {
   text: 'text/plain; charset=utf-8',
 };
 
+/** A scanned image is served as what its bytes say it is (the review page shows JPEG and PNG beside the text). */
+function imageType(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
+  return 'image/tiff';
+}
+
 function contentDisposition(fileName: string | null, fallback: string): string {
   const name = fileName ?? fallback;
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export const ROUTES: RouteDef[] = [
-  {
+const DOCUMENT_ROUTES: RouteDef[] = [
+  route({
     method: 'post',
     path: '/v1/documents',
     operationId: 'uploadDocuments',
@@ -134,11 +96,20 @@ export const ROUTES: RouteDef[] = [
     permission: 'documents:write',
     body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
     idempotent: true,
-    responses: { 202: { description: 'Stored and queued for extraction', schema: UploadResponseSchema } },
+    responses: {
+      202: {
+        description: 'Stored and queued for extraction',
+        schema: UploadResponseSchema,
+        headers: {
+          Location: 'The batch (when uploading into one) or the document to poll',
+          'Retry-After': 'Seconds to wait before polling',
+        },
+      },
+    },
     problems: [400, 404, 409, 413, 415, 422],
     handler: (ctx, req, res) => handleUpload(ctx, req, res, null),
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents',
     operationId: 'listDocuments',
@@ -148,8 +119,7 @@ export const ROUTES: RouteDef[] = [
     query: ListQuerySchema,
     responses: { 200: { description: 'A page of documents', schema: DocumentListSchema } },
     problems: [400],
-    handler: async (ctx, req, res) => {
-      const q = parseWith(ListQuerySchema, req.query, 'invalid-query');
+    handler: async (ctx, _req, res, { query: q }) => {
       const limit = Math.min(q.limit ?? 50, ctx.config.pageLimitMax);
       const rows = await ctx.store.listDocuments({
         province: q.province,
@@ -168,8 +138,8 @@ export const ROUTES: RouteDef[] = [
         nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id',
     operationId: 'getDocument',
@@ -182,12 +152,17 @@ export const ROUTES: RouteDef[] = [
       const doc = await requireDocument(ctx, param(req, 'id'));
       res.json({ ...documentView(doc), batches: await ctx.store.documentBatches(doc.id) });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id/extraction',
     operationId: 'getExtraction',
     summary: 'The extraction result (contract v1, see /v1/schema)',
+    description:
+      'Before the extraction is ready this answers 409 extraction-not-ready with `documentStatus` (queued or ' +
+      'processing), `Location` (the document to poll) and `Retry-After` (seconds); a document that could not be ' +
+      'read answers 409 document-failed with its `reason`. Poll GET /v1/documents/{id} (or wait for the ' +
+      'document.finished webhook) until status is done.',
     tag: 'documents',
     permission: 'documents:read',
     responses: {
@@ -202,8 +177,8 @@ export const ROUTES: RouteDef[] = [
       res.set('Kehoach-Document-Status', doc.status).set('Kehoach-Extractor-Version', stored.version);
       res.json((await ctx.effective?.(doc.id)) ?? stored.extraction);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id/text',
     operationId: 'getText',
@@ -216,8 +191,8 @@ export const ROUTES: RouteDef[] = [
       const { stored } = await requireResult(ctx, param(req, 'id'));
       res.type('text/plain; charset=utf-8').send(stored.text);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/documents/:id/original',
     operationId: 'getOriginal',
@@ -232,14 +207,19 @@ export const ROUTES: RouteDef[] = [
       if (!original) throw new HttpProblem('not-found', `No document with id "${id}".`);
       res
         .status(200)
-        .set('Content-Type', CONTENT_TYPES[original.format] ?? 'application/octet-stream')
+        .set(
+          'Content-Type',
+          original.format === 'image'
+            ? imageType(original.bytes)
+            : (CONTENT_TYPES[original.format] ?? 'application/octet-stream'),
+        )
         .set('Content-Disposition', contentDisposition(original.fileName, `${id}.${original.format}`))
         .set('X-Content-Type-Options', 'nosniff')
         .set('Content-Security-Policy', 'sandbox')
         .send(Buffer.from(original.bytes));
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/documents/:id/reprocess',
     operationId: 'reprocessDocument',
@@ -255,8 +235,8 @@ export const ROUTES: RouteDef[] = [
       await ctx.enqueue([ref]);
       res.status(202).json({ queued: [{ id: ref.documentId, generation: ref.generation }] });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/batches',
     operationId: 'createBatch',
@@ -267,11 +247,7 @@ export const ROUTES: RouteDef[] = [
     idempotent: true,
     responses: { 201: { description: 'Created', schema: BatchSchema } },
     problems: [400, 409, 413, 415, 422],
-    handler: async (ctx, req, res) => {
-      if (req.headers['content-length'] && req.headers['content-length'] !== '0' && !req.is('application/json')) {
-        throw new HttpProblem('unsupported-media-type', 'Send the batch as application/json (or no body).');
-      }
-      const body = parseWith(CreateBatchSchema, req.body, 'invalid-body');
+    handler: async (ctx, req, res, { body }) => {
       await idempotent(ctx, req, res, body, async (tx) => {
         const batch = await ctx.store.createBatch(body.name ?? null, tx);
         const view = {
@@ -288,8 +264,8 @@ export const ROUTES: RouteDef[] = [
         return { status: 201, body: view };
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/batches/:id/documents',
     operationId: 'uploadIntoBatch',
@@ -298,11 +274,20 @@ export const ROUTES: RouteDef[] = [
     permission: 'documents:write',
     body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
     idempotent: true,
-    responses: { 202: { description: 'Stored and queued', schema: UploadResponseSchema } },
+    responses: {
+      202: {
+        description: 'Stored and queued',
+        schema: UploadResponseSchema,
+        headers: {
+          Location: 'The batch (when uploading into one) or the document to poll',
+          'Retry-After': 'Seconds to wait before polling',
+        },
+      },
+    },
     problems: [400, 404, 409, 413, 415, 422],
     handler: (ctx, req, res) => handleUpload(ctx, req, res, param(req, 'id')),
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/batches/:id',
     operationId: 'getBatch',
@@ -317,8 +302,8 @@ export const ROUTES: RouteDef[] = [
       if (!batch) throw new HttpProblem('not-found', `No batch with id "${id}".`);
       res.json(batch);
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/batches/:id/reprocess',
     operationId: 'reprocessBatch',
@@ -328,16 +313,15 @@ export const ROUTES: RouteDef[] = [
     query: ReprocessQuerySchema,
     responses: { 202: { description: 'Queued', schema: ReprocessResponseSchema } },
     problems: [400, 404],
-    handler: async (ctx, req, res) => {
-      const q = parseWith(ReprocessQuerySchema, req.query, 'invalid-query');
+    handler: async (ctx, req, res, { query: q }) => {
       const id = param(req, 'id');
       const refs = await ctx.store.reprocessBatch(id, q.only === 'failed');
       if (!refs) throw new HttpProblem('not-found', `No batch with id "${id}".`);
       await ctx.enqueue(refs);
       res.status(202).json({ queued: refs.map((r) => ({ id: r.documentId, generation: r.generation })) });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/schema',
     operationId: 'getSchema',
@@ -349,7 +333,8 @@ export const ROUTES: RouteDef[] = [
     handler: async (_ctx, _req, res) => {
       res.type('application/schema+json').send(JSON.stringify(extractionJsonSchema()));
     },
-  },
+  }),
 ];
 
-export { BatchSchema, IdParamsSchema };
+/** Every route of the API, in one table. */
+export const ROUTES: RouteDef[] = [...DOCUMENT_ROUTES, ...REVIEW_ROUTES, ...KEY_ROUTES];

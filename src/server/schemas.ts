@@ -1,12 +1,11 @@
 // Zod schemas of the API's requests and responses: routes validate with them and /openapi.json is generated
 // from them, so the documentation cannot drift from the code.
 import { z } from 'zod';
+import { RoleNameSchema } from '../auth/roles.js';
 import { DocumentFormatSchema, ExtractionSchema } from '../contract/schema.js';
-import { DOCUMENT_STATUSES } from '../service/store.js';
+import { DOCUMENT_STATUSES } from '../store/store.js';
 
 export const DocumentStatusSchema = z.enum(DOCUMENT_STATUSES);
-
-export const IdParamsSchema = z.object({ id: z.string().describe('Document or batch id') });
 
 export const ProblemSchema = z
   .object({
@@ -122,3 +121,142 @@ export const ReprocessResponseSchema = z
 export const HealthSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.string()).optional() });
 
 export const ExtractionResponseSchema = ExtractionSchema;
+
+// ── Review ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
+
+export const ClaimSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    pointer: z.string().describe('JSON Pointer of the claimed field'),
+    keyId: z.string(),
+    claimedAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'Claim' });
+
+const SpanSchema = z.object({ start: z.int(), end: z.int() }).loose();
+
+export const ReviewQueueItemSchema = z
+  .object({
+    kind: z.enum(['field', 'stale-correction']),
+    documentId: z.string(),
+    documentName: z.string().nullable(),
+    province: z.string().nullable(),
+    batch: z.string().nullable(),
+    pointer: z.string(),
+    label: z.string(),
+    value: z.unknown(),
+    confidence: ConfidenceSchema,
+    flags: z.array(z.string()),
+    source: SpanSchema.nullable(),
+    excerpt: z.object({ text: z.string(), start: z.int(), end: z.int(), offset: z.int() }).nullable(),
+    claim: ClaimSchema.nullable(),
+    correctionId: z.string().optional(),
+  })
+  .meta({ id: 'ReviewQueueItem' });
+
+export const ReviewQueueSchema = z
+  .object({ items: z.array(ReviewQueueItemSchema), total: z.int() })
+  .meta({ id: 'ReviewQueue' });
+
+export const ReviewDocumentSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    province: z.string().nullable(),
+    batch: z.string().nullable(),
+    needsReview: z.boolean().nullable().optional(),
+    machineVersion: z.string(),
+    revision: z.string(),
+    toReview: z.int(),
+    stale: z.int(),
+    low: z.int(),
+  })
+  .meta({ id: 'ReviewDocument' });
+
+export const ReviewDocumentListSchema = z
+  .object({ items: z.array(ReviewDocumentSchema) })
+  .meta({ id: 'ReviewDocumentList' });
+
+const ChangeSchema = z.object({
+  op: z.enum(['add', 'replace', 'remove', 'accept']),
+  path: z.string(),
+  anchor: z.unknown(),
+  beforeExists: z.boolean(),
+  before: z.unknown(),
+  afterExists: z.boolean(),
+  after: z.unknown(),
+});
+
+const CorrectionStatusSchema = z.enum(['applied', 'stale', 'reverted', 'revert']);
+
+export const CorrectionSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    seq: z.int(),
+    keyId: z.string(),
+    kind: z.enum(['patch', 'accept', 'revert']),
+    ops: z.array(z.unknown()),
+    changes: z.array(ChangeSchema),
+    comment: z.string().nullable(),
+    reverts: z.string().nullable(),
+    extractorVersion: z.string(),
+    createdAt: z.string(),
+    status: CorrectionStatusSchema,
+    resolved: z.array(z.string().nullable()),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'Correction' });
+
+export const CorrectionListSchema = z.object({ items: z.array(CorrectionSchema) }).meta({ id: 'CorrectionList' });
+
+export const CorrectionResultSchema = z
+  .object({ correction: CorrectionSchema, revision: z.string(), extraction: ExtractionSchema })
+  .meta({ id: 'CorrectionResult' });
+
+export const EffectiveSchema = z
+  .object({
+    documentId: z.string(),
+    revision: z.string().describe('Also sent as ETag; send it back as If-Match or expectedRevision'),
+    machineVersion: z.string(),
+    corrections: z.array(
+      z.object({
+        id: z.string(),
+        status: CorrectionStatusSchema,
+        resolved: z.array(z.string().nullable()),
+        reason: z.string().nullable(),
+      }),
+    ),
+    extraction: ExtractionSchema,
+  })
+  .meta({ id: 'EffectiveExtraction' });
+
+// ── Keys ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleNameSchema,
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const CreatedKeySchema = ApiKeySchema.extend({
+  key: z.string().describe('The full key; shown in this response only'),
+}).meta({ id: 'CreatedKey' });
+
+export const ApiKeyListSchema = z
+  .object({ items: z.array(ApiKeySchema), roles: z.array(RoleNameSchema) })
+  .meta({ id: 'ApiKeyList' });
+
+export const WhoAmISchema = z
+  .object({ id: z.string(), name: z.string(), role: RoleNameSchema, permissions: z.array(z.string()) })
+  .meta({ id: 'WhoAmI' });

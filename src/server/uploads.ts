@@ -6,8 +6,8 @@ import type { DocumentFormat } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { sniffFormat } from '../ingest/sniff.js';
-import { completeKey, type IdempotencyOutcome, reserveKey } from '../service/idempotency.js';
-import type { NewUpload } from '../service/store.js';
+import { completeKey, type IdempotencyOutcome, reserveKey } from '../store/idempotency.js';
+import type { NewUpload } from '../store/store.js';
 import type { RouteContext } from './context.js';
 import { parseMultipart } from './multipart.js';
 import { HttpProblem } from './problem.js';
@@ -36,6 +36,8 @@ export async function idempotent(
   res: Response,
   fingerprintParts: unknown,
   fn: (tx: Sql) => Promise<{ status: number; body: unknown; after?: () => Promise<void> }>,
+  /** Response headers derived from the body, so a replay answers with the same ones. */
+  headersFor?: (body: unknown) => Record<string, string>,
 ): Promise<void> {
   const key = idempotencyKey(req);
   const fingerprint = createHash('sha256')
@@ -57,7 +59,11 @@ export async function idempotent(
   if (!outcome.done) {
     const r = outcome.reserved;
     if (r.kind === 'replay') {
-      res.status(r.status).set('Idempotent-Replayed', 'true').json(r.body);
+      res
+        .status(r.status)
+        .set(headersFor?.(r.body) ?? {})
+        .set('Idempotent-Replayed', 'true')
+        .json(r.body);
       return;
     }
     if (r.kind === 'mismatch') {
@@ -70,7 +76,10 @@ export async function idempotent(
   }
   // Acknowledged only after the commit: the upload is durable even if queueing fails (the sweeper re-queues).
   await outcome.result.after?.();
-  res.status(outcome.result.status).json(outcome.result.body);
+  res
+    .status(outcome.result.status)
+    .set(headersFor?.(outcome.result.body) ?? {})
+    .json(outcome.result.body);
 }
 
 async function validateFile(file: { fileName: string | null; bytes: Uint8Array }): Promise<DocumentFormat> {
@@ -130,20 +139,41 @@ export async function handleUpload(
     });
   }
   const formats = new Map(uploads.map((u) => [u.sha256, u.format]));
-  await idempotent(ctx, req, res, { batchId, files: uploads.map((u) => [u.fileName, u.sha256]) }, async (tx) => {
-    const { documents, jobs } = await ctx.store.storeUploads(tx, uploads, batchId);
-    const body = {
-      batchId,
-      documents: documents.map((d) => ({
-        id: d.id,
-        sha256: d.sha256,
-        fileName: d.fileName,
-        format: formats.get(d.sha256)!,
-        status: d.status,
-        duplicate: d.duplicate,
-        links: documentLinks(d.id),
-      })),
-    };
-    return { status: 202, body, after: () => ctx.enqueue(jobs) };
-  });
+  await idempotent(
+    ctx,
+    req,
+    res,
+    { batchId, files: uploads.map((u) => [u.fileName, u.sha256]) },
+    async (tx) => {
+      const { documents, jobs } = await ctx.store.storeUploads(tx, uploads, batchId);
+      const body = {
+        batchId,
+        documents: documents.map((d) => ({
+          id: d.id,
+          sha256: d.sha256,
+          fileName: d.fileName,
+          format: formats.get(d.sha256)!,
+          status: d.status,
+          duplicate: d.duplicate,
+          links: documentLinks(d.id),
+        })),
+      };
+      return { status: 202, body, after: () => ctx.enqueue(jobs) };
+    },
+    uploadHeaders,
+  );
+}
+
+/** Seconds a client should wait before polling a freshly queued document. */
+export const POLL_AFTER_SECONDS = 2;
+
+/**
+ * 202 Accepted hands back a handle to poll, as document-processing APIs do: the batch when there is one, else
+ * the (first) document; every document's own links are in the body.
+ */
+function uploadHeaders(body: unknown): Record<string, string> {
+  const b = body as { batchId: string | null; documents: Array<{ id: string }> };
+  const first = b.documents[0];
+  const location = b.batchId ? `/v1/batches/${b.batchId}` : first ? documentLinks(first.id)['self']! : null;
+  return { ...(location ? { Location: location } : {}), 'Retry-After': String(POLL_AFTER_SECONDS) };
 }

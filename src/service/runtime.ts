@@ -1,22 +1,22 @@
 // Assembles a process from configuration: database, store, queue, runner, sweeper, webhooks and the app.
 // Roles: 'all' (API + worker), 'api', 'worker'. Embedded mode (no REDIS_URL) always runs jobs in-process.
-import type { RequestHandler } from 'express';
 import { type Logger, pino } from 'pino';
-import type { Permission } from '../auth/roles.js';
-import type { Extraction } from '../contract/schema.js';
+import { type CreatedKey, ensureAnonymousKey, ensureBootstrapAdmin } from '../auth/keys.js';
+import { type Config, childEnv } from '../config.js';
 import { type Database, openDatabase } from '../db/open.js';
 import type { Sql } from '../db/types.js';
 import { ParsePool } from '../pool/index.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { isUnreadable, type JobOptions, processBullJob, processDocument } from '../queue/job.js';
-import type { JobQueue, JobRunner } from '../queue/types.js';
-import { type AppOptions, createApp } from '../server/app.js';
+import type { JobQueue, JobRef, JobRunner } from '../queue/types.js';
+import { getEffectiveExtraction, type ReviewDeps } from '../review/service.js';
+import { extractionStoreFrom } from '../review/service-store.js';
+import { createApp } from '../server/app.js';
+import { keyAuthorizer, openAuthorizer } from '../server/auth.js';
 import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
-import { type Config, childEnv } from './config.js';
-import type { JobRef } from './store.js';
-import { Store } from './store.js';
+import { Store } from '../store/store.js';
 import { type SweepResult, startSweeper } from './sweeper.js';
 import { startWebhookDispatcher } from './webhooks.js';
 
@@ -24,14 +24,8 @@ export type Role = 'all' | 'api' | 'worker';
 
 export interface RuntimeOptions {
   logger?: Logger;
-  /** Auth hook, e.g. `(p, sql) => requirePermission(sql, p)` from src/auth: enforces each route's permission. */
-  authorize?: (permission: Permission, sql: Sql) => RequestHandler;
   /** BullMQ only: run the processor in this process instead of sandboxed children. */
   inline?: boolean;
-  /** Serves reviewers' corrections with the extraction (src/review getEffectiveExtraction). */
-  effective?: (sql: Sql, store: Store, documentId: string) => Promise<Extraction | null>;
-  /** OpenAPI of routers mounted in front of the app (src/review). */
-  extraOpenApi?: AppOptions['extraOpenApi'];
 }
 
 export interface Runtime {
@@ -45,6 +39,8 @@ export interface Runtime {
   /** The parse pool of a process that runs jobs (null for an API-only process or sandboxed BullMQ). */
   pool: ParsePool | null;
   app: ReturnType<typeof createApp> | null;
+  /** The admin key created on the first start of an embedded install (shown once), else null. */
+  bootstrapKey: CreatedKey | null;
   sweepNow(): Promise<SweepResult | null>;
   /** Stops taking work, lets in-flight jobs finish, closes connections. */
   close(): Promise<void>;
@@ -95,7 +91,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
     queue = inProcess;
     runner = inProcess;
   } else {
-    const producer = redisConnection(config.redisUrl);
+    const producer = redisConnection(config.redisUrl, { failFast: true });
     bull = new BullJobQueue({
       connection: producer,
       prefix: config.queuePrefix,
@@ -144,15 +140,20 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
         })
       : null;
 
+  const review: ReviewDeps = { sql: db.sql, store: extractionStoreFrom(store) };
   const ctx: RouteContext = {
-    ...(opts.effective ? { effective: (id: string) => opts.effective!(db.sql, store, id) } : {}),
+    sql: db.sql,
+    review,
+    claimTtlSeconds: config.claimTtlSeconds,
+    effective: async (id) => (await getEffectiveExtraction(review, id))?.extraction ?? null,
     store,
     queue,
     config,
     logger,
     async enqueue(refs) {
       try {
-        await withTimeout(queue.enqueue(refs), 5000);
+        // Bounded: with Redis down an upload is answered within ~2 s; the sweeper queues what this missed.
+        await withTimeout(queue.enqueue(refs), 2000);
       } catch (err) {
         logger.warn({ err, jobs: refs.length }, 'queueing failed; the sweeper will queue these documents');
       }
@@ -165,14 +166,17 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
           ctx,
           metrics,
           bullQueue: config.bullBoard ? bull?.queue : undefined,
-          ...(opts.authorize ? { authorize: (p: Permission) => opts.authorize!(p, db.sql) } : {}),
-          ...(opts.extraOpenApi ? { extraOpenApi: opts.extraOpenApi } : {}),
+          authorize: config.auth === 'keys' ? keyAuthorizer(db.sql) : openAuthorizer,
           ready: async () => {
             await db.sql.query('select 1');
             await withTimeout(queue.counts(), 2000);
             return { database: db.kind, queue: queue.kind };
           },
         });
+
+  let bootstrapKey: CreatedKey | null = null;
+  if (app && config.auth === 'off') await ensureAnonymousKey(db.sql);
+  else if (app && db.kind === 'pglite') bootstrapKey = await ensureBootstrapAdmin(db.sql);
 
   let closing: Promise<void> | null = null;
   return {
@@ -185,6 +189,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
     logger,
     pool,
     app,
+    bootstrapKey,
     sweepNow: () => sweeper?.runNow() ?? Promise.resolve(null),
     close() {
       closing ??= (async () => {

@@ -1,7 +1,7 @@
 // The requeue sweeper: documents accepted but not finished, with no live job, are queued again. This is what
 // makes the database the source of truth — a flushed Redis or a crashed process loses no work.
 import type { JobQueue } from '../queue/types.js';
-import type { Store } from './store.js';
+import type { Store } from '../store/store.js';
 
 export interface SweepResult {
   pending: number;

@@ -1,7 +1,10 @@
-// Signed webhooks from the outbox table: at-least-once delivery with exponential backoff. Receivers verify
-// X-Kehoach-Signature = "sha256=" + hex(HMAC-SHA256(secret, timestamp + "." + body)) and may dedupe on
-// X-Kehoach-Delivery.
+// Signed webhooks from the outbox table: at-least-once delivery with exponential backoff, in the Standard
+// Webhooks format (webhook-id, webhook-timestamp, webhook-signature; verify with the `standardwebhooks`
+// package and the secret "whsec_" + base64(KEHOACH_WEBHOOK_SECRET), see the README). Receivers dedupe on
+// webhook-id, which stays the same across retries. The older X-Kehoach-* headers are still sent for receivers
+// built against them: X-Kehoach-Signature = "sha256=" + hex(HMAC-SHA256(secret, timestamp + "." + body)).
 import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import type { Sql } from '../db/types.js';
 
 export interface WebhookOptions {
@@ -17,6 +20,16 @@ export interface WebhookOptions {
 
 export function signPayload(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** The secret as Standard Webhooks receivers configure it: "whsec_" + base64 of the raw secret's bytes. */
+export function standardSecret(secret: string): string {
+  return `whsec_${Buffer.from(secret, 'utf8').toString('base64')}`;
+}
+
+/** Stable across retries of one delivery, so receivers can drop duplicates. */
+export function webhookId(deliveryId: number | string): string {
+  return `msg_kehoach_${deliveryId}`;
 }
 
 /** Delay before attempt n+1 after n failures: 2^n seconds, capped at one hour. */
@@ -42,15 +55,21 @@ export async function deliverDue(sql: Sql, opts: WebhookOptions): Promise<number
     [opts.maxAttempts],
   );
   const doFetch = opts.fetch ?? fetch;
+  const standard = new Webhook(standardSecret(opts.secret));
   let ok = 0;
   for (const row of due.rows) {
     const body = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const now = new Date();
+    const timestamp = String(Math.floor(now.getTime() / 1000));
+    const id = webhookId(row.id);
     try {
       const res = await doFetch(opts.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': timestamp,
+          'webhook-signature': standard.sign(id, now, body),
           'x-kehoach-event': row.event,
           'x-kehoach-delivery': String(row.id),
           'x-kehoach-timestamp': timestamp,

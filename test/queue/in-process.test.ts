@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessQueue } from '../../src/queue/in-process.js';
-import type { JobRef } from '../../src/service/store.js';
+import type { JobRef } from '../../src/queue/types.js';
 
 class Permanent extends Error {}
 

@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/db/open.js';
 import type { ClosableSql } from '../../src/db/pglite.js';
 import type * as BullModule from '../../src/queue/bullmq.js';
 import { jobIdOf, QUEUE_NAME } from '../../src/queue/types.js';
-import { Store } from '../../src/service/store.js';
+import { Store } from '../../src/store/store.js';
 import { DATABASE_URL, skipUnless } from '../helpers/services.js';
 import { deleteKeys, dropSchema, planText, redisUrl, uniqueName, waitFor } from '../server/harness.js';
 

@@ -1,9 +1,17 @@
-// An express app assembled the way the service will mount the review workflow, for HTTP tests.
+// The service's own app (one route table, the key authorizer) over an in-memory extraction store, for HTTP
+// tests of the review and key routes.
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { pino } from 'pino';
 import { createKey, type RoleName } from '../../src/auth/index.js';
+import { loadConfig } from '../../src/config.js';
 import type { Sql } from '../../src/db/types.js';
-import { createReviewRouter, MemoryExtractionStore } from '../../src/review/index.js';
+import { MemoryExtractionStore } from '../../src/review/index.js';
+import { createApp } from '../../src/server/app.js';
+import { keyAuthorizer } from '../../src/server/auth.js';
+import type { RouteContext } from '../../src/server/context.js';
+import { KEY_ROUTES } from '../../src/server/keys-routes.js';
+import { createMetrics } from '../../src/server/metrics.js';
+import { REVIEW_ROUTES } from '../../src/server/review-routes.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
 
 export interface TestApp {
@@ -11,6 +19,27 @@ export interface TestApp {
   store: MemoryExtractionStore;
   keys: Record<RoleName, { id: string; key: string }>;
   close(): Promise<void>;
+}
+
+/** Review + key routes only: the document routes need the service's store, which these tests replace. */
+export function reviewApp(sql: Sql, store: MemoryExtractionStore) {
+  const ctx = {
+    sql,
+    review: { sql, store },
+    claimTtlSeconds: 15 * 60,
+    config: loadConfig({}),
+    logger: pino({ level: 'silent' }),
+    effective: async () => null,
+    enqueue: async () => {},
+  } as unknown as RouteContext;
+  return createApp({
+    ctx,
+    metrics: createMetrics({}),
+    ready: async () => ({}),
+    authorize: keyAuthorizer(sql),
+    routes: [...REVIEW_ROUTES, ...KEY_ROUTES],
+    accessLog: false,
+  });
 }
 
 export async function startApp(sql: Sql, docId = 'doc-1'): Promise<TestApp> {
@@ -24,9 +53,7 @@ export async function startApp(sql: Sql, docId = 'doc-1'): Promise<TestApp> {
     const k = await createKey(sql, { role, name: `${role} test` });
     keys[role] = { id: k.id, key: k.key };
   }
-  const app = express();
-  app.use(createReviewRouter({ sql, store }));
-  const server = app.listen(0, '127.0.0.1');
+  const server = reviewApp(sql, store).listen(0, '127.0.0.1');
   await new Promise<void>((r) => server.once('listening', () => r()));
   const { port } = server.address() as AddressInfo;
   return {
@@ -36,7 +63,6 @@ export async function startApp(sql: Sql, docId = 'doc-1'): Promise<TestApp> {
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
-
 export async function call(
   app: TestApp,
   method: string,

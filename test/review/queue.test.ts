@@ -5,10 +5,18 @@ import {
   listReviewDocuments,
   listReviewQueue,
   MemoryExtractionStore,
-  submitCorrection,
+  type Outcome,
+  submitCorrection as submitOutcome,
 } from '../../src/review/index.js';
 import { pgliteDb } from './db.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
+
+// The domain answers with typed outcomes; these tests read a refusal as a rejection carrying its code.
+function unwrap<T>(out: Outcome<T>): T {
+  if (!out.ok) throw Object.assign(new Error(out.detail), { type: out.code, detail: out.detail, ...out.data });
+  return out.value;
+}
+const submitCorrection = async (...a: Parameters<typeof submitOutcome>) => unwrap(await submitOutcome(...a));
 
 const db = await pgliteDb();
 afterAll(() => db.close());

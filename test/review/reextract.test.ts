@@ -7,11 +7,20 @@ import {
   getHistory,
   listReviewQueue,
   MemoryExtractionStore,
-  revertCorrection,
-  submitCorrection,
+  type Outcome,
+  revertCorrection as revertOutcome,
+  submitCorrection as submitOutcome,
 } from '../../src/review/index.js';
 import { type TestDb, testDbs } from './db.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
+
+// The domain answers with typed outcomes; these tests read a refusal as a rejection carrying its code.
+function unwrap<T>(out: Outcome<T>): T {
+  if (!out.ok) throw Object.assign(new Error(out.detail), { type: out.code, detail: out.detail, ...out.data });
+  return out.value;
+}
+const submitCorrection = async (...a: Parameters<typeof submitOutcome>) => unwrap(await submitOutcome(...a));
+const revertCorrection = async (...a: Parameters<typeof revertOutcome>) => unwrap(await revertOutcome(...a));
 
 const dbs: TestDb[] = await testDbs();
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractionStoreFrom, type ServiceStoreLike } from '../../src/review/index.js';
-import type { Store } from '../../src/service/store.js';
+import type { Store } from '../../src/store/store.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
 
 // Compile-time proof that the service's store fits the adapter.

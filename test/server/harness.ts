@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
-import { loadConfig } from '../../src/service/config.js';
+import { loadConfig } from '../../src/config.js';
 import { type Role, type Runtime, startRuntime } from '../../src/service/runtime.js';
 import { DATABASE_URL, REDIS_URL } from '../helpers/services.js';
 
@@ -32,6 +32,9 @@ export interface HarnessOptions {
   schema?: string;
   prefix?: string;
   redisDb?: number;
+  /** postgres-bullmq: connect through these instead (a proxy that can cut the connection). */
+  databaseUrl?: string;
+  redisUrl?: string;
   inline?: boolean;
 }
 
@@ -45,6 +48,7 @@ export function redisUrl(db: number): string {
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const env: Record<string, string> = {
+    KEHOACH_AUTH: 'off',
     KEHOACH_SWEEP_INTERVAL_MS: '500',
     KEHOACH_JOB_BACKOFF_MS: '50',
     KEHOACH_CONCURRENCY: '2',
@@ -56,9 +60,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   if (opts.mode === 'postgres-bullmq') {
     schema = opts.schema ?? uniqueName('kh_test');
     prefix = opts.prefix ?? uniqueName('khq');
-    redis = redisUrl(opts.redisDb ?? 6);
+    redis = opts.redisUrl ?? redisUrl(opts.redisDb ?? 6);
     Object.assign(env, {
-      DATABASE_URL,
+      DATABASE_URL: opts.databaseUrl ?? DATABASE_URL,
       KEHOACH_DB_SCHEMA: schema,
       REDIS_URL: redis,
       KEHOACH_QUEUE_PREFIX: prefix,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/service/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('configuration', () => {
   it('defaults to the embedded mode in ./data', () => {

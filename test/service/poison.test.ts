@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { type ParseResult, WorkerCrashError } from '../../src/pool/index.js';
 import { processDocument } from '../../src/queue/job.js';
-import { Store } from '../../src/service/store.js';
+import { Store } from '../../src/store/store.js';
 import { docxInflating, htmlSpanGrid } from '../helpers/poison.js';
 import { form, startHarness, waitFor } from '../server/harness.js';
 

@@ -5,8 +5,8 @@ import { openDatabase } from '../../src/db/open.js';
 import type { ClosableSql } from '../../src/db/pglite.js';
 import { extract } from '../../src/pipeline.js';
 import type { EnsureResult, JobQueue } from '../../src/queue/types.js';
-import { type NewUpload, Store } from '../../src/service/store.js';
 import { sweep } from '../../src/service/sweeper.js';
+import { type NewUpload, Store } from '../../src/store/store.js';
 import { planText } from '../server/harness.js';
 
 function upload(text: string): NewUpload {

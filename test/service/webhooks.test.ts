@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import type { ClosableSql } from '../../src/db/pglite.js';
-import { backoffSeconds, deliverDue, signPayload } from '../../src/service/webhooks.js';
+import { backoffSeconds, deliverDue, signPayload, standardSecret } from '../../src/service/webhooks.js';
 
 describe('webhooks', () => {
   let sql: ClosableSql;
@@ -53,6 +54,20 @@ describe('webhooks', () => {
     const ts = sent.headers.get('x-kehoach-timestamp')!;
     expect(sent.headers.get('x-kehoach-signature')).toBe(signPayload('k', ts, sent.body));
     expect(sent.headers.get('x-kehoach-event')).toBe('document.finished');
+    // Standard Webhooks: the reference library verifies the delivery with the documented secret form.
+    const verified = new Webhook(standardSecret('k')).verify(sent.body, {
+      'webhook-id': sent.headers.get('webhook-id')!,
+      'webhook-timestamp': sent.headers.get('webhook-timestamp')!,
+      'webhook-signature': sent.headers.get('webhook-signature')!,
+    });
+    expect(verified).toEqual(JSON.parse(sent.body));
+    expect(() =>
+      new Webhook(standardSecret('other')).verify(sent.body, {
+        'webhook-id': sent.headers.get('webhook-id')!,
+        'webhook-timestamp': sent.headers.get('webhook-timestamp')!,
+        'webhook-signature': sent.headers.get('webhook-signature')!,
+      }),
+    ).toThrow();
     await sql.query('update webhook_deliveries set next_attempt_at = now()');
     expect(await deliverDue(sql, opts)).toBe(0);
     expect(calls).toHaveLength(2);

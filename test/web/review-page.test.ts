@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import express from 'express';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey, requirePermission } from '../../src/auth/index.js';
+import { createKey } from '../../src/auth/index.js';
 import { extract } from '../../src/pipeline.js';
-import { createReviewRouter, MemoryExtractionStore } from '../../src/review/index.js';
+import { MemoryExtractionStore } from '../../src/review/index.js';
 import { reviewFields } from '../../src/review.js';
-import { webRouter } from '../../src/web/index.js';
+import { keyAuthorizer } from '../../src/server/auth.js';
+import { reviewApp } from '../review/app.js';
 import { pgliteDb, type TestDb } from '../review/db.js';
 
 function chromiumPath(): string | null {
@@ -101,10 +102,8 @@ describe.skipIf(!executablePath)('review page', () => {
     other = { id: o.id, key: o.key };
 
     const app = express();
-    app.use(webRouter());
-    app.use(createReviewRouter({ sql: db.sql, store }));
-    // Minimal stand-in for the service's text endpoint.
-    app.get('/v1/documents/:id/text', requirePermission(db.sql, 'documents:read'), async (req, res) => {
+    // Minimal stand-in for the service's text endpoint, in front of the service's review + key routes.
+    app.get('/v1/documents/:id/text', keyAuthorizer(db.sql)('documents:read'), async (req, res) => {
       const m = await store.getMachine(String(req.params.id));
       if (!m) {
         res.status(404).end();
@@ -112,6 +111,7 @@ describe.skipIf(!executablePath)('review page', () => {
       }
       res.type('text/plain; charset=utf-8').send(m.text);
     });
+    app.use(reviewApp(db.sql, store));
     server = app.listen(0, '127.0.0.1');
     await new Promise<void>((r) => server.once('listening', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,16 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentFormat, Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
+import type { ClaimedJob, JobRef, JobStore } from '../queue/types.js';
 
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 const TERMINAL = "('done', 'failed')";
-
-/** What a queued job refers to: the document and the reprocess generation it was queued for. */
-export interface JobRef {
-  documentId: string;
-  generation: number;
-}
 
 export interface NewUpload {
   sha256: string;
@@ -54,13 +49,7 @@ export interface DocumentRecord {
 }
 
 /** A claimed processing attempt; `bytes` is null when the document has used up its attempts (poison). */
-export interface ClaimedDocument {
-  bytes: Uint8Array | null;
-  fileName: string | null;
-  format: DocumentFormat;
-  /** This attempt's number (1 for the first). */
-  attempt: number;
-}
+export type ClaimedDocument = ClaimedJob;
 
 export interface BatchSummary {
   id: string;
@@ -158,7 +147,7 @@ function planYear(x: Extraction): number | null {
   return x.metadata.period.value?.from ?? null;
 }
 
-export class Store {
+export class Store implements JobStore {
   constructor(
     readonly sql: Sql,
     /** Write webhook outbox rows (only when a webhook is configured). */
@@ -183,6 +172,11 @@ export class Store {
   ): Promise<{ documents: StoredUpload[]; jobs: JobRef[] }> {
     const documents: StoredUpload[] = [];
     const jobs: JobRef[] = [];
+    // Concurrent uploads into one batch deadlocked (40P01): each updated the batch row once per file while
+    // inserting documents another request was waiting on. Take the batch row's lock first, once, so uploads
+    // into one batch queue up behind each other in the same order, and touch the row once at the end.
+    if (batchId) await tx.query('select id from batches where id = $1 for update', [batchId]);
+    let reopen = false;
     for (const u of uploads) {
       const inserted = await tx.query<{ id: string }>(
         `insert into documents (id, sha256, file_name, content_type, format, size, bytes, status)
@@ -209,12 +203,11 @@ export class Store {
           [batchId, doc.id, u.fileName],
         );
         // A batch that had finished is open again while its new document is pending.
-        if (linked.rows.length > 0 && doc.status !== 'done' && doc.status !== 'failed') {
-          await tx.query('update batches set finished_at = null where id = $1', [batchId]);
-        }
+        if (linked.rows.length > 0 && doc.status !== 'done' && doc.status !== 'failed') reopen = true;
       }
       documents.push(doc);
     }
+    if (batchId && reopen) await tx.query('update batches set finished_at = null where id = $1', [batchId]);
     if (batchId) await this.finishBatches(tx, [batchId]);
     return { documents, jobs };
   }

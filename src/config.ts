@@ -1,7 +1,7 @@
 // All runtime configuration comes from the environment, validated once at start-up.
 import { z } from 'zod';
-import { PoolEnvSchema, poolOptions } from '../pool/config.js';
-import type { PoolOptions } from '../pool/pool.js';
+import { PoolEnvSchema, poolOptions } from './pool/config.js';
+import type { PoolOptions } from './pool/pool.js';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const bool = (def: boolean) =>
@@ -50,6 +50,8 @@ export const EnvSchema = z
     KEHOACH_WEBHOOK_INTERVAL_MS: int(2000, 50),
     KEHOACH_SHUTDOWN_TIMEOUT_MS: int(60_000, 0),
     KEHOACH_BULL_BOARD: bool(true),
+    KEHOACH_AUTH: z.enum(['keys', 'off']).default('keys'),
+    KEHOACH_CLAIM_TTL_SECONDS: int(15 * 60, 1),
   })
   .extend(PoolEnvSchema.shape);
 
@@ -86,6 +88,10 @@ export interface Config {
   webhookIntervalMs: number;
   shutdownTimeoutMs: number;
   bullBoard: boolean;
+  /** keys: every route needs an API key with the route's permission; off: trusted network or tests only. */
+  auth: 'keys' | 'off';
+  /** How long a reviewer's claim on a field lasts unless renewed. */
+  claimTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookIntervalMs: e.KEHOACH_WEBHOOK_INTERVAL_MS,
     shutdownTimeoutMs: e.KEHOACH_SHUTDOWN_TIMEOUT_MS,
     bullBoard: e.KEHOACH_BULL_BOARD,
+    auth: e.KEHOACH_AUTH,
+    claimTtlSeconds: e.KEHOACH_CLAIM_TTL_SECONDS,
   };
 }
 
