@@ -33,7 +33,11 @@ const LEX = lexicon(NUMBER_WORDS);
 const LONE = new Set(LONE_WORDS_NOT_AMOUNTS);
 const MAX_WORDS = 60;
 
+/** 60 words never need more characters than this: longer text is refused before any pass over it. */
+const MAX_CHARS = 1024;
+
 function tokenize(text: string): string[] | null {
+  if (text.length > MAX_CHARS) return null;
   const clean = text
     .normalize('NFC')
     .toLowerCase()
