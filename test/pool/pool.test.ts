@@ -62,7 +62,8 @@ describe('ParsePool', () => {
     const err = await p.run({ bytes: Buffer.from(html), fileName: 'grid.html' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreadableDocumentError);
     expect((err as UnreadableDocumentError).reason).toBe('resource-limit');
-    expect((err as Error).message).toMatch(/64 MB/);
+    // The HTML reader's own grid cap (or, past it, the worker's 64 MB heap cap) answers; either names its limit.
+    expect((err as Error).message).toMatch(/limit|MB/);
     const ok = await p.run(fixture('seed-000'));
     expect(ok.extraction.metadata.documentNumber.value).toBeTruthy();
   }, 120_000);
