@@ -31,25 +31,21 @@ function build(): Command {
       exitCode = await (await import('./extract.js')).runExtract(cmd.args.length ? rawArgs('extract') : []);
     });
 
-  // upload and export parse their own options (they print their own --help); pass them through.
-  for (const [name, what, file] of [
-    ['upload', 'send a folder to a running server, resumably (kehoach upload --help)', './upload.js'],
-    [
-      'export',
-      'targets, responsibilities, budgets, cells as CSV, XLSX or NDJSON (kehoach export --help)',
-      './export.js',
-    ],
-  ] as const) {
-    sub(name, what)
-      .argument('[inputs...]', 'files or folders')
-      .allowUnknownOption()
-      .helpOption(false)
-      .helpCommand(false)
-      .action(async () => {
-        const mod = await import(file);
-        exitCode = await (name === 'upload' ? mod.runUpload : mod.runExport)(rawArgs(name));
-      });
-  }
+  // upload and export parse their own options (each prints its own --help); pass them through.
+  sub('upload', 'send a folder to a running server, resumably (kehoach upload --help)')
+    .argument('[inputs...]', 'files or folders')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async () => {
+      exitCode = await (await import('./upload.js')).runUpload(rawArgs('upload'));
+    });
+  sub('export', 'targets, responsibilities, budgets, cells as CSV, XLSX or NDJSON (kehoach export --help)')
+    .argument('[inputs...]', 'extraction files or folders')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async () => {
+      exitCode = await (await import('./export.js')).runExport(rawArgs('export'));
+    });
 
   sub('schema', 'print the JSON Schema of the extraction contract').action(async () => {
     exitCode = await (await import('./schema.js')).runSchema([]);

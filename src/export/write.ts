@@ -96,5 +96,3 @@ export async function writeXlsx(
   await book.commit();
   return n;
 }
-
-export type { Row };

@@ -36,12 +36,3 @@ export function detectTextEncoding(bytes: Uint8Array): TextEncodingInfo | null {
   if (text === null || looksBinary(text)) return null;
   return { label, text };
 }
-
-/** Decodes text bytes (BOM stripped) or throws 'not-text'. */
-export function decodeText(bytes: Uint8Array): string {
-  const enc = detectTextEncoding(bytes);
-  if (!enc) {
-    throw new UnreadableDocumentError('not-text', 'The file is not valid UTF-8 or BOM-marked UTF-16 text.');
-  }
-  return enc.text;
-}

@@ -1,2 +1,2 @@
-export { classifyKind, type KindDecision } from './kind.js';
-export { type Segmentation, segment, typeLineOf } from './segment.js';
+export { classifyKind } from './kind.js';
+export { segment, typeLineOf } from './segment.js';
