@@ -78,6 +78,32 @@ const EDGE = /^[\s"'“”‘’«»()[\]{}<>.,;:!?…*•–—-]+|[\s"'“”�
 const FOREIGN_LETTER = /(?![a-zA-Z\u00c0-\u00ffŒœŠšŽžŸƒĂăĐđĨĩŨũƠơƯưẠ-ỹ])\p{L}/u;
 const ABBREVIATION = /^[A-ZĐ][A-ZĐa-z]*[A-ZĐ]$|^[A-ZĐ]{1,2}$/;
 
+const NEUTRAL = 0;
+const VALID = 1;
+const INVALID = 2;
+/** Verdicts per piece as split by rule 1: plans repeat a few thousand distinct pieces (bounded, cleared when full). */
+const pieceMemo = new Map<string, number>();
+
+function classifyPiece(part: string): number {
+  const known = pieceMemo.get(part);
+  if (known !== undefined) return known;
+  const verdict = judgePiece(part);
+  if (pieceMemo.size >= MEMO_MAX) pieceMemo.clear();
+  pieceMemo.set(part, verdict);
+  return verdict;
+}
+
+function judgePiece(part: string): number {
+  const w = part.replace(EDGE, '');
+  if (w.length === 0) return NEUTRAL;
+  if (/\d/.test(w) || !/\p{L}/u.test(w) || FOREIGN_LETTER.test(w)) return NEUTRAL;
+  if (w.length === 1) return NEUTRAL;
+  const syllable = isVietnameseSyllable(w);
+  // Plain ASCII: an abbreviation ("UBND", "TTr") or a foreign word; neither is garbling.
+  if (!syllable && (/^[A-Za-z]+$/.test(w) || ABBREVIATION.test(w))) return NEUTRAL;
+  return syllable ? VALID : INVALID;
+}
+
 /** Scores a text by rule 1–4 above. Linear in the text's length. */
 export function scoreText(text: string): TextScore {
   let counted = 0;
@@ -85,17 +111,11 @@ export function scoreText(text: string): TextScore {
   for (const raw of text.split(/\s+/)) {
     if (raw === '') continue;
     for (const part of raw.split(/[-/.,;:&+|='’]+/)) {
-      const w = part.replace(EDGE, '');
-      if (w.length === 0) continue;
-      if (/\d/.test(w) || !/\p{L}/u.test(w) || FOREIGN_LETTER.test(w)) continue;
-      if (w.length === 1 && /\p{L}/u.test(w)) continue;
-      if (/^[A-Za-z]+$/.test(w) && !isVietnameseSyllable(w)) {
-        // Plain ASCII: an abbreviation ("UBND", "TTr") or a foreign word; neither is garbling.
-        continue;
-      }
-      if (ABBREVIATION.test(w) && !isVietnameseSyllable(w)) continue;
+      if (part === '') continue;
+      const v = classifyPiece(part);
+      if (v === NEUTRAL) continue;
       counted++;
-      if (isVietnameseSyllable(w)) valid++;
+      if (v === VALID) valid++;
     }
   }
   return { counted, valid, share: counted === 0 ? 1 : valid / counted };

@@ -126,6 +126,7 @@ const DOCUMENT_ROUTES: RouteDef[] = [
         year: q.year,
         status: q.status,
         needsReview: q.needsReview,
+        diagnostic: q.diagnostic,
         q: q.q,
         batchId: q.batch,
         limit: limit + 1,

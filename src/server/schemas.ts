@@ -67,6 +67,11 @@ export const ListQuerySchema = z.strictObject({
   status: DocumentStatusSchema.optional(),
   needsReview: boolParam.optional(),
   q: z.string().min(1).max(500).optional().describe('Case-insensitive substring of the text or the file name'),
+  diagnostic: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/)
+    .optional()
+    .describe('Documents whose newest extraction carries this diagnostic code (e.g. no-readable-text, garbled-text)'),
   batch: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),

@@ -67,6 +67,8 @@ export interface DocumentFilter {
   year?: number | undefined;
   status?: DocumentStatus | undefined;
   needsReview?: boolean | undefined;
+  /** A diagnostic code the newest extraction carries ("no-readable-text": nothing could be read). */
+  diagnostic?: string | undefined;
   q?: string | undefined;
   batchId?: string | undefined;
   limit: number;
@@ -272,6 +274,10 @@ export class Store implements JobStore {
     if (f.province) where.push(`e.province ilike ${p(`%${escapeLike(f.province)}%`)}`);
     if (f.year !== undefined) where.push(`e.year = ${p(f.year)}`);
     if (f.needsReview !== undefined) where.push(`e.needs_review = ${p(f.needsReview)}`);
+    if (f.diagnostic) {
+      where.push(`exists (select 1 from extractions x, jsonb_array_elements(x.extraction->'diagnostics') g
+        where x.document_id = d.id and g->>'code' = ${p(f.diagnostic)})`);
+    }
     if (f.batchId)
       where.push(
         `exists (select 1 from batch_documents b where b.document_id = d.id and b.batch_id = ${p(f.batchId)})`,

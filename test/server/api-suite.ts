@@ -325,6 +325,27 @@ export function defineApiSuite(
       expect(review.items.every((d) => d.needsReview === first.needsReview)).toBe(true);
     });
 
+    it('lists the documents nothing could be read from, by their diagnostic', async () => {
+      const tag = `unreadable ${name} ${Date.now()}`;
+      // Text, but not one Vietnamese syllable: the extraction says so (no-readable-text) instead of nine misses.
+      const res = await upload([
+        { name: `${tag}.txt`, bytes: `${'#### 0101 1010 ~~~~ %%%% ----\n'.repeat(40)}` },
+        { name: `${tag} plan.txt`, bytes: planText(90, tag) },
+      ]);
+      const ids = ((await res.json()) as { documents: { id: string }[] }).documents.map((d) => d.id);
+      for (const id of ids) await waitDone(id);
+      const q = encodeURIComponent(tag);
+      const found = (await (await h.request(`/v1/documents?q=${q}&diagnostic=no-readable-text`)).json()) as {
+        items: { id: string }[];
+      };
+      expect(found.items.map((d) => d.id)).toEqual([ids[0]]);
+      const extraction = (await (await h.request(`/v1/documents/${ids[0]}/extraction`)).json()) as {
+        review: { fields: string[] };
+      };
+      expect(extraction.review.fields).toEqual(['/document']);
+      await expectProblem(await h.request('/v1/documents?diagnostic=NOT%20A%20CODE'), 400, 'invalid-query');
+    });
+
     describe('refusals answer with problem+json', () => {
       it('too large: 413 file-too-large / too-many-files', async () => {
         const big = `${planText(30, name)}\n${'x'.repeat(MAX_FILE_BYTES)}`;

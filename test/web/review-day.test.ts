@@ -187,15 +187,15 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
   });
 
   it('bulk-accepts every field still needing review in one request', async () => {
-    await open(ids.seed000!, '/metadata/issuer');
-    const before = (await extraction(ids.seed000!)).review.fields.length;
+    await open(ids.seed003pdf!, '/metadata/issuer');
+    const before = (await extraction(ids.seed003pdf!)).review.fields.length;
     expect(before).toBeGreaterThan(0);
     await page.click('text=Chọn mọi trường cần duyệt');
     const button = page.locator('#bulk-accept');
     await expect.poll(() => button.innerText()).toMatch(/^Chấp nhận \d+ trường đã chọn$/);
     await page.screenshot({ path: join(SHOTS, 'review-bulk.png') });
     await button.click();
-    await expect.poll(async () => (await extraction(ids.seed000!)).review.fields.length).toBeLessThan(before);
+    await expect.poll(async () => (await extraction(ids.seed003pdf!)).review.fields.length).toBeLessThan(before);
     await expect.poll(() => page.locator('#fields .entry.review').count()).toBe(0);
   });
 
@@ -233,7 +233,7 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     // The flag filter speaks Vietnamese.
     expect(await phone.locator('#flag-filter option[value="table-conflict"]').innerText()).toBe('mâu thuẫn với bảng');
-    await phone.screenshot({ path: join(SHOTS, 'phone-queue.png'), fullPage: true });
+    await phone.screenshot({ path: join(SHOTS, 'phone-queue.png'), fullPage: false });
     await phone.close();
   });
 
