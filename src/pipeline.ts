@@ -80,7 +80,7 @@ export function extractFromDoc(doc: Doc): Extraction {
   // is ONE review item (the document), not one per missing field.
   const draft = ocrConfidence(attachGeometry(assembled, doc), doc);
   const gated = qualityGate(doc, draft);
-  const fields = gated.unreadable ? ['/document'] : reviewFields(gated.draft);
+  const fields = reviewFields(gated.draft);
   const extraction: Extraction = { ...gated.draft, review: { needed: fields.length > 0, fields } };
   const parsed = ExtractionSchema.safeParse(extraction);
   if (!parsed.success) {

@@ -1,30 +1,15 @@
 // `kehoach export` against a real embedded server: the export of a batch opens with exceljs (one sheet per kind,
 // Vietnamese text intact, numbers as numbers) and with a CSV parser (UTF-8 BOM), and a reviewer's correction made
 // through the API is what the export shows.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, ROOT, kehoach as run, serveEmbedded } from '../helpers/cli.js';
 import { waitFor } from '../server/harness.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-function collect(child: ChildProcess): Promise<{ code: number | null; out: string }> {
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
 
 describe('kehoach export', () => {
   const work = mkdtempSync(join(tmpdir(), 'kehoach-export-'));
@@ -35,19 +20,7 @@ describe('kehoach export', () => {
   let seed003: string;
 
   beforeAll(async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    server = `http://127.0.0.1:${port}`;
-    serve = run(['serve'], { PORT: String(port), HOST: '127.0.0.1', KEHOACH_DATA_DIR: join(work, 'data') });
-    key = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      serve.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const k = /kh_[A-Za-z0-9_-]+/.exec(out)?.[0];
-        if (k) resolve(k);
-      });
-      serve.once('exit', () => reject(new Error(`server exited: ${out}`)));
-    });
-    await waitFor(async () => ((await fetch(`${server}/readyz`).catch(() => null))?.ok ? true : undefined), 60_000);
+    ({ child: serve, url: server, adminKey: key } = await serveEmbedded(work));
     const batch = (await (
       await fetch(`${server}/v1/batches`, {
         method: 'POST',

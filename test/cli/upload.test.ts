@@ -1,28 +1,13 @@
 // `kehoach upload` against a real embedded server: a folder of 300 files (texts, DOCX, PDF, a scan and one file
 // the server refuses) is sent, the upload is killed part way, a second run resumes from the manifest, and in the
 // end every good file is stored exactly once, the refused one is reported, and --wait sees the batch finished.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { kehoach as cli, collect, ROOT, serveEmbedded } from '../helpers/cli.js';
 import { planText, waitFor } from '../server/harness.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-function collect(child: ChildProcess): Promise<{ code: number | null; out: string }> {
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
 
 describe('kehoach upload', () => {
   const work = mkdtempSync(join(tmpdir(), 'kehoach-upload-'));
@@ -47,20 +32,8 @@ describe('kehoach upload', () => {
     writeFileSync(join(folder, '.hidden-notes.txt'), 'not sent');
     writeFileSync(join(folder, 'Thumbs.db'), 'not sent');
 
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const server = `http://127.0.0.1:${port}`;
-    const serve = cli(['serve'], { PORT: String(port), HOST: '127.0.0.1', KEHOACH_DATA_DIR: join(work, 'data') });
+    const { child: serve, url: server, adminKey: key } = await serveEmbedded(work);
     children.push(serve);
-    const key = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      serve.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const k = /kh_[A-Za-z0-9_-]+/.exec(out)?.[0];
-        if (k) resolve(k);
-      });
-      serve.once('exit', () => reject(new Error(`server exited: ${out}`)));
-    });
-    await waitFor(async () => ((await fetch(`${server}/readyz`).catch(() => null))?.ok ? true : undefined), 60_000);
 
     const manifest = join(work, 'manifest.jsonl');
     const args = ['upload', folder, '--server', server, '--batch', 'Lưu trữ 2011', '--manifest', manifest];

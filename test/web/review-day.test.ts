@@ -1,16 +1,16 @@
 // The reviewer's and archivist's day in Debian's Chromium against a real `kehoach serve` (embedded): the batch
 // overview while a batch is processed, a correction with a typed editor (no JSON), the evidence behind a flag on
 // its card, accept-and-advance, bulk accept, the original PDF page beside the values, and the 390 px layout.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, serveEmbedded } from '../helpers/cli.js';
 import { planText, waitFor } from '../server/harness.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const executablePath = (() => {
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
@@ -72,29 +72,7 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
   }
 
   beforeAll(async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    base = `http://127.0.0.1:${port}`;
-    serve = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KEHOACH_DATA_DIR: join(work, 'data'),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    admin = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      serve.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const k = /kh_[A-Za-z0-9_-]+/.exec(out)?.[0];
-        if (k) resolve(k);
-      });
-      serve.once('exit', () => reject(new Error(`server exited: ${out}`)));
-    });
-    await waitFor(async () => ((await fetch(`${base}/readyz`).catch(() => null))?.ok ? true : undefined), 60_000);
+    ({ child: serve, url: base, adminKey: admin } = await serveEmbedded(work));
     reviewer = (await call('POST', '/v1/keys', admin, { role: 'reviewer', name: 'Chị Lan' })).key;
     const batch = (await call('POST', '/v1/batches', admin, { name: 'Hạt giống' })).id;
     const read = (p: string) => readFileSync(join(ROOT, p));

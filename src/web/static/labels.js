@@ -55,6 +55,15 @@ export const FLAGS = {
   approximate: 'số tiền ước tính (khoảng)',
   'per-year': 'kinh phí một năm, không phải cả giai đoạn',
   'from-sentence': 'đọc từ một câu văn, không phải mục liệt kê',
+  'spelled-out': 'số viết bằng chữ',
+  ocr: 'đọc bằng OCR từ bản quét',
+  'ocr-low-confidence': 'OCR chưa chắc chắn, đối chiếu ảnh trang',
+  'ocr-truncated': 'OCR chưa đọc hết các trang',
+  'ocr-page-failed': 'một trang quét không đọc được',
+  'ocr-rotated': 'trang quét bị xoay, đã xoay lại',
+  'not-a-plan': 'văn bản không phải kế hoạch',
+  'uncertain-kind': 'chưa chắc là kế hoạch',
+  'no-header': 'không có phần đầu văn bản',
 };
 
 export const ROLES = {
