@@ -6,7 +6,7 @@
 //     and the pipeline sends the document to review as one item instead of one per missing field.
 import type { Diagnostic, Extraction } from '../contract/schema.js';
 import type { Doc } from '../doc/types.js';
-import { scoreText, spanFails, type TextScore, textFails } from '../quality/syllable.js';
+import { scoreText, spanFails, spanScorer, type TextScore, textFails } from '../quality/syllable.js';
 
 /** Fewer valid syllables than this in the whole document: nothing was read. */
 const MIN_READABLE_SYLLABLES = 20;
@@ -27,6 +27,7 @@ function isSpan(v: unknown): v is { start: number; end: number } {
 export function qualityGate(doc: Doc, input: Draft): QualityResult {
   const score = scoreText(doc.text);
   const docFails = textFails(score);
+  const spanScore = spanScorer(doc.text);
   const draft = structuredClone(input);
   let lowered = 0;
   const walk = (node: unknown): void => {
@@ -38,8 +39,8 @@ export function qualityGate(doc: Doc, input: Draft): QualityResult {
     const obj = node as Record<string, unknown>;
     if (typeof obj.confidence === 'string' && Array.isArray(obj.flags)) {
       const hasValue = !('value' in obj) || obj.value !== null;
-      const span = isSpan(obj.source) ? doc.text.slice(obj.source.start, obj.source.end) : null;
-      const fails = hasValue && (docFails || (span !== null && spanFails(scoreText(span))));
+      const span = isSpan(obj.source) ? obj.source : null;
+      const fails = hasValue && (docFails || (span !== null && spanFails(spanScore(span.start, span.end))));
       if (fails) {
         obj.confidence = 'low';
         if (!obj.flags.includes('garbled-text')) (obj.flags as string[]).push('garbled-text');

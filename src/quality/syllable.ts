@@ -121,6 +121,54 @@ export function scoreText(text: string): TextScore {
   return { counted, valid, share: counted === 0 ? 1 : valid / counted };
 }
 
+/**
+ * Scores many spans of one text without rescoring it each time (a section's span covers most of a plan): every
+ * whitespace-separated token is judged once, prefix sums give the tokens wholly inside a span, and only the
+ * tokens a span cuts through are scored again. Same result as scoreText(text.slice(start, end)).
+ */
+export function spanScorer(text: string): (start: number, end: number) => TextScore {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const counted: number[] = [0];
+  const valid: number[] = [0];
+  for (const m of text.matchAll(/\S+/g)) {
+    const s = scoreText(m[0]);
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    counted.push(counted[counted.length - 1]! + s.counted);
+    valid.push(valid[valid.length - 1]! + s.valid);
+  }
+  /** The first index whose value in `xs` (sorted) is at least / more than `at`. */
+  const search = (xs: number[], at: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? xs[mid]! <= at : xs[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (start, end) => {
+    let c = 0;
+    let v = 0;
+    const add = (t: TextScore) => {
+      c += t.counted;
+      v += t.valid;
+    };
+    let i = search(starts, start, false);
+    // A token the span starts inside of: only its part within the span counts.
+    if (i > 0 && ends[i - 1]! > start) add(scoreText(text.slice(start, Math.min(end, ends[i - 1]!))));
+    const j = Math.max(i, search(ends, end, true));
+    c += counted[j]! - counted[i]!;
+    v += valid[j]! - valid[i]!;
+    i = j;
+    // A token the span ends inside of.
+    if (i < starts.length && starts[i]! < end) add(scoreText(text.slice(starts[i]!, end)));
+    return { counted: c, valid: v, share: c === 0 ? 1 : v / c };
+  };
+}
+
 export function textFails(score: TextScore): boolean {
   return score.counted >= MIN_COUNTED && score.share < PASS_SHARE;
 }
