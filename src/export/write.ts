@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { COLUMNS, type ExportKind, type ExportSource, type Row, rowsOf } from './rows.js';
+import { COLUMNS, type ExportKind, type ExportSource, rowsOf } from './rows.js';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'ndjson';
 

@@ -1,7 +1,6 @@
 // Text decoding shared by the sniffer and the text/HTML readers. Only encodings that announce or
 // prove themselves are accepted: UTF-16 with a BOM, UTF-8 (BOM optional, must be valid). Guessing
 // legacy Vietnamese code pages (TCVN3, VNI) would silently produce mojibake.
-import { UnreadableDocumentError } from '../errors.js';
 
 export interface TextEncodingInfo {
   label: 'utf-8' | 'utf-16le' | 'utf-16be';

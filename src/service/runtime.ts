@@ -4,7 +4,6 @@ import { type Logger, pino } from 'pino';
 import { type CreatedKey, ensureAnonymousKey, ensureBootstrapAdmin } from '../auth/keys.js';
 import { type Config, childEnv } from '../config.js';
 import { type Database, openDatabase } from '../db/open.js';
-import type { Sql } from '../db/types.js';
 import { ParsePool } from '../pool/index.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';

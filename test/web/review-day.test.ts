@@ -1,23 +1,18 @@
 // The reviewer's and archivist's day in Debian's Chromium against a real `kehoach serve` (embedded): the batch
 // overview while a batch is processed, a correction with a typed editor (no JSON), the evidence behind a flag on
 // its card, accept-and-advance, bulk accept, the original PDF page beside the values, and the 390 px layout.
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium } from '../helpers/browser.js';
 import { ROOT, serveEmbedded } from '../helpers/cli.js';
 import { planText, waitFor } from '../server/harness.js';
 
-const executablePath = (() => {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-})();
+const executablePath = chromiumPath;
 if (!executablePath) console.log("SKIPPED SUITE: the reviewer's day in Chromium (chromium not installed)");
 
 const SHOTS =
@@ -83,18 +78,7 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
     ]);
     [ids.seed003, ids.seed003pdf, ids.seed000] = uploaded as [string, string, string];
     await batchDone(batch);
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
     await page.goto(`${base}/review/`);
     await page.fill('#apikey', reviewer);

@@ -1,31 +1,23 @@
 // Drives the review page in Debian's Chromium against an app assembled like the service: sign in, open seed
 // 003, correct a flagged value with the keyboard, then check through the API that the correction landed.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/auth/index.js';
 import { extract } from '../../src/pipeline.js';
 import { MemoryExtractionStore } from '../../src/review/index.js';
 import { reviewFields } from '../../src/review.js';
 import { keyAuthorizer } from '../../src/server/auth.js';
+import { chromiumPath, launchChromium } from '../helpers/browser.js';
 import { reviewApp } from '../review/app.js';
 import { pgliteDb, type TestDb } from '../review/db.js';
 
-function chromiumPath(): string | null {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const executablePath = chromiumPath();
+const executablePath = chromiumPath;
 if (!executablePath) console.log('SKIPPED SUITE: review page in Chromium (chromium not installed)');
 
 const DOC = 'seed-003';
@@ -116,18 +108,7 @@ describe.skipIf(!executablePath)('review page', () => {
     await new Promise<void>((r) => server.once('listening', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
   });
 
