@@ -305,6 +305,7 @@ class Collector {
     if (this.reporting && matches.some((m) => m.canonical === CATCH_ALL)) return;
     const flags: string[] = [];
     if (matches.some((m) => m.match === 'typo')) flags.push('agency-typo');
+    if (matches.some((m) => m.match === 'fuzzy')) flags.push('fuzzy-match');
     if (matches.some((m) => m.match === 'unknown')) flags.push('unknown-agency');
     if (matches.some((m) => m.leader)) flags.push('agency-head');
     if (tasks.length === 0) flags.push('no-duties');
@@ -446,6 +447,7 @@ function pushAssignment(
   const matches = members.map((n) => atIssuerLevel(ctx.matcher.canonicalise(n), n, ctx.level));
   const all = [...flags];
   if (matches.some((x) => x.match === 'typo')) all.push('agency-typo');
+  if (matches.some((x) => x.match === 'fuzzy')) all.push('fuzzy-match');
   if (matches.some((x) => x.match === 'unknown')) all.push('unknown-agency');
   const kinds = new Set<AgencyKind>(matches.map((x) => x.kind));
   const agency: Responsibility['agency'] = {

@@ -40,6 +40,14 @@ export const SECTION_ALIASES = z.array(AliasSchema).parse([
   { kind: 'tasks', phrases: ['nhiệm vụ', 'giải pháp', 'nội dung', 'hoạt động', 'lộ trình'] },
 ]);
 
+/**
+ * Other words section headings are made of ("KINH PHÍ THỰC HIỆN", "NHIỆM VỤ CỤ THỂ", "GIẢI PHÁP CHỦ YẾU"): with
+ * the alias phrases above, the vocabulary an OCR'd heading is matched against (src/extract/sections.ts).
+ */
+export const HEADING_WORDS: readonly string[] = z
+  .array(z.string().min(2))
+  .parse(['thực hiện', 'cụ thể', 'chủ yếu', 'trọng tâm', 'trọng điểm', 'tổng quát', 'chung']);
+
 /** What a section is about, from its title ("II. NHIỆM VỤ VÀ GIẢI PHÁP" → tasks); null when unrecognised. */
 export function classifySection(title: string): SectionKind | null {
   const t = foldName(title);
