@@ -1,6 +1,7 @@
 // The route table: every endpoint declares its method, path, required permission, schemas and handler in one
 // place. app.ts mounts it (adding the permission check when auth is wired in) and openapi.ts documents it.
 import { extractionJsonSchema } from '../contract/schema.js';
+import { getEffectiveExtraction } from '../review/service.js';
 import type { DocumentRecord } from '../store/store.js';
 import type { RouteContext } from './context.js';
 import { KEY_ROUTES } from './keys-routes.js';
@@ -36,6 +37,11 @@ async function requireResult(ctx: RouteContext, id: string) {
   const doc = await requireDocument(ctx, id);
   const stored = await ctx.store.getExtraction(id);
   if (stored) return { doc, stored };
+  notReady(id, doc);
+}
+
+/** Why a document has no extraction to serve: failed, or not finished yet (where to poll and when). */
+function notReady(id: string, doc: Pick<DocumentRecord, 'status' | 'failure'>): never {
   if (doc.status === 'failed') {
     throw new HttpProblem('document-failed', `The document could not be read: ${doc.failure?.message ?? ''}`, {
       reason: doc.failure?.reason ?? null,
@@ -174,9 +180,16 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     },
     problems: [404, 409],
     handler: async (ctx, req, res) => {
-      const { doc, stored } = await requireResult(ctx, param(req, 'id'));
-      res.set('Kehoach-Document-Status', doc.status).set('Kehoach-Extractor-Version', stored.version);
-      res.json((await ctx.effective?.(doc.id)) ?? stored.extraction);
+      // One row read: the document's status and its effective extraction, stored with each result and correction.
+      const id = param(req, 'id');
+      const read = await ctx.store.getResult(id);
+      if (!read) throw new HttpProblem('not-found', `No document with id "${id}".`);
+      // Stored before its review state was (an install being upgraded): derive it now, once.
+      const derived = !read.result && read.hasExtraction ? await getEffectiveExtraction(ctx.review, id) : null;
+      const result = read.result ?? (derived && { extraction: derived.extraction, version: derived.machineVersion });
+      if (!result) notReady(id, read);
+      res.set('Kehoach-Document-Status', read.status).set('Kehoach-Extractor-Version', result.version);
+      res.json(result.extraction);
     },
   }),
   route({

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentFormat, Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
 import type { ClaimedJob, JobRef, JobStore } from '../queue/types.js';
+import { writeResultReview } from './review.js';
 
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
@@ -74,6 +75,15 @@ export interface DocumentFilter {
   limit: number;
   /** Exclusive upper bound on seq (newest first). */
   beforeSeq?: number | undefined;
+}
+
+export interface ResultRead {
+  status: DocumentStatus;
+  failure: { reason: string; message: string } | null;
+  /** The effective extraction and the extractor version of its machine result; null while there is none. */
+  result: { extraction: Extraction; version: string } | null;
+  /** True when a machine result is stored (even if `result` is null because its review state is missing). */
+  hasExtraction: boolean;
 }
 
 export interface WebhookEvent {
@@ -255,6 +265,39 @@ export class Store implements JobStore {
     return { extraction, text: r.text, version: r.extractor_version };
   }
 
+  /**
+   * What GET /v1/documents/:id/extraction serves, in one query: the document's status and its effective
+   * extraction (machine result with corrections applied, as stored with the review state). `extraction` is null
+   * when there is none yet; `derived: false` when one exists but its review state does not (the caller derives it).
+   */
+  async getResult(id: string): Promise<ResultRead | null> {
+    const res = await this.sql.query<{
+      status: DocumentStatus;
+      failure_reason: string | null;
+      failure_message: string | null;
+      extractor_version: string | null;
+      extraction: Extraction | string | null;
+      has_extraction: boolean;
+    }>(
+      `select d.status, d.failure_reason, d.failure_message, r.extractor_version,
+         coalesce(r.effective, (select x.extraction from extractions x where x.document_id = d.id
+           and x.extractor_version = r.extractor_version)) as extraction,
+         r.document_id is not null or exists (select 1 from extractions x where x.document_id = d.id) as has_extraction
+       from documents d left join review_documents r on r.document_id = d.id where d.id = $1`,
+      [id],
+    );
+    const r = res.rows[0];
+    if (!r) return null;
+    const extraction = typeof r.extraction === 'string' ? (JSON.parse(r.extraction) as Extraction) : r.extraction;
+    return {
+      status: r.status,
+      failure:
+        r.status === 'failed' ? { reason: r.failure_reason ?? 'unknown', message: r.failure_message ?? '' } : null,
+      result: extraction && r.extractor_version ? { extraction, version: r.extractor_version } : null,
+      hasExtraction: r.has_extraction,
+    };
+  }
+
   async countExtractions(documentId: string): Promise<{ rows: number; runs: number }> {
     const res = await this.sql.query<{ rows: number | string; runs: number | string | null }>(
       'select count(*) as rows, sum(runs) as runs from extractions where document_id = $1',
@@ -391,10 +434,11 @@ export class Store implements JobStore {
   ): Promise<boolean> {
     return this.sql.transaction(async (tx) => {
       // Marking done first takes the row lock and checks the job is current in one round trip.
-      const current = await tx.query(
+      const current = await tx.query<{ corrected: boolean }>(
         `update documents set status = 'done', failure_reason = null, failure_message = null, pages_done = null,
          pages_total = null, updated_at = now(), finished_at = now()
-         where id = $1 and generation = $2 and status in ('queued', 'processing') returning id`,
+         where id = $1 and generation = $2 and status in ('queued', 'processing')
+         returning exists (select 1 from review_corrections c where c.document_id = documents.id) as corrected`,
         [ref.documentId, ref.generation],
       );
       if (current.rows.length === 0) return false;
@@ -414,6 +458,8 @@ export class Store implements JobStore {
           extraction.review.needed,
         ],
       );
+      // The review queue, the document list's counts and the effective extraction, in the same transaction.
+      await writeResultReview(tx, ref.documentId, { extraction, text, version }, current.rows[0]!.corrected);
       await this.documentFinished(tx, ref.documentId, 'done', null);
       return true;
     });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES } from '../../src/auth/index.js';
-import { MemoryExtractionStore } from '../../src/review/index.js';
 import { KEY_ROUTES } from '../../src/server/keys-routes.js';
 import { buildOpenApi } from '../../src/server/openapi.js';
 import { REVIEW_ROUTES } from '../../src/server/review-routes.js';
@@ -310,7 +309,7 @@ describe('documented operations', () => {
   });
 
   it('the app serves exactly the documented paths', () => {
-    const app = reviewApp(db.sql, new MemoryExtractionStore());
+    const app = reviewApp(db.sql);
     const seen = new Set<string>();
     interface Layer {
       route?: { path: string; methods: Record<string, boolean> };
