@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentFormat, Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
 import type { ClaimedJob, JobRef, JobStore } from '../queue/types.js';
+import { emitEvent, pruneDelivered, type WebhookEvent } from './outbox.js';
 import { writeResultReview } from './review.js';
 
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
@@ -84,11 +85,6 @@ export interface ResultRead {
   result: { extraction: Extraction; version: string } | null;
   /** True when a machine result is stored (even if `result` is null because its review state is missing). */
   hasExtraction: boolean;
-}
-
-export interface WebhookEvent {
-  event: 'document.finished' | 'batch.finished';
-  payload: Record<string, unknown>;
 }
 
 interface DocumentRow {
@@ -542,11 +538,7 @@ export class Store implements JobStore {
   }
 
   private async emit(tx: Sql, e: WebhookEvent): Promise<void> {
-    if (!this.webhooks) return;
-    await tx.query('insert into webhook_deliveries (event, payload) values ($1, $2)', [
-      e.event,
-      JSON.stringify({ event: e.event, ...e.payload, at: new Date().toISOString() }),
-    ]);
+    if (this.webhooks) await emitEvent(tx, e);
   }
 
   /** Documents accepted but not finished, oldest first (the sweeper's work list). */
@@ -603,10 +595,7 @@ export class Store implements JobStore {
     await this.sql.query(`delete from idempotency_keys where created_at < now() - make_interval(hours => $1)`, [
       keyRetentionHours,
     ]);
-    await this.sql.query(
-      `delete from webhook_deliveries where delivered_at is not null and delivered_at < now() - make_interval(hours => $1)`,
-      [deliveryRetentionHours],
-    );
+    await pruneDelivered(this.sql, deliveryRetentionHours);
   }
 
   async statusCounts(): Promise<Record<DocumentStatus, number>> {
