@@ -2,9 +2,9 @@
 // The query is folded by the database's own kehoach_fold (migration 0140), the same function that folded the
 // stored search text (title, number, issuer(s), province, agencies, target text, file name), so the two cannot
 // disagree; it matches whole syllables in order ("ma tuy" finds "ma túy", not "tuyên"). The GIN index on the
-// syllables narrows the candidates; the phrase check on the padded text keeps only those in order.
+// syllables narrows the candidates; the phrase check on the padded text keeps only those in order. (Statuses are
+// plain strings here: store.ts imports this module, so it cannot import store.ts back.)
 import type { Sql } from '../db/types.js';
-import type { DocumentStatus } from './store.js';
 
 /**
  * SQL condition on documents `d` for the query in parameter `param`: the phrase is in the folded search text of
@@ -24,7 +24,7 @@ export interface SearchFilter {
   province?: string | undefined;
   year?: number | undefined;
   issuerKind?: string | undefined;
-  status?: DocumentStatus | undefined;
+  status?: string | undefined;
   flag?: string | undefined;
   needsReview?: boolean | undefined;
   batchId?: string | undefined;
@@ -40,7 +40,7 @@ export interface SearchHit {
   id: string;
   seq: number;
   fileName: string | null;
-  status: DocumentStatus;
+  status: string;
   createdAt: string;
   title: string | null;
   documentNumber: string | null;
@@ -59,7 +59,7 @@ interface HitRow {
   id: string;
   seq: number | string;
   file_name: string | null;
-  status: DocumentStatus;
+  status: string;
   created_at: Date | string;
   title: string | null;
   number: string | null;
