@@ -8,6 +8,8 @@ export interface Claim {
   documentId: string;
   pointer: string;
   keyId: string;
+  /** The name (label) of the holder's key. */
+  reviewer: string | null;
   claimedAt: string;
   expiresAt: string;
 }

@@ -8,6 +8,8 @@ export interface CorrectionRecord {
   documentId: string;
   seq: number;
   keyId: string;
+  /** The name (label) of the key that made the correction, as it was then. */
+  reviewer: string | null;
   kind: CorrectionKind;
   /** What the reviewer sent (JSON Patch, accepted pointers, or the inverse patch of a revert). */
   ops: unknown[];
@@ -19,4 +21,4 @@ export interface CorrectionRecord {
 }
 
 /** A correction before it is stored: the database assigns its id and time. */
-export type NewCorrection = Omit<CorrectionRecord, 'id' | 'createdAt'>;
+export type NewCorrection = Omit<CorrectionRecord, 'id' | 'createdAt' | 'reviewer'>;

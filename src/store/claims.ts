@@ -8,6 +8,7 @@ interface ClaimRow {
   document_id: string;
   pointer: string;
   key_id: string;
+  reviewer: string | null;
   claimed_at: Date | string;
   expires_at: Date | string;
 }
@@ -18,10 +19,12 @@ export const toClaim = (r: ClaimRow): Claim => ({
   documentId: r.document_id,
   pointer: r.pointer,
   keyId: r.key_id,
+  reviewer: r.reviewer ?? null,
   claimedAt: iso(r.claimed_at),
   expiresAt: iso(r.expires_at),
 });
-const COLUMNS = 'id, document_id, pointer, key_id, claimed_at, expires_at';
+const COLUMNS = `id, document_id, pointer, key_id, (select k.name from api_keys k where k.id = key_id) as reviewer,
+  claimed_at, expires_at`;
 
 /** Takes (or renews) a claim on one field. Fails while another key holds an unexpired claim on it. */
 export async function claimField(

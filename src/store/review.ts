@@ -206,6 +206,7 @@ interface QueueRow {
   claim_id: string | null;
   claim_pointer: string;
   claim_key_id: string;
+  claim_reviewer: string | null;
   claimed_at: Date | string;
   claim_expires_at: Date | string;
 }
@@ -317,7 +318,8 @@ export class ReviewStore implements ReviewRepository {
        select (select count(*) from f) as total, page.document_id, page.kind, page.pointer, page.label, page.value,
          page.confidence, page.flags, page.source, page.excerpt, page.correction_id, d.file_name, r.province,
          ${batchOf('page.document_id', q.batch, p)} as batch,
-         c.id as claim_id, c.pointer as claim_pointer, c.key_id as claim_key_id, c.claimed_at,
+         c.id as claim_id, c.pointer as claim_pointer, c.key_id as claim_key_id,
+         (select k.name from api_keys k where k.id = c.key_id) as claim_reviewer, c.claimed_at,
          c.expires_at as claim_expires_at
        from (select 1) one
        left join page on true
@@ -358,6 +360,7 @@ export class ReviewStore implements ReviewRepository {
                   document_id: documentId,
                   pointer: r.claim_pointer,
                   key_id: r.claim_key_id,
+                  reviewer: r.claim_reviewer,
                   claimed_at: r.claimed_at,
                   expires_at: r.claim_expires_at,
                 }) satisfies Claim),
