@@ -9,6 +9,8 @@ export interface Claim {
   documentId: string;
   pointer: string;
   keyId: string;
+  /** The name (label) of the holder's key. */
+  reviewer: string | null;
   claimedAt: string;
   expiresAt: string;
 }
@@ -20,6 +22,7 @@ interface Row {
   document_id: string;
   pointer: string;
   key_id: string;
+  reviewer: string | null;
   claimed_at: Date | string;
   expires_at: Date | string;
 }
@@ -30,10 +33,12 @@ const toClaim = (r: Row): Claim => ({
   documentId: r.document_id,
   pointer: r.pointer,
   keyId: r.key_id,
+  reviewer: r.reviewer ?? null,
   claimedAt: iso(r.claimed_at),
   expiresAt: iso(r.expires_at),
 });
-const COLUMNS = 'id, document_id, pointer, key_id, claimed_at, expires_at';
+const COLUMNS = `id, document_id, pointer, key_id, (SELECT k.name FROM api_keys k WHERE k.id = key_id) AS reviewer,
+  claimed_at, expires_at`;
 
 /** Takes (or renews) a claim on one field. Fails while another key holds an unexpired claim on it. */
 export async function claimField(

@@ -9,6 +9,8 @@ export interface CorrectionRecord {
   documentId: string;
   seq: number;
   keyId: string;
+  /** The name (label) of the key that made the correction, as it was then. */
+  reviewer: string | null;
   kind: CorrectionKind;
   /** What the reviewer sent (JSON Patch, accepted pointers, or the inverse patch of a revert). */
   ops: unknown[];
@@ -24,6 +26,7 @@ interface Row {
   document_id: string;
   seq: number;
   key_id: string;
+  reviewer: string | null;
   kind: CorrectionKind;
   ops: unknown;
   changes: unknown;
@@ -33,7 +36,10 @@ interface Row {
   created_at: Date | string;
 }
 
-const COLUMNS = 'id, document_id, seq, key_id, kind, ops, changes, comment, reverts, extractor_version, created_at';
+// Rows from before the reviewer column show the key's current name.
+const COLUMNS = `id, document_id, seq, key_id,
+  coalesce(reviewer, (select k.name from api_keys k where k.id = key_id)) as reviewer,
+  kind, ops, changes, comment, reverts, extractor_version, created_at`;
 
 function json<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -45,6 +51,7 @@ function toRecord(r: Row): CorrectionRecord {
     documentId: r.document_id,
     seq: Number(r.seq),
     keyId: r.key_id,
+    reviewer: r.reviewer ?? null,
     kind: r.kind,
     ops: json<unknown[]>(r.ops),
     changes: json<Change[]>(r.changes),
@@ -75,13 +82,15 @@ export async function loadCorrectionsFor(sql: Sql, documentIds: string[]): Promi
 }
 
 /** A correction before it is stored: the database assigns its id and time. */
-export type NewCorrection = Omit<CorrectionRecord, 'id' | 'createdAt'>;
+export type NewCorrection = Omit<CorrectionRecord, 'id' | 'createdAt' | 'reviewer'>;
 
 /** Inserts at `seq`; a concurrent writer that took the same seq makes this throw a unique violation (23505). */
 export async function insertCorrection(sql: Sql, c: NewCorrection): Promise<CorrectionRecord> {
   const { rows } = await sql.query<Row>(
-    `INSERT INTO review_corrections (document_id, seq, key_id, kind, ops, changes, comment, reverts, extractor_version)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9) RETURNING ${COLUMNS}`,
+    `INSERT INTO review_corrections (document_id, seq, key_id, reviewer, kind, ops, changes, comment, reverts,
+       extractor_version)
+     VALUES ($1, $2, $3, (SELECT k.name FROM api_keys k WHERE k.id = $3), $4, $5::jsonb, $6::jsonb, $7, $8, $9)
+     RETURNING ${COLUMNS}`,
     [
       c.documentId,
       c.seq,

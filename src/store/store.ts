@@ -4,12 +4,17 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentFormat, Extraction } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
 import type { ClaimedJob, JobRef, JobStore } from '../queue/types.js';
+import { searchCondition } from './search.js';
 
-export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
+/** `cancelled`: queued work of a batch that was cancelled (POST /v1/batches/:id/cancel); terminal like done/failed. */
+export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed', 'cancelled'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-const TERMINAL = "('done', 'failed')";
+const TERMINAL = "('done', 'failed', 'cancelled')";
 /** Rows per multi-row insert (7 parameters each, far below PostgreSQL's 65,535). */
 const ROWS_PER_STATEMENT = 500;
+/** Every status at zero, to count into. */
+export const zeroCounts = (): Record<DocumentStatus, number> =>
+  Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>;
 
 export interface NewUpload {
   sha256: string;
@@ -223,6 +228,23 @@ export class Store implements JobStore {
         const row = existing.get(u.sha256);
         if (!row) throw new Error('document vanished during upload');
         doc = { id: row.id, sha256: u.sha256, fileName: row.file_name, status: row.status, duplicate: true };
+        // Sent again after its batch was cancelled: the sender wants it read now.
+        if (row.status === 'cancelled') {
+          const requeued = await tx.query<{ generation: number }>(
+            `update documents set status = 'queued', generation = generation + 1, attempts = 0, finished_at = null,
+             updated_at = now() where id = $1 and status = 'cancelled' returning generation`,
+            [row.id],
+          );
+          if (requeued.rows[0]) {
+            await tx.query(
+              'update batches set finished_at = null where id in (select batch_id from batch_documents where document_id = $1)',
+              [row.id],
+            );
+            doc.status = 'queued';
+            row.status = 'queued';
+            jobs.push({ documentId: row.id, generation: requeued.rows[0].generation });
+          }
+        }
       }
       documents.push(doc);
     }
@@ -321,11 +343,8 @@ export class Store implements JobStore {
       where.push(
         `exists (select 1 from batch_documents b where b.document_id = d.id and b.batch_id = ${p(f.batchId)})`,
       );
-    if (f.q) {
-      const pattern = p(`%${escapeLike(f.q)}%`);
-      where.push(`(d.file_name ilike ${pattern} or exists (select 1 from extractions t
-        where t.document_id = d.id and t.text ilike ${pattern}))`);
-    }
+    // Accent- and case-insensitive, over title, number, issuer, agencies, target text and file name (search.ts).
+    if (f.q) where.push(searchCondition(p(f.q)));
     if (f.beforeSeq !== undefined) where.push(`d.seq < ${p(f.beforeSeq)}`);
     const res = await this.sql.query<DocumentRow>(
       `select ${DOCUMENT_COLUMNS} from documents d ${LATEST_EXTRACTION}
@@ -347,7 +366,7 @@ export class Store implements JobStore {
        where bd.batch_id = $1 group by d.status`,
       [id],
     );
-    const byStatus: Record<DocumentStatus, number> = { queued: 0, processing: 0, done: 0, failed: 0 };
+    const byStatus = zeroCounts();
     for (const r of counts.rows) byStatus[r.status] = Number(r.n);
     const failures = await this.sql.query<{
       id: string;
@@ -366,7 +385,7 @@ export class Store implements JobStore {
       createdAt: iso(b.created_at),
       finishedAt: b.finished_at ? iso(b.finished_at) : null,
       total,
-      done: byStatus.done + byStatus.failed,
+      done: byStatus.done + byStatus.failed + byStatus.cancelled,
       counts: byStatus,
       failures: failures.rows.map((r) => ({
         documentId: r.id,
@@ -620,7 +639,7 @@ export class Store implements JobStore {
     const res = await this.sql.query<{ status: DocumentStatus; n: number | string }>(
       'select status, count(*) as n from documents group by status',
     );
-    const counts: Record<DocumentStatus, number> = { queued: 0, processing: 0, done: 0, failed: 0 };
+    const counts = zeroCounts();
     for (const r of res.rows) counts[r.status] = Number(r.n);
     return counts;
   }

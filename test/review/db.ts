@@ -7,7 +7,10 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { QueryResult, Sql } from '../../src/db/types.js';
 
-const MIGRATION = readFileSync(new URL('../../src/db/migrations/0100_review.sql', import.meta.url), 'utf8');
+// The review tables and what later migrations add to them (the reviewer's name on a correction).
+const MIGRATION = ['0100_review.sql', '0150_reviewer_names.sql']
+  .map((f) => readFileSync(new URL(`../../src/db/migrations/${f}`, import.meta.url), 'utf8'))
+  .join('\n');
 
 export interface TestDb {
   name: string;
