@@ -10,11 +10,11 @@ import { InProcessQueue } from '../queue/in-process.js';
 import { isUnreadable, type JobOptions, processBullJob, processDocument } from '../queue/job.js';
 import type { JobQueue, JobRef, JobRunner } from '../queue/types.js';
 import { getEffectiveExtraction, type ReviewDeps } from '../review/service.js';
-import { extractionStoreFrom } from '../review/service-store.js';
 import { createApp } from '../server/app.js';
 import { keyAuthorizer, openAuthorizer } from '../server/auth.js';
 import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
+import { backfillReview, ReviewStore } from '../store/review.js';
 import { Store } from '../store/store.js';
 import { type SweepResult, startSweeper } from './sweeper.js';
 import { startWebhookDispatcher } from './webhooks.js';
@@ -48,6 +48,9 @@ export interface Runtime {
 export async function startRuntime(config: Config, role: Role, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const db = await openDatabase(config);
+  // Documents stored before the review tables existed get their review state before anything reads it.
+  const backfilled = await backfillReview(db.sql);
+  if (backfilled > 0) logger.info({ documents: backfilled }, 'review state derived for stored documents');
   const store = new Store(db.sql, Boolean(config.webhookUrl));
   const closers: (() => Promise<void>)[] = [];
   let queue: JobQueue;
@@ -139,7 +142,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
         })
       : null;
 
-  const review: ReviewDeps = { sql: db.sql, store: extractionStoreFrom(store) };
+  const review: ReviewDeps = { repo: new ReviewStore(db.sql) };
   const ctx: RouteContext = {
     sql: db.sql,
     review,
