@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { type Extraction, ExtractionSchema } from '../src/contract/schema.js';
 import { chooseEngineName } from '../src/ingest/ocr/engine.js';
 import { extract } from '../src/pipeline.js';
-import { differences, unexplained } from './helpers/agreement.js';
+import { differences, lost, unexplained } from './helpers/agreement.js';
 import { fixtureCases, readFixture } from './helpers/fixtures.js';
 
 const update = process.env.UPDATE === '1' && process.env.CI === undefined;
@@ -58,7 +58,12 @@ describe(`scanned fixtures (OCR engine: ${engine})`, () => {
         if (recordedEngine(expected) === engine) expect(extraction).toEqual(expected);
       }
       const seed = /^seed-(\d{3})-scan/.exec(c.name)?.[1];
-      if (seed) expect(unexplained(differences(await seedText(seed), extraction))).toEqual([]);
+      if (seed) {
+        const diffs = differences(await seedText(seed), extraction);
+        expect(unexplained(diffs)).toEqual([]);
+        // Values OCR lost altogether cannot be lowered; they are listed (README, "Scanned fixtures").
+        for (const d of lost(diffs)) console.info(`${c.name}: lost ${d.path} ${JSON.stringify(d.text)}`);
+      }
       if (c.name === 'corpus-B02-scan-pdf') b02Facts(extraction);
     }, 1_800_000);
   }

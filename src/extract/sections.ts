@@ -28,7 +28,7 @@ function inCaseOf(phrase: string, written: string): string {
 }
 
 /** The title with OCR-misread heading phrases restored, or null when nothing was repaired. */
-export function repairHeading(title: string): string | null {
+function repairHeading(title: string): string | null {
   const words = title.split(' ');
   const fixed = new Array<boolean>(words.length).fill(false);
   let repaired = false;
