@@ -1,7 +1,8 @@
 // `npm run bench [-- SECTION... [--n N] [--rounds R]]`: the speed goals of issue 11 as ratios measured side by side
 // in one run (A and B alternated, medians), because this machine is shared and absolute times drift.
 // Sections: core (extractor per core), cli (kehoach extract vs the scan floor), pdf (batch of 50 vs pdftotext),
-// serve (embedded service vs the CLI, latencies while it works, peak RSS), bullmq (one and two workers).
+// serve (embedded service vs the CLI, latencies while it works, peak RSS), bullmq (one and two workers),
+// review (review queue, document list and effective extraction over 10,000 pending fields; bench/review.ts).
 // Never fails on speed: the goals live here, not in tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import {
   waitFor,
 } from './lib.js';
 import { benchOcr } from './ocr.js';
+import { benchReview } from './review.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = path.join(ROOT, 'fixtures');
@@ -50,7 +52,7 @@ const { values, positionals } = parseArgs({
 const N = Number(values.n);
 const ROUNDS = Number(values.rounds);
 const sections = new Set(
-  positionals.length > 0 ? positionals : ['core', 'cli', 'pdf', 'serve', 'bullmq', 'doc', 'ocr'],
+  positionals.length > 0 ? positionals : ['core', 'cli', 'pdf', 'serve', 'bullmq', 'doc', 'ocr', 'review'],
 );
 const work = mkdtempSync(path.join(tmpdir(), 'kehoach-bench-'));
 const line = (s: string) => console.log(s);
@@ -403,6 +405,8 @@ try {
   // reader (bench/doc.ts), the other archive format of issue 7, so one command prints both figures.
   if (sections.has('ocr')) await benchOcr();
   if (sections.has('doc') || sections.has('ocr')) await benchDoc();
+  // Review reads over 10,000 pending fields, PGlite and PostgreSQL (issue 9): bench/review.ts.
+  if (sections.has('review')) await benchReview();
 } finally {
   rmSync(work, { recursive: true, force: true });
   rmSync(BUILD, { recursive: true, force: true });
