@@ -613,7 +613,8 @@ function renderBulk() {
   const canWrite = session.can('review:write');
   bar.hidden = !canWrite;
   if (!canWrite) return;
-  bar.replaceChildren(
+  // replaceChildren would print a null as the text "null": only the buttons that apply.
+  const buttons = [
     h(
       'button',
       { type: 'button', id: 'bulk-accept', disabled: n === 0, onclick: () => bulkAccept() },
@@ -645,7 +646,8 @@ function renderBulk() {
           'Bỏ chọn',
         )
       : null,
-  );
+  ];
+  bar.replaceChildren(...buttons.filter(Boolean));
 }
 
 async function bulkAccept() {
