@@ -196,11 +196,12 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
     expect(source.page).toBe(1);
     await open(scan!, '/metadata/documentNumber');
     await page.keyboard.press('p');
+    // The pane may still show the page of the document opened before while pdf.js reads this scan (1 MB of
+    // images): wait for this one's page count first.
+    await expect.poll(() => page.locator('#page').innerText(), { timeout: 90_000 }).toMatch(/Trang 1\/3/);
     const canvas = page.locator('#page canvas.page-image');
-    await canvas.waitFor({ timeout: 60_000 });
     const mark = page.locator('#page .page-box');
-    await mark.waitFor();
-    await expect.poll(() => page.locator('#page').innerText()).toMatch(/Trang 1\/3/);
+    await mark.waitFor({ timeout: 60_000 });
     // The box sits where the extraction says, as a share of the drawn page.
     const c = (await canvas.boundingBox())!;
     const m = (await mark.boundingBox())!;
