@@ -3,6 +3,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Sql } from '../db/types.js';
+import {
+  findKey,
+  insertFirstKey,
+  insertKey,
+  insertKeyIfMissing,
+  markRevoked,
+  type NewKey,
+  type StoredKey,
+  selectKeys,
+  touchKey,
+} from '../store/keys.js';
 import { type RoleName, RoleNameSchema } from './roles.js';
 
 const KEY_PREFIX = 'kh';
@@ -38,35 +49,36 @@ export type AuthResult =
   | { ok: true; auth: AuthContext }
   | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' };
 
-interface KeyRow {
-  id: string;
-  name: string;
-  role: string;
-  secret_hash: string;
-  created_at: Date | string;
-  created_by: string | null;
-  revoked_at: Date | string | null;
-  last_used_at: Date | string | null;
-}
-
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-function iso(v: Date | string | null): string | null {
-  if (v === null) return null;
-  return (v instanceof Date ? v : new Date(v)).toISOString();
+function toInfo(k: StoredKey): ApiKeyInfo {
+  return {
+    id: k.id,
+    name: k.name,
+    role: RoleNameSchema.parse(k.role),
+    createdAt: k.createdAt,
+    createdBy: k.createdBy,
+    revokedAt: k.revokedAt,
+    lastUsedAt: k.lastUsedAt,
+  };
 }
 
-function toInfo(row: KeyRow): ApiKeyInfo {
+/** A new key: its stored row and the key itself (shown once). */
+function newKey(input: { role: RoleName; name: string; createdBy?: string | null }): NewKey & { key: string } {
+  const role = RoleNameSchema.parse(input.role);
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) throw new RangeError('key name must be 1-200 characters');
+  const id = randomBytes(8).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
   return {
-    id: row.id,
-    name: row.name,
-    role: RoleNameSchema.parse(row.role),
-    createdAt: iso(row.created_at) ?? '',
-    createdBy: row.created_by,
-    revokedAt: iso(row.revoked_at),
-    lastUsedAt: iso(row.last_used_at),
+    id,
+    name,
+    role,
+    secretHash: hashSecret(secret),
+    createdBy: input.createdBy ?? null,
+    key: `${KEY_PREFIX}_${id}_${secret}`,
   };
 }
 
@@ -74,37 +86,18 @@ export async function createKey(
   sql: Sql,
   input: { role: RoleName; name: string; createdBy?: string | null },
 ): Promise<CreatedKey> {
-  const role = RoleNameSchema.parse(input.role);
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) throw new RangeError('key name must be 1-200 characters');
-  const id = randomBytes(8).toString('hex');
-  const secret = randomBytes(32).toString('base64url');
-  const { rows } = await sql.query<KeyRow>(
-    `INSERT INTO api_keys (id, name, role, secret_hash, created_by) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, name, role, secret_hash, created_at, created_by, revoked_at, last_used_at`,
-    [id, name, role, hashSecret(secret), input.createdBy ?? null],
-  );
-  const row = rows[0];
-  if (!row) throw new Error('api key insert returned no row');
-  return { ...toInfo(row), key: `${KEY_PREFIX}_${id}_${secret}` };
+  const { key, ...row } = newKey(input);
+  return { ...toInfo(await insertKey(sql, row)), key };
 }
 
 export async function listKeys(sql: Sql, opts: { includeRevoked?: boolean } = {}): Promise<ApiKeyInfo[]> {
-  const { rows } = await sql.query<KeyRow>(
-    `SELECT id, name, role, secret_hash, created_at, created_by, revoked_at, last_used_at FROM api_keys
-     ${opts.includeRevoked === false ? 'WHERE revoked_at IS NULL' : ''} ORDER BY created_at, id`,
-  );
-  return rows.map(toInfo);
+  return (await selectKeys(sql, opts.includeRevoked !== false)).map(toInfo);
 }
 
 /** Revokes a key; idempotent. Returns null when no key has that id. */
 export async function revokeKey(sql: Sql, id: string): Promise<ApiKeyInfo | null> {
-  const { rows } = await sql.query<KeyRow>(
-    `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1
-     RETURNING id, name, role, secret_hash, created_at, created_by, revoked_at, last_used_at`,
-    [id],
-  );
-  return rows[0] ? toInfo(rows[0]) : null;
+  const revoked = await markRevoked(sql, id);
+  return revoked ? toInfo(revoked) : null;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -126,22 +119,13 @@ export async function authenticateKey(sql: Sql, key: string | null): Promise<Aut
   const m = KEY_PATTERN.exec(key);
   if (!m) return { ok: false, reason: 'malformed' };
   const [, id, secret] = m as unknown as [string, string, string];
-  const { rows } = await sql.query<KeyRow>(
-    'SELECT id, name, role, secret_hash, created_at, created_by, revoked_at, last_used_at FROM api_keys WHERE id = $1',
-    [id],
-  );
-  const row = rows[0];
-  const expected = Buffer.from(row?.secret_hash ?? hashSecret('no such key'), 'hex');
+  const row = await findKey(sql, id);
+  const expected = Buffer.from(row?.secretHash ?? hashSecret('no such key'), 'hex');
   const actual = Buffer.from(hashSecret(secret), 'hex');
   const matches = timingSafeEqual(expected, actual);
   if (!row || !matches) return { ok: false, reason: 'unknown' };
-  if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-  // Throttled so a busy key does not turn every read into a write.
-  await sql.query(
-    `UPDATE api_keys SET last_used_at = now()
-     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-    [id],
-  );
+  if (row.revokedAt !== null) return { ok: false, reason: 'revoked' };
+  await touchKey(sql, id);
   return { ok: true, auth: { keyId: row.id, role: RoleNameSchema.parse(row.role), name: row.name } };
 }
 
@@ -154,20 +138,19 @@ export function authenticate(sql: Sql, headers: Headers): Promise<AuthResult> {
  * for the caller to print. Later starts return null. Serialised so two processes starting together make one.
  */
 export async function ensureBootstrapAdmin(sql: Sql): Promise<CreatedKey | null> {
-  return sql.transaction(async (tx) => {
-    await tx.query('LOCK TABLE api_keys IN SHARE ROW EXCLUSIVE MODE');
-    const { rows } = await tx.query<{ n: number | string }>('SELECT count(*) AS n FROM api_keys WHERE id <> $1', [
-      ANONYMOUS.keyId,
-    ]);
-    if (Number(rows[0]?.n ?? 0) > 0) return null;
-    return createKey(tx, { role: 'admin', name: 'bootstrap admin', createdBy: null });
-  });
+  const made = await insertFirstKey(sql, ANONYMOUS.keyId, () =>
+    newKey({ role: 'admin', name: 'bootstrap admin', createdBy: null }),
+  );
+  return made ? { ...toInfo(made.stored), key: made.made.key } : null;
 }
 
 /** Auth off: corrections and claims still record a key id, so the anonymous principal needs its row. */
 export async function ensureAnonymousKey(sql: Sql): Promise<void> {
-  await sql.query(
-    `INSERT INTO api_keys (id, name, role, secret_hash) VALUES ($1, $2, 'admin', $3) ON CONFLICT (id) DO NOTHING`,
-    [ANONYMOUS.keyId, ANONYMOUS.name, hashSecret(randomBytes(32).toString('hex'))],
-  );
+  await insertKeyIfMissing(sql, {
+    id: ANONYMOUS.keyId,
+    name: ANONYMOUS.name,
+    role: 'admin',
+    secretHash: hashSecret(randomBytes(32).toString('hex')),
+    createdBy: null,
+  });
 }

@@ -1,6 +1,4 @@
-// Uploads a set of files into one batch with bounded concurrency: one file per request, so one refused file never
-// takes the others with it; each request carries an Idempotency-Key derived from the batch, the path and the
-// bytes, so a retry after a lost answer stores nothing twice (the server's sha256 dedupe is a second guard).
+// Uploads a set of files into one batch with bounded concurrency, reading the server's answer for each file.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,10 +23,39 @@ export interface UploadSummary {
   bytesSent: number;
 }
 
+/** What the server answers for each file of a request (per-file refusal: `refused` beside `documents`). */
 interface UploadAnswer {
-  documents: { id: string; duplicate: boolean }[];
+  documents: { index?: number; id: string; duplicate: boolean }[];
+  refused?: RefusedAnswer[];
 }
 
+interface RefusedAnswer {
+  index: number;
+  fileName: string | null;
+  type?: string;
+  detail?: string;
+}
+
+/** Files per request, and bytes per request, when several small files travel together. */
+export interface GroupLimits {
+  files: number;
+  bytes: number;
+}
+
+const DEFAULT_GROUP: GroupLimits = { files: 8, bytes: 8 * 1024 * 1024 };
+
+const slug = (type: string | undefined, status: number): string =>
+  type?.includes('/') ? type.slice(type.lastIndexOf('/') + 1) : `http-${status}`;
+
+type Outcome = Pick<ManifestFile, 'outcome' | 'documentId' | 'reason' | 'detail'>;
+
+/**
+ * Sends files into one batch with bounded concurrency. Small files travel several to a request (the server
+ * refuses files one by one and answers for each); each request carries an Idempotency-Key derived from the
+ * batch, the paths and the bytes, so a retry after a lost answer stores nothing twice (the server's sha256
+ * dedupe is a second guard). A request the server refuses as a whole (too large, too many parts, or a server
+ * without per-file refusal) is sent again one file per request.
+ */
 export async function uploadFiles(
   client: ApiClient,
   manifest: Manifest,
@@ -36,6 +63,7 @@ export async function uploadFiles(
   files: FoundFile[],
   concurrency: number,
   events: UploadEvents = {},
+  group: GroupLimits = DEFAULT_GROUP,
 ): Promise<UploadSummary> {
   const summary: UploadSummary = { accepted: 0, duplicate: 0, refused: [], unsent: [], resumed: 0, bytesSent: 0 };
   const count = (r: ManifestFile) => {
@@ -54,72 +82,126 @@ export async function uploadFiles(
       todo.push(f);
     }
   }
+  const groups: FoundFile[][] = [];
+  for (const f of todo) {
+    const last = groups[groups.length - 1];
+    const size = last?.reduce((n, g) => n + g.size, 0) ?? 0;
+    if (last && last.length < group.files && size + f.size <= group.bytes) last.push(f);
+    else groups.push([f]);
+  }
+
+  const unsent = (file: FoundFile, error: Error) => {
+    summary.unsent.push({ path: file.path, error: error.message });
+    events.onUnsent?.(file, error);
+  };
+  const record = (file: FoundFile, sha256: string, outcome: Outcome, bytes: number) => {
+    const result: ManifestFile = {
+      kind: 'file',
+      path: file.path,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      sha256,
+      ...outcome,
+    };
+    if (outcome.outcome !== 'refused') summary.bytesSent += bytes;
+    manifest.record(result);
+    count(result);
+    events.onFile?.(file, result, false);
+  };
+
+  const sendGroup = async (members: FoundFile[]): Promise<void> => {
+    const loaded: { file: FoundFile; bytes: Buffer; sha256: string }[] = [];
+    for (const file of members) {
+      try {
+        const bytes = await readFile(file.path);
+        loaded.push({ file, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        unsent(file, new Error(`cannot read (${e.code ?? e.message})`));
+      }
+    }
+    if (loaded.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = perFile(await sendFiles(client, batchId, loaded), loaded.length);
+    } catch (err) {
+      if (!(err instanceof ApiRefusal)) {
+        for (const l of loaded) unsent(l.file, err as Error);
+        return;
+      }
+      const listed = err.problem['refused'];
+      if (Array.isArray(listed) && listed.length === loaded.length) {
+        // Every file refused, each for its own reason.
+        outcomes = refusals(listed as RefusedAnswer[], loaded.length, err);
+      } else if (loaded.length > 1) {
+        // Refused as a whole: one file at a time.
+        for (const l of loaded) await sendGroup([l.file]);
+        return;
+      } else {
+        outcomes = [{ outcome: 'refused', documentId: null, reason: err.code, detail: err.message }];
+      }
+    }
+    for (const [i, l] of loaded.entries()) record(l.file, l.sha256, outcomes[i]!, l.bytes.length);
+  };
 
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      const file = todo[next++]!;
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file.path);
-      } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        summary.unsent.push({ path: file.path, error: `cannot read (${e.code ?? e.message})` });
-        events.onUnsent?.(file, e);
-        continue;
-      }
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const base = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, sha256 };
-      let result: ManifestFile;
-      try {
-        const answer = await sendOne(client, batchId, file.path, bytes, sha256);
-        const doc = answer.documents[0];
-        result = {
-          kind: 'file',
-          ...base,
-          outcome: doc?.duplicate ? 'duplicate' : 'accepted',
-          documentId: doc?.id ?? null,
-          reason: null,
-          detail: null,
-        };
-        summary.bytesSent += bytes.length;
-      } catch (err) {
-        if (!(err instanceof ApiRefusal)) {
-          summary.unsent.push({ path: file.path, error: (err as Error).message });
-          events.onUnsent?.(file, err as Error);
-          continue;
-        }
-        result = {
-          kind: 'file',
-          ...base,
-          outcome: 'refused',
-          documentId: null,
-          reason: err.code,
-          detail: err.message,
-        };
-      }
-      manifest.record(result);
-      count(result);
-      events.onFile?.(file, result, false);
-    }
+    while (next < groups.length) await sendGroup(groups[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, todo.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, groups.length)) }, worker));
   return summary;
 }
 
-async function sendOne(
+/** One outcome per file sent, in request order, from a 202 answer (documents and refused, by index). */
+function perFile(answer: UploadAnswer, n: number): Outcome[] {
+  const out: (Outcome | undefined)[] = new Array(n);
+  for (const [i, d] of answer.documents.entries()) {
+    out[d.index ?? i] = {
+      outcome: d.duplicate ? 'duplicate' : 'accepted',
+      documentId: d.id,
+      reason: null,
+      detail: null,
+    };
+  }
+  for (const r of answer.refused ?? []) {
+    out[r.index] = { outcome: 'refused', documentId: null, reason: slug(r.type, 0), detail: r.detail ?? null };
+  }
+  return Array.from(out, (o) => o ?? { outcome: 'refused', documentId: null, reason: 'no-answer', detail: null });
+}
+
+function refusals(listed: RefusedAnswer[], n: number, err: ApiRefusal): Outcome[] {
+  const out: Outcome[] = Array.from({ length: n }, () => ({
+    outcome: 'refused' as const,
+    documentId: null,
+    reason: err.code,
+    detail: err.message,
+  }));
+  for (const r of listed) {
+    if (r.index >= 0 && r.index < n) {
+      out[r.index] = {
+        outcome: 'refused',
+        documentId: null,
+        reason: slug(r.type, err.status),
+        detail: r.detail ?? null,
+      };
+    }
+  }
+  return out;
+}
+
+async function sendFiles(
   client: ApiClient,
   batchId: string,
-  filePath: string,
-  bytes: Buffer,
-  sha256: string,
+  files: { file: FoundFile; bytes: Buffer; sha256: string }[],
 ): Promise<UploadAnswer> {
-  const key = createHash('sha256').update(`${batchId}\0${filePath}\0${sha256}`).digest('hex');
+  const key = createHash('sha256')
+    .update([batchId, ...files.flatMap((f) => [f.file.path, f.sha256])].join('\0'))
+    .digest('hex');
   const res = await client.request('POST', `v1/batches/${encodeURIComponent(batchId)}/documents`, {
     headers: { 'idempotency-key': `upload-${key}` },
     body: () => {
       const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)]), path.basename(filePath));
+      for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)]), path.basename(f.file.path));
       return form;
     },
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { lockDataFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
 import { openPg } from './pg.js';
-import { type ClosableSql, openPglite } from './pglite.js';
+import { type ClosableSql, openPgliteThread } from './pglite.js';
 
 export interface DatabaseConfig {
   databaseUrl?: string | undefined;
@@ -32,7 +32,7 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     }
     let sql: ClosableSql;
     try {
-      sql = await openPglite(dir);
+      sql = await openPgliteThread(dir);
     } catch (err) {
       release();
       throw err;

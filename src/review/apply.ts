@@ -96,9 +96,19 @@ function mark(root: unknown, tokens: readonly string[], flag: string): void {
   addFlag(node, flag);
 }
 
-export function recomputeReview(draft: Extraction, extraNeeded = false): Extraction {
+/**
+ * `fields` in the order of `prior` (the machine extraction's review.fields), those not in it after, as found.
+ * The walk's own order follows object key order, which a database (jsonb) does not keep; this one is stable.
+ */
+export function orderLike(fields: string[], prior: readonly string[]): string[] {
+  const at = new Map(prior.map((p, i) => [p, i]));
+  const known = fields.filter((f) => at.has(f)).sort((a, b) => at.get(a)! - at.get(b)!);
+  return [...known, ...fields.filter((f) => !at.has(f))];
+}
+
+export function recomputeReview(draft: Extraction, extraNeeded = false, prior: readonly string[] = []): Extraction {
   const { review: _r, ...rest } = draft;
-  const fields = reviewFields(rest);
+  const fields = orderLike(reviewFields(rest), prior);
   return { ...rest, review: { needed: fields.length > 0 || extraNeeded, fields } };
 }
 

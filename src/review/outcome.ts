@@ -5,7 +5,8 @@ export type RefusalCode =
   | 'conflict'
   | 'claimed-by-other'
   | 'invalid-correction'
-  | 'precondition-required';
+  | 'precondition-required'
+  | 'forbidden';
 
 export interface Refusal {
   ok: false;

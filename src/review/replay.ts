@@ -93,5 +93,5 @@ export function replay(machine: Extraction, records: readonly CorrectionRecord[]
     out.push({ id: rec.id, status: 'stale', resolved, reason });
   }
   current.diagnostics = [...current.diagnostics, ...staleDiagnostics];
-  return { extraction: recomputeReview(current, orphaned), corrections: out };
+  return { extraction: recomputeReview(current, orphaned, machine.review.fields), corrections: out };
 }

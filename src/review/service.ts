@@ -1,13 +1,16 @@
-// The review workflow's operations over the store (machine extractions) and the database (corrections).
+// The review workflow's operations over its repository (src/review/repository.ts, implemented by src/store).
+// Reads are one stored row; a correction is checked, stored and its review state derived in one transaction.
 import type { Extraction } from '../contract/schema.js';
-import type { Sql } from '../db/types.js';
 import { type Change, type DraftResult, draftAccept, draftPatch, type PatchOp } from './apply.js';
-import { activeClaims, blockingClaim, releaseOwnClaims } from './claims.js';
+import { blockingClaim, type Claim, ownClaimsOn } from './claims.js';
+import { deriveReview, lastSeq, type MachineExtraction, revisionOf } from './derive.js';
 import { type Outcome, Refused, refusal } from './outcome.js';
 import { deepEqual, getAt, overlaps, parsePointer } from './pointer.js';
-import { type CorrectionRecord, insertCorrection, isUniqueViolation, loadCorrections } from './records.js';
-import { type ReplayedCorrection, replay } from './replay.js';
-import type { ExtractionStore, MachineExtraction } from './store.js';
+import type { CorrectionRecord } from './records.js';
+import { type ReplayedCorrection, type ReplayResult, replay } from './replay.js';
+import { isUniqueViolation, type ReviewRepository } from './repository.js';
+
+export { revisionOf };
 
 function refuse(...args: Parameters<typeof refusal>): Refused {
   return new Refused(refusal(...args));
@@ -23,8 +26,7 @@ async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
 }
 
 export interface ReviewDeps {
-  sql: Sql;
-  store: ExtractionStore;
+  repo: ReviewRepository;
 }
 
 export interface EffectiveExtraction {
@@ -33,41 +35,16 @@ export interface EffectiveExtraction {
   /** Opaque revision (also sent as ETag): changes with every correction and every new machine extraction. */
   revision: string;
   machineVersion: string;
-  text: string;
   corrections: ReplayedCorrection[];
 }
 
-export function revisionOf(machineVersion: string, seq: number): string {
-  return `${machineVersion.replace(/[^A-Za-z0-9.+-]/g, '_')}~${seq}`;
-}
-
-function lastSeq(records: readonly CorrectionRecord[]): number {
-  return records.reduce((m, r) => Math.max(m, r.seq), 0);
-}
-
-async function load(deps: ReviewDeps, sql: Sql, documentId: string, machine?: MachineExtraction | null) {
-  const m = machine === undefined ? await deps.store.getMachine(documentId) : machine;
-  if (!m) return null;
-  const records = await loadCorrections(sql, documentId);
-  const replayed = replay(m.extraction, records);
-  return { machine: m, records, replayed, revision: revisionOf(m.version, lastSeq(records)) };
-}
-
-/** The extraction a client should use: machine values with reviewers' corrections applied. */
+/** The extraction a client should use: machine values with reviewers' corrections applied (one stored row). */
 export async function getEffectiveExtraction(
   deps: ReviewDeps,
   documentId: string,
 ): Promise<EffectiveExtraction | null> {
-  const state = await load(deps, deps.sql, documentId);
-  if (!state) return null;
-  return {
-    documentId,
-    extraction: state.replayed.extraction,
-    revision: state.revision,
-    machineVersion: state.machine.version,
-    text: state.machine.text,
-    corrections: state.replayed.corrections,
-  };
+  const stored = await deps.repo.effective(documentId);
+  return stored ? { documentId, ...stored } : null;
 }
 
 export interface HistoryEntry extends CorrectionRecord {
@@ -76,14 +53,15 @@ export interface HistoryEntry extends CorrectionRecord {
   reason: string | null;
 }
 
+function historyEntry(r: CorrectionRecord, s: ReplayedCorrection | undefined): HistoryEntry {
+  return { ...r, status: s?.status ?? 'applied', resolved: s?.resolved ?? [], reason: s?.reason ?? null };
+}
+
 export async function getHistory(deps: ReviewDeps, documentId: string): Promise<HistoryEntry[] | null> {
-  const state = await load(deps, deps.sql, documentId);
-  if (!state) return null;
-  const byId = new Map(state.replayed.corrections.map((c) => [c.id, c]));
-  return state.records.map((r) => {
-    const s = byId.get(r.id);
-    return { ...r, status: s?.status ?? 'applied', resolved: s?.resolved ?? [], reason: s?.reason ?? null };
-  });
+  const stored = await deps.repo.history(documentId);
+  if (!stored) return null;
+  const byId = new Map(stored.corrections.map((c) => [c.id, c]));
+  return stored.records.map((r) => historyEntry(r, byId.get(r.id)));
 }
 
 export type CorrectionInput = { kind: 'patch'; patch: PatchOp[] } | { kind: 'accept'; pointers: string[] };
@@ -133,77 +111,92 @@ function checkPreconditions(pre: Preconditions, revision: string, effective: Ext
   }
 }
 
-function commit(...args: Parameters<typeof commitOrThrow>): Promise<Outcome<CorrectionOutcome>> {
-  return outcome(() => commitOrThrow(...args));
+interface State {
+  machine: MachineExtraction;
+  records: CorrectionRecord[];
+  replayed: ReplayResult;
+  revision: string;
 }
 
-async function commitOrThrow(
+interface Planned {
+  kind: CorrectionRecord['kind'];
+  ops: unknown[];
+  changes: Change[];
+  reverts: string | null;
+  touched: string[];
+}
+
+function commit(
   deps: ReviewDeps,
   documentId: string,
   keyId: string,
-  build: (state: NonNullable<Awaited<ReturnType<typeof load>>>) => {
-    kind: CorrectionRecord['kind'];
-    ops: unknown[];
-    changes: Change[];
-    reverts: string | null;
-    touched: string[];
-  },
+  build: (state: State) => Planned,
   comment: string | null,
   pre: Preconditions,
-): Promise<CorrectionOutcome> {
-  let inserted: CorrectionRecord;
-  // Read outside the transaction: the store may use its own connection, and embedded PGlite has only one
-  // (a store query inside our transaction would wait for the transaction to end).
-  const machine = await deps.store.getMachine(documentId);
-  try {
-    inserted = await deps.sql.transaction(async (tx) => {
-      const state = await load(deps, tx, documentId, machine);
-      if (!state) throw refuse('not-found', `No extraction for document ${documentId}.`);
-      checkPreconditions(pre, state.revision, state.replayed.extraction);
-      const planned = build(state);
-      const claim = blockingClaim(await activeClaims(tx, [documentId]), planned.touched, keyId);
-      if (claim) {
-        throw refuse(
-          'claimed-by-other',
-          `${claim.pointer} is claimed by key ${claim.keyId} until ${claim.expiresAt}.`,
-          {
-            claim,
+): Promise<Outcome<CorrectionOutcome>> {
+  return outcome(async () => {
+    let done: { value: CorrectionOutcome } | null;
+    try {
+      // One transaction with the document locked: a result stored meanwhile, or another reviewer's
+      // correction, waits for this one and then sees it.
+      done = await deps.repo.withDocument(documentId, async (doc) => {
+        const { machine, records } = doc;
+        const state: State = {
+          machine,
+          records,
+          replayed: replay(machine.extraction, records),
+          revision: revisionOf(machine.version, lastSeq(records)),
+        };
+        checkPreconditions(pre, state.revision, state.replayed.extraction);
+        const planned = build(state);
+        const claims = await doc.activeClaims();
+        const claim = blockingClaim(claims, planned.touched, keyId);
+        if (claim) {
+          throw refuse(
+            'claimed-by-other',
+            `${claim.pointer} is claimed by key ${claim.keyId} until ${claim.expiresAt}.`,
+            { claim },
+          );
+        }
+        const inserted = await doc.insertCorrection({
+          documentId,
+          seq: lastSeq(records) + 1,
+          keyId,
+          kind: planned.kind,
+          ops: planned.ops,
+          changes: planned.changes,
+          comment,
+          reverts: planned.reverts,
+          extractorVersion: machine.version,
+        });
+        const mine = ownClaimsOn(claims, planned.touched, keyId);
+        if (mine.length > 0) await doc.releaseClaims(mine.map((c) => c.id));
+        const all = [...records, inserted];
+        const derived = deriveReview(machine, all, replay(machine.extraction, all));
+        await doc.saveReview(derived);
+        const status = derived.corrections.find((c) => c.id === inserted.id);
+        return {
+          correction: historyEntry(inserted, status),
+          effective: {
+            documentId,
+            extraction: derived.extraction,
+            revision: derived.revision,
+            machineVersion: derived.machineVersion,
+            corrections: derived.corrections,
           },
-        );
-      }
-      const rec = await insertCorrection(tx, {
-        documentId,
-        seq: lastSeq(state.records) + 1,
-        keyId,
-        kind: planned.kind,
-        ops: planned.ops,
-        changes: planned.changes,
-        comment,
-        reverts: planned.reverts,
-        extractorVersion: state.machine.version,
+        };
       });
-      await releaseOwnClaims(tx, documentId, planned.touched, keyId);
-      return rec;
-    });
-  } catch (err) {
-    // Two writers read the same revision; the database let one in. The loser's work is in its request: it
-    // gets the current state and can re-apply.
-    if (isUniqueViolation(err)) {
-      throw refuse('conflict', 'Another correction was saved at the same moment; reload and re-apply.');
+    } catch (err) {
+      // Two writers took the same seq; the database let one in. The loser's work is in its request: it gets
+      // the current state and can re-apply.
+      if (isUniqueViolation(err)) {
+        throw refuse('conflict', 'Another correction was saved at the same moment; reload and re-apply.');
+      }
+      throw err;
     }
-    throw err;
-  }
-  const effective = (await getEffectiveExtraction(deps, documentId))!;
-  const status = effective.corrections.find((c) => c.id === inserted.id);
-  return {
-    correction: {
-      ...inserted,
-      status: status?.status ?? 'applied',
-      resolved: status?.resolved ?? [],
-      reason: status?.reason ?? null,
-    },
-    effective,
-  };
+    if (!done) throw refuse('not-found', `No extraction for document ${documentId}.`);
+    return done.value;
+  });
 }
 
 function refuseDraft(draft: Extract<DraftResult, { ok: false }>): never {
@@ -305,4 +298,41 @@ export function revertCorrection(
     opts.comment ?? null,
     opts,
   );
+}
+
+/** Takes (or renews) a claim on a field of a document that has an extraction. */
+export async function claimField(
+  deps: ReviewDeps,
+  documentId: string,
+  pointer: string,
+  keyId: string,
+  ttlSeconds: number,
+): Promise<Outcome<Claim>> {
+  if (!(await deps.repo.hasExtraction(documentId))) {
+    return refusal('not-found', `No extraction for document ${documentId}.`);
+  }
+  const result = await deps.repo.claim(documentId, pointer, keyId, ttlSeconds);
+  if (!result.ok) {
+    return refusal(
+      'claimed-by-other',
+      `${pointer} is claimed by key ${result.heldBy.keyId} until ${result.heldBy.expiresAt}.`,
+      {
+        claim: result.heldBy,
+      },
+    );
+  }
+  return { ok: true, value: result.claim };
+}
+
+/** Releases a claim: only its holder may, or anyone with `force` (an admin). */
+export async function releaseClaim(
+  deps: ReviewDeps,
+  claimId: string,
+  keyId: string,
+  force: boolean,
+): Promise<Outcome<null>> {
+  const outcome = await deps.repo.releaseClaim(claimId, keyId, force);
+  if (outcome === 'not-found') return refusal('not-found', 'No such claim (it may have expired).');
+  if (outcome === 'not-holder') return refusal('forbidden', 'Only the reviewer holding a claim can release it.');
+  return { ok: true, value: null };
 }

@@ -9,6 +9,8 @@ export interface UploadedFile {
   fileName: string | null;
   mimeType: string | null;
   bytes: Uint8Array;
+  /** Set when the part broke a per-file limit and `perFile` was asked for: the file is refused, not the request. */
+  refused?: HttpProblem;
 }
 
 export interface MultipartLimits {
@@ -18,6 +20,11 @@ export interface MultipartLimits {
   maxRequestBytes: number;
   maxFields?: number;
   maxFieldBytes?: number;
+  /**
+   * A file over maxFileBytes is returned refused (its bytes dropped) instead of failing the whole request;
+   * the request-wide limits (total bytes, number of parts) still refuse the request.
+   */
+  perFile?: boolean;
 }
 
 function tooLarge(limit: number): HttpProblem {
@@ -77,20 +84,25 @@ export function parseMultipart(
     bb.on('file', (field, stream, info) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      let overLimit: HttpProblem | null = null;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         total += chunk.length;
         if (total > limits.maxRequestBytes) fail(tooLarge(limits.maxRequestBytes));
-        if (!failed) chunks.push(chunk);
+        if (!failed && !overLimit) chunks.push(chunk);
       });
       stream.on('limit', () => {
-        fail(
-          new HttpProblem(
-            'file-too-large',
-            `"${info.filename ?? field}" is larger than the limit of ${limits.maxFileBytes} bytes.`,
-            { limitBytes: limits.maxFileBytes, fileName: info.filename ?? null },
-          ),
+        const problem = new HttpProblem(
+          'file-too-large',
+          `"${info.filename ?? field}" is larger than the limit of ${limits.maxFileBytes} bytes.`,
+          { limitBytes: limits.maxFileBytes, fileName: info.filename ?? null },
         );
+        if (limits.perFile) {
+          overLimit = problem;
+          chunks.length = 0;
+        } else {
+          fail(problem);
+        }
         stream.resume();
       });
       stream.on('error', () => fail(new HttpProblem('malformed-multipart', 'A file part was cut short.')));
@@ -100,7 +112,8 @@ export function parseMultipart(
           field,
           fileName: info.filename ? info.filename.slice(0, 255) : null,
           mimeType: info.mimeType || null,
-          bytes: new Uint8Array(Buffer.concat(chunks, size)),
+          bytes: overLimit ? new Uint8Array(0) : new Uint8Array(Buffer.concat(chunks, size)),
+          ...(overLimit ? { refused: overLimit } : {}),
         });
       });
     });

@@ -146,7 +146,11 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
     security: [{ bearer: [] }, { apiKey: [] }],
     tags: [
       { name: 'documents', description: 'Upload documents and read their extraction' },
-      { name: 'batches', description: 'Group uploads and follow their progress' },
+      { name: 'batches', description: 'Group uploads, follow, cancel and download them' },
+      {
+        name: 'exports',
+        description: 'Targets, responsibilities, budgets and budget-table cells as CSV, XLSX or NDJSON',
+      },
       { name: 'review', description: 'Review queue, claims and corrections' },
       { name: 'keys', description: 'API keys' },
       { name: 'meta', description: 'Schema, health, metrics' },

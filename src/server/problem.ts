@@ -21,6 +21,7 @@ export const PROBLEMS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported request content type' },
   'unsupported-document-type': { status: 415, title: 'Unsupported document type' },
   'unknown-batch': { status: 404, title: 'Unknown batch' },
+  'batch-cancelled': { status: 409, title: 'Batch cancelled' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request' },
   'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is in progress' },
   'invalid-idempotency-key': { status: 400, title: 'Invalid Idempotency-Key' },

@@ -1,15 +1,16 @@
 // The review workflow's routes: the queue, claims, the effective extraction and corrections. The domain
 // (src/review) returns typed outcomes; this file alone turns them into statuses and problems.
 import type { Response } from 'express';
-import { claimField, releaseClaim } from '../review/claims.js';
 import type { Outcome, Refusal } from '../review/outcome.js';
 import { listReviewDocuments, listReviewQueue } from '../review/queue.js';
 import { ClaimBody, CorrectionBody, QueueQuery, RevertBody } from '../review/schemas.js';
 import {
   type CorrectionOutcome,
+  claimField,
   getEffectiveExtraction,
   getHistory,
   type Preconditions,
+  releaseClaim,
   revertCorrection,
   submitCorrection,
 } from '../review/service.js';
@@ -93,17 +94,9 @@ export const REVIEW_ROUTES = [
     responses: { 201: { description: 'The claim', schema: ClaimSchema } },
     problems: [400, 404, 409, 413],
     handler: async (ctx, req, res, { body }) => {
-      if (!(await ctx.review.store.getMachine(body.documentId))) throw noExtraction(body.documentId);
       const ttl = body.ttlSeconds ?? ctx.claimTtlSeconds;
-      const result = await claimField(ctx.sql, body.documentId, body.pointer, caller(req).keyId, ttl);
-      if (!result.ok) {
-        throw new HttpProblem(
-          'claimed-by-other',
-          `${body.pointer} is claimed by key ${result.heldBy.keyId} until ${result.heldBy.expiresAt}.`,
-          { claim: result.heldBy },
-        );
-      }
-      res.status(201).location(`/v1/review/claims/${result.claim.id}`).json(result.claim);
+      const claim = unwrap(await claimField(ctx.review, body.documentId, body.pointer, caller(req).keyId, ttl));
+      res.status(201).location(`/v1/review/claims/${claim.id}`).json(claim);
     },
   }),
   route({
@@ -117,11 +110,7 @@ export const REVIEW_ROUTES = [
     problems: [403, 404],
     handler: async (ctx, req, res) => {
       const me = caller(req);
-      const outcome = await releaseClaim(ctx.sql, param(req, 'claimId'), me.keyId, me.role === 'admin');
-      if (outcome === 'not-found') throw new HttpProblem('not-found', 'No such claim (it may have expired).');
-      if (outcome === 'not-holder') {
-        throw new HttpProblem('forbidden', 'Only the reviewer holding a claim can release it.');
-      }
+      unwrap(await releaseClaim(ctx.review, param(req, 'claimId'), me.keyId, me.role === 'admin'));
       res.status(204).end();
     },
   }),

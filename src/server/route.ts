@@ -28,7 +28,7 @@ export interface RouteDef<Q = unknown, B = unknown> {
   operationId: string;
   summary: string;
   description?: string;
-  tag: 'documents' | 'batches' | 'review' | 'keys' | 'meta';
+  tag: 'documents' | 'batches' | 'exports' | 'review' | 'keys' | 'meta';
   /** null: public. The app's authorizer enforces it (src/server/auth.ts). */
   permission: Permission | null;
   query?: z.ZodType<Q>;

@@ -1,25 +1,28 @@
 // The route table: every endpoint declares its method, path, required permission, schemas and handler in one
 // place. app.ts mounts it (adding the permission check when auth is wired in) and openapi.ts documents it.
 import { extractionJsonSchema } from '../contract/schema.js';
+import { getEffectiveExtraction } from '../review/service.js';
 import type { DocumentRecord } from '../store/store.js';
+import { BATCH_ROUTES, UPLOAD_DESCRIPTION } from './batch-routes.js';
 import type { RouteContext } from './context.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { EXPORT_ROUTES } from './export-routes.js';
 import { KEY_ROUTES } from './keys-routes.js';
 import { HttpProblem } from './problem.js';
 import { REVIEW_ROUTES } from './review-routes.js';
 import { param, type RouteDef, route } from './route.js';
 import {
-  BatchSchema,
-  CreateBatchSchema,
   DocumentDetailSchema,
   DocumentListSchema,
   ExtractionResponseSchema,
   ListQuerySchema,
-  ReprocessQuerySchema,
   ReprocessResponseSchema,
   UploadFormSchema,
+  UploadQuerySchema,
   UploadResponseSchema,
 } from './schemas.js';
-import { documentLinks, handleUpload, idempotent, POLL_AFTER_SECONDS } from './uploads.js';
+import { SEARCH_ROUTES } from './search-routes.js';
+import { documentLinks, handleUpload, POLL_AFTER_SECONDS } from './uploads.js';
 
 function documentView(d: DocumentRecord) {
   const { seq: _seq, ...rest } = d;
@@ -36,6 +39,11 @@ async function requireResult(ctx: RouteContext, id: string) {
   const doc = await requireDocument(ctx, id);
   const stored = await ctx.store.getExtraction(id);
   if (stored) return { doc, stored };
+  notReady(id, doc);
+}
+
+/** Why a document has no extraction to serve: failed, or not finished yet (where to poll and when). */
+function notReady(id: string, doc: Pick<DocumentRecord, 'status' | 'failure'>): never {
   if (doc.status === 'failed') {
     throw new HttpProblem('document-failed', `The document could not be read: ${doc.failure?.message ?? ''}`, {
       reason: doc.failure?.reason ?? null,
@@ -49,19 +57,6 @@ async function requireResult(ctx: RouteContext, id: string) {
     { documentStatus: doc.status },
     { Location: documentLinks(id)['self']!, 'Retry-After': String(POLL_AFTER_SECONDS) },
   );
-}
-
-const CURSOR_PREFIX = 'v1:';
-export function encodeCursor(seq: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${seq}`).toString('base64url');
-}
-export function decodeCursor(cursor: string): number {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const seq = raw.startsWith(CURSOR_PREFIX) ? Number(raw.slice(CURSOR_PREFIX.length)) : Number.NaN;
-  if (!Number.isSafeInteger(seq) || seq < 0) {
-    throw new HttpProblem('invalid-query', 'Invalid query: cursor is not one this API returned.');
-  }
-  return seq;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -91,14 +86,17 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     method: 'post',
     path: '/v1/documents',
     operationId: 'uploadDocuments',
-    summary: 'Upload one or more documents (multipart/form-data); optional form field "batch" adds them to a batch',
+    summary:
+      'Upload one or more documents (multipart/form-data); each file refused on its own; form field "batch" adds them to a batch',
     tag: 'documents',
+    description: UPLOAD_DESCRIPTION,
     permission: 'documents:write',
+    query: UploadQuerySchema,
     body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
     idempotent: true,
     responses: {
       202: {
-        description: 'Stored and queued for extraction',
+        description: 'Stored and queued for extraction; refused files listed',
         schema: UploadResponseSchema,
         headers: {
           Location: 'The batch (when uploading into one) or the document to poll',
@@ -107,7 +105,7 @@ const DOCUMENT_ROUTES: RouteDef[] = [
       },
     },
     problems: [400, 404, 409, 413, 415, 422],
-    handler: (ctx, req, res) => handleUpload(ctx, req, res, null),
+    handler: (ctx, req, res, { query }) => handleUpload(ctx, req, res, null, { atomic: query.atomic }),
   }),
   route({
     method: 'get',
@@ -174,9 +172,16 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     },
     problems: [404, 409],
     handler: async (ctx, req, res) => {
-      const { doc, stored } = await requireResult(ctx, param(req, 'id'));
-      res.set('Kehoach-Document-Status', doc.status).set('Kehoach-Extractor-Version', stored.version);
-      res.json((await ctx.effective?.(doc.id)) ?? stored.extraction);
+      // One row read: the document's status and its effective extraction, stored with each result and correction.
+      const id = param(req, 'id');
+      const read = await ctx.store.getResult(id);
+      if (!read) throw new HttpProblem('not-found', `No document with id "${id}".`);
+      // Stored before its review state was (an install being upgraded): derive it now, once.
+      const derived = !read.result && read.hasExtraction ? await getEffectiveExtraction(ctx.review, id) : null;
+      const result = read.result ?? (derived && { extraction: derived.extraction, version: derived.machineVersion });
+      if (!result) notReady(id, read);
+      res.set('Kehoach-Document-Status', read.status).set('Kehoach-Extractor-Version', result.version);
+      res.json(result.extraction);
     },
   }),
   route({
@@ -238,91 +243,6 @@ const DOCUMENT_ROUTES: RouteDef[] = [
     },
   }),
   route({
-    method: 'post',
-    path: '/v1/batches',
-    operationId: 'createBatch',
-    summary: 'Create a batch to upload documents into',
-    tag: 'batches',
-    permission: 'documents:write',
-    body: { contentType: 'application/json', schema: CreateBatchSchema, required: false },
-    idempotent: true,
-    responses: { 201: { description: 'Created', schema: BatchSchema } },
-    problems: [400, 409, 413, 415, 422],
-    handler: async (ctx, req, res, { body }) => {
-      await idempotent(ctx, req, res, body, async (tx) => {
-        const batch = await ctx.store.createBatch(body.name ?? null, tx);
-        const view = {
-          id: batch.id,
-          name: batch.name,
-          createdAt: new Date().toISOString(),
-          finishedAt: null,
-          total: 0,
-          done: 0,
-          counts: { queued: 0, processing: 0, done: 0, failed: 0 },
-          failures: [],
-        };
-        res.set('Location', `/v1/batches/${batch.id}`);
-        return { status: 201, body: view };
-      });
-    },
-  }),
-  route({
-    method: 'post',
-    path: '/v1/batches/:id/documents',
-    operationId: 'uploadIntoBatch',
-    summary: 'Upload one or more documents into a batch (multipart/form-data)',
-    tag: 'batches',
-    permission: 'documents:write',
-    body: { contentType: 'multipart/form-data', schema: UploadFormSchema, required: true },
-    idempotent: true,
-    responses: {
-      202: {
-        description: 'Stored and queued',
-        schema: UploadResponseSchema,
-        headers: {
-          Location: 'The batch (when uploading into one) or the document to poll',
-          'Retry-After': 'Seconds to wait before polling',
-        },
-      },
-    },
-    problems: [400, 404, 409, 413, 415, 422],
-    handler: (ctx, req, res) => handleUpload(ctx, req, res, param(req, 'id')),
-  }),
-  route({
-    method: 'get',
-    path: '/v1/batches/:id',
-    operationId: 'getBatch',
-    summary: 'Batch progress: counts per status, done/total, failures with reasons',
-    tag: 'batches',
-    permission: 'documents:read',
-    responses: { 200: { description: 'The batch', schema: BatchSchema } },
-    problems: [404],
-    handler: async (ctx, req, res) => {
-      const id = param(req, 'id');
-      const batch = await ctx.store.getBatch(id);
-      if (!batch) throw new HttpProblem('not-found', `No batch with id "${id}".`);
-      res.json(batch);
-    },
-  }),
-  route({
-    method: 'post',
-    path: '/v1/batches/:id/reprocess',
-    operationId: 'reprocessBatch',
-    summary: 'Extract every document of the batch again (?only=failed for the failed ones)',
-    tag: 'batches',
-    permission: 'documents:write',
-    query: ReprocessQuerySchema,
-    responses: { 202: { description: 'Queued', schema: ReprocessResponseSchema } },
-    problems: [400, 404],
-    handler: async (ctx, req, res, { query: q }) => {
-      const id = param(req, 'id');
-      const refs = await ctx.store.reprocessBatch(id, q.only === 'failed');
-      if (!refs) throw new HttpProblem('not-found', `No batch with id "${id}".`);
-      await ctx.enqueue(refs);
-      res.status(202).json({ queued: refs.map((r) => ({ id: r.documentId, generation: r.generation })) });
-    },
-  }),
-  route({
     method: 'get',
     path: '/v1/schema',
     operationId: 'getSchema',
@@ -338,4 +258,11 @@ const DOCUMENT_ROUTES: RouteDef[] = [
 ];
 
 /** Every route of the API, in one table. */
-export const ROUTES: RouteDef[] = [...DOCUMENT_ROUTES, ...REVIEW_ROUTES, ...KEY_ROUTES];
+export const ROUTES: RouteDef[] = [
+  ...DOCUMENT_ROUTES,
+  ...BATCH_ROUTES,
+  ...SEARCH_ROUTES,
+  ...EXPORT_ROUTES,
+  ...REVIEW_ROUTES,
+  ...KEY_ROUTES,
+];

@@ -78,6 +78,7 @@ export const ListQuerySchema = z.strictObject({
 });
 
 export const UploadedDocumentSchema = z.object({
+  index: z.int().describe('Position of the file part in the request (0-based)'),
   id: z.string(),
   sha256: z.string(),
   fileName: z.string().nullable(),
@@ -87,9 +88,38 @@ export const UploadedDocumentSchema = z.object({
   links: z.record(z.string(), z.string()),
 });
 
+export const RefusedFileSchema = z
+  .object({
+    index: z.int().describe('Position of the file part in the request (0-based)'),
+    fileName: z.string().nullable(),
+    type: z.string().describe('Problem type URI, as in a problem+json answer (e.g. …/unsupported-document-type)'),
+    title: z.string(),
+    status: z.int().describe('The status the file alone would have been refused with (413, 415, 422)'),
+    detail: z.string(),
+  })
+  .loose()
+  .meta({ id: 'RefusedFile', description: 'A file of the request that was not stored, with its problem.' });
+
 export const UploadResponseSchema = z
-  .object({ batchId: z.string().nullable(), documents: z.array(UploadedDocumentSchema) })
+  .object({
+    batchId: z.string().nullable(),
+    documents: z.array(UploadedDocumentSchema).describe('The files stored (or found already stored), in request order'),
+    refused: z
+      .array(RefusedFileSchema)
+      .describe('The files refused one by one (empty unless some were); the others are stored'),
+  })
   .meta({ id: 'UploadResponse' });
+
+export const UploadQuerySchema = z.object({
+  atomic: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(
+      'true: all or nothing — one bad file refuses the whole request (the behaviour before per-file refusal). ' +
+        'Default false: bad files are listed under `refused` and the others stored.',
+    ),
+});
 
 export const UploadFormSchema = z
   .object({
@@ -107,7 +137,7 @@ export const BatchSchema = z
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
     total: z.int(),
-    done: z.int().describe('Documents in a terminal state (done or failed)'),
+    done: z.int().describe('Documents in a terminal state (done, failed or cancelled)'),
     counts: z.record(DocumentStatusSchema, z.int()),
     failures: z.array(
       z.object({ documentId: z.string(), fileName: z.string().nullable(), reason: z.string(), message: z.string() }),
@@ -116,7 +146,10 @@ export const BatchSchema = z
   .meta({ id: 'Batch' });
 
 export const ReprocessQuerySchema = z.strictObject({
-  only: z.enum(['failed', 'all']).optional().describe('Batch reprocess: only failed documents (default all)'),
+  only: z
+    .enum(['failed', 'cancelled', 'all'])
+    .optional()
+    .describe('Batch reprocess: only failed documents, only cancelled ones (lifts the cancel), or all (default)'),
 });
 
 export const ReprocessResponseSchema = z
@@ -137,6 +170,7 @@ export const ClaimSchema = z
     documentId: z.string(),
     pointer: z.string().describe('JSON Pointer of the claimed field'),
     keyId: z.string(),
+    reviewer: z.string().nullable().describe("The name (label) of the holder's key"),
     claimedAt: z.string(),
     expiresAt: z.string(),
   })
@@ -204,6 +238,7 @@ export const CorrectionSchema = z
     documentId: z.string(),
     seq: z.int(),
     keyId: z.string(),
+    reviewer: z.string().nullable().describe('The name (label) of the key that made the correction, as it was then'),
     kind: z.enum(['patch', 'accept', 'revert']),
     ops: z.array(z.unknown()),
     changes: z.array(ChangeSchema),

@@ -6,6 +6,7 @@ import type { DocumentFormat } from '../contract/schema.js';
 import type { Sql } from '../db/types.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { sniffFormat } from '../ingest/sniff.js';
+import { batchState } from '../store/batches.js';
 import { completeKey, type IdempotencyOutcome, reserveKey } from '../store/idempotency.js';
 import type { NewUpload } from '../store/store.js';
 import type { RouteContext } from './context.js';
@@ -103,34 +104,67 @@ async function validateFile(file: { fileName: string | null; bytes: Uint8Array }
   }
 }
 
+/** One file of an upload request that was not stored, with the problem that refused it (RFC 9457 members). */
+export interface RefusedFile {
+  /** Position of the file part in the request (0-based). */
+  index: number;
+  fileName: string | null;
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+function refusedFile(index: number, fileName: string | null, p: HttpProblem): RefusedFile {
+  const { instance: _instance, fileName: _name, ...body } = p.body();
+  return { index, fileName, ...body };
+}
+
+/**
+ * Per-file refusal (the default): every file is checked on its own; the good ones are stored and the 202 answer
+ * lists the refused ones under `refused`, each with its problem. Only when no file can be stored is the request
+ * refused, with the first file's problem (status and type, as before) and `refused` listing every file.
+ * `?atomic=true` keeps all-or-nothing: one bad file refuses the whole request and nothing is stored.
+ */
 export async function handleUpload(
   ctx: RouteContext,
   req: Request,
   res: Response,
   routeBatchId: string | null,
+  opts: { atomic?: boolean | undefined } = {},
 ): Promise<void> {
+  const atomic = opts.atomic === true;
   // Validate the key before reading a possibly large body.
   idempotencyKey(req);
-  if (routeBatchId && !(await ctx.store.batchExists(routeBatchId))) {
-    req.resume();
-    throw new HttpProblem('unknown-batch', `No batch with id "${routeBatchId}".`);
-  }
+  if (routeBatchId) await requireOpenBatch(ctx, req, routeBatchId);
   const { files, fields } = await parseMultipart(req, {
     maxFileBytes: ctx.config.maxFileBytes,
     maxFiles: ctx.config.maxFiles,
     maxRequestBytes: ctx.config.maxRequestBytes,
+    perFile: !atomic,
   });
   if (files.length === 0) {
     throw new HttpProblem('no-files', 'The multipart body has no file parts; send each document as a file part.');
   }
   const batchId = routeBatchId ?? fields['batch'] ?? null;
-  if (batchId && !routeBatchId && !(await ctx.store.batchExists(batchId))) {
-    throw new HttpProblem('unknown-batch', `No batch with id "${batchId}".`);
-  }
-  const uploads: NewUpload[] = [];
-  for (const f of files) {
-    const format = await validateFile(f);
+  if (batchId && !routeBatchId) await requireOpenBatch(ctx, null, batchId);
+  const uploads: (NewUpload & { index: number })[] = [];
+  const refused: RefusedFile[] = [];
+  let firstProblem: HttpProblem | null = null;
+  for (const [index, f] of files.entries()) {
+    let format: DocumentFormat;
+    try {
+      if (f.refused) throw f.refused;
+      format = await validateFile(f);
+    } catch (err) {
+      if (!(err instanceof HttpProblem) || atomic) throw err;
+      firstProblem ??= err;
+      refused.push(refusedFile(index, f.fileName, err));
+      continue;
+    }
     uploads.push({
+      index,
       sha256: createHash('sha256').update(f.bytes).digest('hex'),
       fileName: f.fileName,
       contentType: f.mimeType,
@@ -138,17 +172,26 @@ export async function handleUpload(
       bytes: f.bytes,
     });
   }
+  if (uploads.length === 0 && firstProblem) {
+    // Nothing to store: the request is refused as before (a one-file request answers exactly as it always did).
+    throw new HttpProblem(firstProblem.type, firstProblem.detail, { ...firstProblem.extensions, refused });
+  }
   const formats = new Map(uploads.map((u) => [u.sha256, u.format]));
   await idempotent(
     ctx,
     req,
     res,
-    { batchId, files: uploads.map((u) => [u.fileName, u.sha256]) },
+    {
+      batchId,
+      files: uploads.map((u) => [u.fileName, u.sha256]),
+      refused: refused.map((r) => [r.index, r.fileName, r.type]),
+    },
     async (tx) => {
       const { documents, jobs } = await ctx.store.storeUploads(tx, uploads, batchId);
       const body = {
         batchId,
-        documents: documents.map((d) => ({
+        documents: documents.map((d, i) => ({
+          index: uploads[i]!.index,
           id: d.id,
           sha256: d.sha256,
           fileName: d.fileName,
@@ -157,10 +200,23 @@ export async function handleUpload(
           duplicate: d.duplicate,
           links: documentLinks(d.id),
         })),
+        refused,
       };
       return { status: 202, body, after: () => ctx.enqueue(jobs) };
     },
     uploadHeaders,
+  );
+}
+
+/** The batch exists and was not cancelled (uploading into a cancelled batch would queue work nobody expects). */
+async function requireOpenBatch(ctx: RouteContext, req: Request | null, id: string): Promise<void> {
+  const state = await batchState(ctx.store.sql, id);
+  if (state === 'open') return;
+  req?.resume();
+  if (state === 'missing') throw new HttpProblem('unknown-batch', `No batch with id "${id}".`);
+  throw new HttpProblem(
+    'batch-cancelled',
+    `Batch "${id}" was cancelled; reprocess it (POST /v1/batches/${id}/reprocess?only=cancelled) to resume it, or upload into a new batch.`,
   );
 }
 

@@ -10,11 +10,11 @@ import { InProcessQueue } from '../queue/in-process.js';
 import { isUnreadable, type JobOptions, processBullJob, processDocument } from '../queue/job.js';
 import type { JobQueue, JobRef, JobRunner } from '../queue/types.js';
 import { getEffectiveExtraction, type ReviewDeps } from '../review/service.js';
-import { extractionStoreFrom } from '../review/service-store.js';
 import { createApp } from '../server/app.js';
 import { keyAuthorizer, openAuthorizer } from '../server/auth.js';
 import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
+import { backfillReview, ReviewStore } from '../store/review.js';
 import { Store } from '../store/store.js';
 import { openDatabaseWaiting, pingRedis, waitForRedis } from './start-wait.js';
 import { type SweepResult, startSweeper } from './sweeper.js';
@@ -61,6 +61,9 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
       logger.warn({ err: String(err) }, 'Redis unreachable at start-up; uploads are stored and queued when it answers'),
     );
   }
+  // Documents stored before the review tables existed get their review state before anything reads it.
+  const backfilled = await backfillReview(db.sql);
+  if (backfilled > 0) logger.info({ documents: backfilled }, 'review state derived for stored documents');
   const store = new Store(db.sql, Boolean(config.webhookUrl));
   const closers: (() => Promise<void>)[] = [];
   let queue: JobQueue;
@@ -161,7 +164,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
         })
       : null;
 
-  const review: ReviewDeps = { sql: db.sql, store: extractionStoreFrom(store) };
+  const review: ReviewDeps = { repo: new ReviewStore(db.sql) };
   const ctx: RouteContext = {
     sql: db.sql,
     review,

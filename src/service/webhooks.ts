@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { Sql } from '../db/types.js';
+import { leaseDue, markAttemptFailed, markDelivered } from '../store/outbox.js';
 
 export interface WebhookOptions {
   url: string;
@@ -37,27 +38,13 @@ export function backoffSeconds(failures: number): number {
   return Math.min(3600, 2 ** failures);
 }
 
-interface DeliveryRow {
-  id: number | string;
-  event: string;
-  payload: unknown;
-  attempts: number;
-}
-
 /** Sends the deliveries that are due; returns how many succeeded. */
 export async function deliverDue(sql: Sql, opts: WebhookOptions): Promise<number> {
-  // Leasing rows by pushing next_attempt_at forward lets several processes run this loop without double sends.
-  const due = await sql.query<DeliveryRow>(
-    `update webhook_deliveries set next_attempt_at = now() + interval '5 minutes'
-     where id in (select id from webhook_deliveries where delivered_at is null and attempts < $1
-       and next_attempt_at <= now() order by id limit 20 for update skip locked)
-     returning id, event, payload, attempts`,
-    [opts.maxAttempts],
-  );
+  const due = await leaseDue(sql, opts.maxAttempts);
   const doFetch = opts.fetch ?? fetch;
   const standard = new Webhook(standardSecret(opts.secret));
   let ok = 0;
-  for (const row of due.rows) {
+  for (const row of due) {
     const body = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
     const now = new Date();
     const timestamp = String(Math.floor(now.getTime() / 1000));
@@ -79,17 +66,11 @@ export async function deliverDue(sql: Sql, opts: WebhookOptions): Promise<number
         signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       });
       if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-      await sql.query('update webhook_deliveries set delivered_at = now(), attempts = attempts + 1 where id = $1', [
-        row.id,
-      ]);
+      await markDelivered(sql, row.id);
       ok++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await sql.query(
-        `update webhook_deliveries set attempts = attempts + 1, last_error = $2,
-         next_attempt_at = now() + make_interval(secs => $3) where id = $1`,
-        [row.id, message.slice(0, 500), backoffSeconds(row.attempts + 1)],
-      );
+      await markAttemptFailed(sql, row.id, message, backoffSeconds(row.attempts + 1));
     }
   }
   return ok;

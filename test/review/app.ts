@@ -5,27 +5,28 @@ import { pino } from 'pino';
 import { createKey, type RoleName } from '../../src/auth/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { Sql } from '../../src/db/types.js';
-import { MemoryExtractionStore } from '../../src/review/index.js';
 import { createApp } from '../../src/server/app.js';
 import { keyAuthorizer } from '../../src/server/auth.js';
 import type { RouteContext } from '../../src/server/context.js';
 import { KEY_ROUTES } from '../../src/server/keys-routes.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { REVIEW_ROUTES } from '../../src/server/review-routes.js';
+import { ReviewStore } from '../../src/store/review.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
+import { StoredExtractions } from './stored.js';
 
 export interface TestApp {
   url: string;
-  store: MemoryExtractionStore;
+  store: StoredExtractions;
   keys: Record<RoleName, { id: string; key: string }>;
   close(): Promise<void>;
 }
 
-/** Review + key routes only: the document routes need the service's store, which these tests replace. */
-export function reviewApp(sql: Sql, store: MemoryExtractionStore) {
+/** Review + key routes only (the document routes are tested with the whole service). */
+export function reviewApp(sql: Sql) {
   const ctx = {
     sql,
-    review: { sql, store },
+    review: { repo: new ReviewStore(sql) },
     claimTtlSeconds: 15 * 60,
     config: loadConfig({}),
     logger: pino({ level: 'silent' }),
@@ -43,8 +44,8 @@ export function reviewApp(sql: Sql, store: MemoryExtractionStore) {
 }
 
 export async function startApp(sql: Sql, docId = 'doc-1'): Promise<TestApp> {
-  const store = new MemoryExtractionStore();
-  store.put(
+  const store = new StoredExtractions(sql);
+  await store.put(
     { id: docId, name: 'Kế hoạch 359/KH-UBND', province: 'Bắc Ninh', batch: 'b1' },
     { extraction: sampleExtraction(), text: TEXT, version: '0.1.0' },
   );
@@ -53,7 +54,7 @@ export async function startApp(sql: Sql, docId = 'doc-1'): Promise<TestApp> {
     const k = await createKey(sql, { role, name: `${role} test` });
     keys[role] = { id: k.id, key: k.key };
   }
-  const server = reviewApp(sql, store).listen(0, '127.0.0.1');
+  const server = reviewApp(sql).listen(0, '127.0.0.1');
   await new Promise<void>((r) => server.once('listening', () => r()));
   const { port } = server.address() as AddressInfo;
   return {

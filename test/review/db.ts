@@ -1,37 +1,47 @@
 // Test databases for the review workflow: PGlite in memory always, and the real PostgreSQL on loopback
-// (a throwaway schema) when it is reachable.
+// (a throwaway schema) when it is reachable. Both carry every migration (the review tables refer to the
+// service's documents), and both can count the queries issued against them.
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { migrate } from '../../src/db/migrate.js';
+import { openPglite } from '../../src/db/pglite.js';
 import type { QueryResult, Sql } from '../../src/db/types.js';
-
-const MIGRATION = readFileSync(new URL('../../src/db/migrations/0100_review.sql', import.meta.url), 'utf8');
 
 export interface TestDb {
   name: string;
   sql: Sql;
+  /** Queries issued through `sql` (transactions included) since the last reset. */
+  queries: string[];
   close(): Promise<void>;
 }
 
-function pgliteSql(db: Pick<PGlite, 'query'> & { transaction?: PGlite['transaction'] }): Sql {
+/** Wraps an Sql so every statement sent through it (or through its transactions) is recorded in `log`. */
+export function counting(sql: Sql, log: string[]): Sql {
   return {
-    async query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-      const r = await db.query<T>(text, params ? [...params] : undefined);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      log.push(text);
+      return sql.query<T>(text, params);
     },
-    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-      if (!db.transaction) return fn(this);
-      return db.transaction((tx) => fn(pgliteSql(tx)));
+    transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      return sql.transaction((tx) => fn(counting(tx, log)));
     },
+    ...(sql.exec
+      ? {
+          exec: (script: string) => {
+            log.push(script);
+            return sql.exec!(script);
+          },
+        }
+      : {}),
   };
 }
 
 export async function pgliteDb(): Promise<TestDb> {
-  const db = new PGlite();
-  await db.exec(MIGRATION);
-  return { name: 'pglite', sql: pgliteSql(db), close: () => db.close() };
+  const db = await openPglite();
+  await migrate(db);
+  const queries: string[] = [];
+  return { name: 'pglite', sql: counting(db, queries), queries, close: () => db.close() };
 }
 
 function pgSql(q: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
@@ -54,6 +64,9 @@ function pgSql(q: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
         client.release();
       }
     },
+    async exec(script: string) {
+      await q.query(script);
+    },
   };
 }
 
@@ -70,10 +83,13 @@ export async function postgresDb(): Promise<TestDb | null> {
     return null;
   }
   const pool = new pg.Pool({ ...base, max: 4, options: `-c search_path=${schema}` });
-  await pool.query(MIGRATION);
+  const sql = pgSql(pool, pool);
+  await migrate(sql);
+  const queries: string[] = [];
   return {
     name: 'postgres',
-    sql: pgSql(pool, pool),
+    sql: counting(sql, queries),
+    queries,
     async close() {
       await pool.end();
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);

@@ -6,13 +6,13 @@ import {
   getEffectiveExtraction,
   getHistory,
   listReviewQueue,
-  MemoryExtractionStore,
   type Outcome,
   revertCorrection as revertOutcome,
   submitCorrection as submitOutcome,
 } from '../../src/review/index.js';
 import { type TestDb, testDbs } from './db.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
+import { StoredExtractions } from './stored.js';
 
 // The domain answers with typed outcomes; these tests read a refusal as a rejection carrying its code.
 function unwrap<T>(out: Outcome<T>): T {
@@ -30,10 +30,10 @@ afterAll(async () => {
 const SUMMARY = { name: 'KH', province: 'Bắc Ninh', batch: null };
 
 async function setup(db: TestDb, id: string) {
-  const store = new MemoryExtractionStore();
-  store.put({ id, ...SUMMARY }, { extraction: sampleExtraction(), text: TEXT, version: '0.1.0' });
+  const store = new StoredExtractions(db.sql);
+  await store.put({ id, ...SUMMARY }, { extraction: sampleExtraction(), text: TEXT, version: '0.1.0' });
   const key = await createKey(db.sql, { role: 'reviewer', name: `r-${id}` });
-  return { deps: { sql: db.sql, store }, store, keyId: key.id };
+  return { deps: store.deps, store, keyId: key.id };
 }
 
 async function revision(deps: Parameters<typeof getEffectiveExtraction>[0], id: string) {
@@ -57,7 +57,7 @@ describe.each(dbs.map((d) => [d.name, d] as const))('re-extraction on %s', (_nam
       { kind: 'patch', patch: [{ op: 'replace', path: '/tables/0/rows/0/values/3', value: 300 }] },
       { expectedRevision: await revision(deps, 'shift') },
     );
-    store.put(
+    await store.put(
       { id: 'shift', ...SUMMARY },
       { extraction: sampleExtraction({ version: '0.2.0', prependTarget: true }), text: TEXT, version: '0.2.0' },
     );
@@ -90,7 +90,7 @@ describe.each(dbs.map((d) => [d.name, d] as const))('re-extraction on %s', (_nam
     table.columns.splice(1, 0, '2020');
     table.rows[0]!.cells.splice(1, 0, '10');
     table.rows[0]!.values.splice(1, 0, 10);
-    store.put({ id: 'cols', ...SUMMARY }, { extraction: next, text: TEXT, version: '0.2.0' });
+    await store.put({ id: 'cols', ...SUMMARY }, { extraction: next, text: TEXT, version: '0.2.0' });
     const eff = (await getEffectiveExtraction(deps, 'cols'))!;
     expect(eff.corrections[0]).toMatchObject({ status: 'applied', resolved: ['/tables/0/rows/0/values/4'] });
     expect(eff.extraction.tables[0]!.rows[0]!.values).toEqual([null, 10, 100, 200, 300]);
@@ -105,7 +105,7 @@ describe.each(dbs.map((d) => [d.name, d] as const))('re-extraction on %s', (_nam
       { kind: 'patch', patch: [{ op: 'replace', path: '/targets/0/values/0/value', value: 10.5 }] },
       { expectedRevision: await revision(deps, 'gone') },
     );
-    store.put(
+    await store.put(
       { id: 'gone', ...SUMMARY },
       { extraction: sampleExtraction({ version: '0.2.0', changeTargetText: true }), text: TEXT, version: '0.2.0' },
     );
@@ -138,7 +138,7 @@ describe.each(dbs.map((d) => [d.name, d] as const))('re-extraction on %s', (_nam
       confidence: 'high',
       flags: [],
     };
-    store.put({ id: 'moved', ...SUMMARY }, { extraction: next, text: TEXT, version: '0.2.0' });
+    await store.put({ id: 'moved', ...SUMMARY }, { extraction: next, text: TEXT, version: '0.2.0' });
     const eff = (await getEffectiveExtraction(deps, 'moved'))!;
     expect(eff.corrections[0]!.status).toBe('stale');
     const f = eff.extraction.metadata.documentNumber;
@@ -174,7 +174,7 @@ describe.each(dbs.map((d) => [d.name, d] as const))('re-extraction on %s', (_nam
     );
     const next = sampleExtraction({ version: '0.2.0' });
     next.metadata.documentNumber.value = '359/KH-UBND';
-    store.put({ id: 'fixed', ...SUMMARY }, { extraction: next, text: TEXT, version: '0.2.0' });
+    await store.put({ id: 'fixed', ...SUMMARY }, { extraction: next, text: TEXT, version: '0.2.0' });
     const eff = (await getEffectiveExtraction(deps, 'fixed'))!;
     expect(eff.corrections[0]!.status).toBe('applied');
     expect(eff.extraction.metadata.documentNumber).toMatchObject({ value: '359/KH-UBND', confidence: 'high' });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES } from '../../src/auth/index.js';
-import { MemoryExtractionStore } from '../../src/review/index.js';
 import { KEY_ROUTES } from '../../src/server/keys-routes.js';
 import { buildOpenApi } from '../../src/server/openapi.js';
 import { REVIEW_ROUTES } from '../../src/server/review-routes.js';
@@ -192,6 +191,9 @@ describe.each(dbs.map((d) => [d.name, d] as const))('review API on %s', (_name, 
     const history = await call(app, 'GET', `/v1/documents/${DOC}/corrections`, { key: app.keys.reader.key });
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0].changes[0].after).toBe(winner.body.correction.changes[0].after);
+    // The history names the reviewer (the key's name), not only the key id.
+    expect(history.body.items[0].reviewer).toBe(winner === a ? 'reviewer test' : 'B');
+    expect(winner.body.correction.reviewer).toBe(history.body.items[0].reviewer);
     const now = await call(app, 'GET', `/v1/documents/${DOC}/effective`, { key: app.keys.reader.key });
     const f = now.body.extraction.metadata.documentNumber;
     expect(f.value).toBe(winner.body.correction.changes[0].after);
@@ -248,6 +250,7 @@ describe.each(dbs.map((d) => [d.name, d] as const))('review API on %s', (_name, 
     });
     expect(theirs.status).toBe(409);
     expect(theirs.body.claim.keyId).toBe(app.keys.reviewer.id);
+    expect(theirs.body.claim.reviewer).toBe('reviewer test');
     const eff = await call(app, 'GET', `/v1/documents/${DOC}/effective`, { key: app.keys.reader.key });
     const blocked = await call(app, 'POST', `/v1/documents/${DOC}/corrections`, {
       key: second.body.key,
@@ -310,7 +313,7 @@ describe('documented operations', () => {
   });
 
   it('the app serves exactly the documented paths', () => {
-    const app = reviewApp(db.sql, new MemoryExtractionStore());
+    const app = reviewApp(db.sql);
     const seen = new Set<string>();
     interface Layer {
       route?: { path: string; methods: Record<string, boolean> };

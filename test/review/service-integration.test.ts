@@ -5,12 +5,12 @@ import { createKey, ensureBootstrapAdmin } from '../../src/auth/index.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openPglite } from '../../src/db/pglite.js';
 import {
-  extractionStoreFrom,
   getEffectiveExtraction,
   listReviewQueue,
   type Outcome,
   submitCorrection as submitOutcome,
 } from '../../src/review/index.js';
+import { ReviewStore } from '../../src/store/review.js';
 import { Store } from '../../src/store/store.js';
 import { sampleExtraction, TEXT } from './fixtures.js';
 
@@ -44,7 +44,7 @@ describe('review over the service store', () => {
     await store.claim(jobs[0]!);
     expect(await store.saveResult(jobs[0]!, '0.1.0', sampleExtraction(), TEXT)).toBe(true);
 
-    const deps = { sql, store: extractionStoreFrom(store) };
+    const deps = { repo: new ReviewStore(sql) };
     const queue = await listReviewQueue(deps, { batch: batch.id });
     expect(queue.items.map((i) => i.documentId)).toContain(id);
     expect(queue.items.every((i) => i.batch === batch.id && i.documentName === 'bn.txt')).toBe(true);

@@ -10,12 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/auth/index.js';
 import { extract } from '../../src/pipeline.js';
-import { MemoryExtractionStore } from '../../src/review/index.js';
 import { reviewFields } from '../../src/review.js';
 import { keyAuthorizer } from '../../src/server/auth.js';
 import { chromiumPath, launchChromium } from '../helpers/browser.js';
 import { reviewApp } from '../review/app.js';
 import { pgliteDb, type TestDb } from '../review/db.js';
+import { StoredExtractions } from '../review/stored.js';
 
 const executablePath = chromiumPath;
 if (!executablePath) console.log('SKIPPED SUITE: review page in Chromium (chromium not installed)');
@@ -81,8 +81,8 @@ describe.skipIf(!executablePath)('review page', () => {
     const fields = reviewFields(rest);
     extraction.review = { needed: fields.length > 0, fields };
 
-    const store = new MemoryExtractionStore();
-    store.put(
+    const store = new StoredExtractions(db.sql);
+    await store.put(
       { id: DOC, name: 'Kế hoạch 359/KH-UBND — Bắc Ninh', province: 'Bắc Ninh', batch: 'seeds' },
       { extraction, text, version: extraction.extractor.version },
     );
@@ -103,7 +103,7 @@ describe.skipIf(!executablePath)('review page', () => {
       }
       res.type('text/plain; charset=utf-8').send(m.text);
     });
-    app.use(reviewApp(db.sql, store));
+    app.use(reviewApp(db.sql));
     server = app.listen(0, '127.0.0.1');
     await new Promise<void>((r) => server.once('listening', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

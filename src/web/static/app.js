@@ -149,7 +149,12 @@ async function showBatch(id) {
   bar.max = Math.max(1, b.total);
   bar.value = b.done;
   const pct = b.total ? Math.round((b.done / b.total) * 100) : 100;
-  document.getElementById('batch-count').textContent = `${b.done}/${b.total} văn bản đã xử lý (${pct}%)`;
+  const more = [];
+  if (b.pages) more.push(`${b.pages.total} trang đã đọc, ${b.pages.ocr} trang bằng OCR`);
+  if (b.review) more.push(`${b.review.fields} trường cần duyệt trong ${b.review.documents} văn bản`);
+  if (b.cancelledAt) more.push('đã hủy phần việc còn chờ');
+  document.getElementById('batch-count').textContent =
+    `${b.done}/${b.total} văn bản đã xử lý (${pct}%)${more.length ? ` · ${more.join(' · ')}` : ''}`;
   bars(document.getElementById('batch-status'), b.counts, (k) => DOC_STATUS[k] ?? k);
 
   const docs = [];

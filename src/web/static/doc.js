@@ -5,6 +5,9 @@ import { buildEntries, formatNumber, needsReview, parseInput, rawOf } from './fi
 import { CONFIDENCE, flagText, KINDS, STATUS } from './labels.js';
 import { renderPage } from './pages.js';
 
+/** Who holds a claim: the reviewer's name when the server sends it, else the key. */
+const claimHolder = (c) => c.reviewer ?? `khóa ${c.keyId}`;
+
 const state = {
   id: null,
   text: '',
@@ -335,7 +338,7 @@ function renderFields() {
           h('strong', {}, e.label),
           flagList(e.node.flags ?? []),
           state.claims.has(e.id)
-            ? h('span', { class: 'claimed' }, `đang được khóa ${state.claims.get(e.id).keyId} xử lý`)
+            ? h('span', { class: 'claimed' }, `${claimHolder(state.claims.get(e.id))} đang xử lý`)
             : null,
         ),
         e.kind === 'table' ? renderTable(e, editing) : h('div', { class: 'value' }, e.text ?? h('em', {}, 'không có')),
@@ -469,7 +472,7 @@ async function startEdit() {
     if (err instanceof ApiError && err.status === 409) {
       const c = err.problem.claim;
       return show(
-        `Trường này đang được khóa ${c?.keyId ?? 'khác'} xử lý đến ${c ? new Date(c.expiresAt).toLocaleTimeString('vi-VN') : '?'}.`,
+        `Trường này đang được ${c ? claimHolder(c) : 'người khác'} xử lý đến ${c ? new Date(c.expiresAt).toLocaleTimeString('vi-VN') : '?'}.`,
         'warn',
       );
     }

@@ -90,7 +90,13 @@ export const EVIDENCE = {
   budget: 'Tổng kinh phí ghi',
 };
 
-export const DOC_STATUS = { queued: 'Đang chờ', processing: 'Đang xử lý', done: 'Xong', failed: 'Lỗi' };
+export const DOC_STATUS = {
+  queued: 'Đang chờ',
+  processing: 'Đang xử lý',
+  done: 'Xong',
+  failed: 'Lỗi',
+  cancelled: 'Đã hủy',
+};
 
 export const SIGNER_PARTS = { name: 'Họ và tên', position: 'Chức vụ', onBehalfOf: 'Thay mặt (TM./KT.)' };
 

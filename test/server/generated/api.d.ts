@@ -10,7 +10,10 @@ export interface paths {
         /** List documents, newest first, with filters and cursor pagination */
         get: operations["listDocuments"];
         put?: never;
-        /** Upload one or more documents (multipart/form-data); optional form field "batch" adds them to a batch */
+        /**
+         * Upload one or more documents (multipart/form-data); each file refused on its own; form field "batch" adds them to a batch
+         * @description Each file is checked on its own: the good ones are stored and the 202 answer lists every refused file under `refused` with its problem (type, title, status, detail). When no file can be stored the request is refused with the first file's problem (413, 415 or 422), `refused` listing them all. `?atomic=true` keeps all or nothing: one bad file refuses the request and nothing is stored. Limits of the request as a whole (total size, number of parts, a malformed body) always refuse the request.
+         */
         post: operations["uploadDocuments"];
         delete?: never;
         options?: never;
@@ -106,6 +109,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JSON Schema (draft 2020-12) of the extraction contract */
+        get: operations["getSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches": {
         parameters: {
             query?: never;
@@ -113,10 +133,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List batches, newest first, with their progress */
+        get: operations["listBatches"];
         put?: never;
         /** Create a batch to upload documents into */
         post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batch progress: counts per status, done/total, pages read and OCR'd, fields to review, failures */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -132,7 +170,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload one or more documents into a batch (multipart/form-data) */
+        /**
+         * Upload one or more documents into a batch (multipart/form-data); each file refused on its own
+         * @description Each file is checked on its own: the good ones are stored and the 202 answer lists every refused file under `refused` with its problem (type, title, status, detail). When no file can be stored the request is refused with the first file's problem (413, 415 or 422), `refused` listing them all. `?atomic=true` keeps all or nothing: one bad file refuses the request and nothing is stored. Limits of the request as a whole (total size, number of parts, a malformed body) always refuse the request.
+         */
         post: operations["uploadIntoBatch"];
         delete?: never;
         options?: never;
@@ -140,17 +181,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/batches/{id}": {
+    "/v1/batches/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Batch progress: counts per status, done/total, failures with reasons */
-        get: operations["getBatch"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * Cancel the queued work of a batch (documents being read finish); no more uploads into it
+         * @description Queued documents of the batch become `cancelled` unless another batch that is not cancelled holds them too. Done, failed and processing documents are left as they are. The batch finishes (batch.finished) once nothing of it is queued or processing. Undo with POST …/reprocess?only=cancelled; uploading the same bytes again also re-queues a cancelled document.
+         */
+        post: operations["cancelBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -166,7 +210,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extract every document of the batch again (?only=failed for the failed ones) */
+        /** Extract documents of the batch again: ?only=failed, ?only=cancelled (resumes a cancel) or all */
         post: operations["reprocessBatch"];
         delete?: never;
         options?: never;
@@ -174,15 +218,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/schema": {
+    "/v1/batches/{id}/extractions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** JSON Schema (draft 2020-12) of the extraction contract */
-        get: operations["getSchema"];
+        /**
+         * Every document of the batch with its effective (reviewer-corrected) extraction, as NDJSON or a ZIP
+         * @description NDJSON (default, application/x-ndjson): one line per document in upload order — `documentId`, `fileName`, `status`, `failure` and `extraction` (null unless done). ZIP (`?format=zip`): `extractions/NNNN <name>.json` per done document, `documents.ndjson` (the same lines, with the file name inside the ZIP instead of the extraction) and `batch.json` (the batch view). Both are streamed.
+         */
+        get: operations["downloadBatchExtractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find plans by words (accents and case ignored) and filters, sorted by issue date
+         * @description `q` matches whole syllables in order, accents, đ/Đ and case ignored: "ma tuy", "MA TUY" and "ma túy" find the same plans. It looks in the title, number, issuer(s), province, agencies, target text and file name of the newest extraction (and the file name of a document not read yet). GET /v1/documents?q= uses the same matching.
+         */
+        get: operations["searchDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Targets, responsibilities, budgets or budget-table cells (or all) as CSV, XLSX or NDJSON
+         * @description `kind` is one of targets, responsibilities, budgets, cells (budget-table cells) or all (XLSX: one sheet per kind; NDJSON: every row with its `kind`; not CSV). Rows come from the effective extraction (reviewers' corrections applied) of every done document the filters select — `document` (repeatable), `batch`, or the search filters — oldest issue date first. CSV is UTF-8 with a BOM and Vietnamese headers, so Excel opens it right; numbers are written with a "." decimal point. The answer streams.
+         */
+        get: operations["exportRows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -430,7 +517,10 @@ export interface components {
         };
         UploadResponse: {
             batchId: string | null;
+            /** @description The files stored (or found already stored), in request order */
             documents: {
+                /** @description Position of the file part in the request (0-based) */
+                index: number;
                 id: string;
                 sha256: string;
                 fileName: string | null;
@@ -440,13 +530,29 @@ export interface components {
                  */
                 format: "text" | "html" | "docx" | "pdf" | "doc" | "rtf" | "image";
                 /** @enum {string} */
-                status: "queued" | "processing" | "done" | "failed";
+                status: "queued" | "processing" | "done" | "failed" | "cancelled";
                 /** @description Identical bytes were already stored; this is the existing document */
                 duplicate: boolean;
                 links: {
                     [key: string]: string;
                 };
             }[];
+            /** @description The files refused one by one (empty unless some were); the others are stored */
+            refused: components["schemas"]["RefusedFile"][];
+        };
+        /** @description A file of the request that was not stored, with its problem. */
+        RefusedFile: {
+            /** @description Position of the file part in the request (0-based) */
+            index: number;
+            fileName: string | null;
+            /** @description Problem type URI, as in a problem+json answer (e.g. …/unsupported-document-type) */
+            type: string;
+            title: string;
+            /** @description The status the file alone would have been refused with (413, 415, 422) */
+            status: number;
+            detail: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @description RFC 9457 problem details (application/problem+json). */
         Problem: {
@@ -474,7 +580,7 @@ export interface components {
             format: "text" | "html" | "docx" | "pdf" | "doc" | "rtf" | "image";
             size: number;
             /** @enum {string} */
-            status: "queued" | "processing" | "done" | "failed";
+            status: "queued" | "processing" | "done" | "failed" | "cancelled";
             failure: {
                 reason: string;
                 message: string;
@@ -510,7 +616,7 @@ export interface components {
             format: "text" | "html" | "docx" | "pdf" | "doc" | "rtf" | "image";
             size: number;
             /** @enum {string} */
-            status: "queued" | "processing" | "done" | "failed";
+            status: "queued" | "processing" | "done" | "failed" | "cancelled";
             failure: {
                 reason: string;
                 message: string;
@@ -830,13 +936,13 @@ export interface components {
                 generation: number;
             }[];
         };
-        Batch: {
+        BatchOverview: {
             id: string;
             name: string | null;
             createdAt: string;
             finishedAt: string | null;
             total: number;
-            /** @description Documents in a terminal state (done or failed) */
+            /** @description Documents in a terminal state (done, failed or cancelled) */
             done: number;
             counts: {
                 [key: string]: number;
@@ -847,6 +953,85 @@ export interface components {
                 reason: string;
                 message: string;
             }[];
+            /** @description When the batch was cancelled (POST …/cancel); null otherwise */
+            cancelledAt: string | null;
+            /** @description Pages of the documents read so far, and how many of them were read by OCR */
+            pages: {
+                total: number;
+                ocr: number;
+            };
+            /** @description Fields the extractor marked for review (medium or low confidence), and the documents with any */
+            review: {
+                fields: number;
+                documents: number;
+            };
+            links: {
+                [key: string]: string;
+            };
+        };
+        BatchList: {
+            items: components["schemas"]["BatchListItem"][];
+            nextCursor: string | null;
+        };
+        BatchListItem: {
+            id: string;
+            name: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+            total: number;
+            /** @description Documents in a terminal state (done, failed or cancelled) */
+            done: number;
+            counts: {
+                [key: string]: number;
+            };
+            /** @description When the batch was cancelled (POST …/cancel); null otherwise */
+            cancelledAt: string | null;
+            /** @description Pages of the documents read so far, and how many of them were read by OCR */
+            pages: {
+                total: number;
+                ocr: number;
+            };
+            /** @description Fields the extractor marked for review (medium or low confidence), and the documents with any */
+            review: {
+                fields: number;
+                documents: number;
+            };
+            links: {
+                [key: string]: string;
+            };
+        };
+        CancelResponse: {
+            batch: components["schemas"]["BatchOverview"];
+            /** @description Queued documents that will not be read (status cancelled) */
+            cancelled: string[];
+            /** @description Queued documents left queued because another batch that is not cancelled holds them too */
+            kept: string[];
+            /** @description Documents being read now; cancel stops queued work only, so these finish */
+            processing: number;
+        };
+        SearchResult: {
+            items: components["schemas"]["SearchHit"][];
+            nextCursor: string | null;
+        };
+        SearchHit: {
+            id: string;
+            fileName: string | null;
+            /** @enum {string} */
+            status: "queued" | "processing" | "done" | "failed" | "cancelled";
+            createdAt: string;
+            title: string | null;
+            documentNumber: string | null;
+            issuer: string | null;
+            issuerKinds: string[];
+            issuedDate: string | null;
+            province: string | null;
+            year: number | null;
+            needsReview: boolean | null;
+            /** @description Every flag code the newest extraction carries */
+            flags: string[];
+            links: {
+                [key: string]: string;
+            };
         };
         ReviewQueue: {
             items: components["schemas"]["ReviewQueueItem"][];
@@ -886,6 +1071,8 @@ export interface components {
             /** @description JSON Pointer of the claimed field */
             pointer: string;
             keyId: string;
+            /** @description The name (label) of the holder's key */
+            reviewer: string | null;
             claimedAt: string;
             expiresAt: string;
         };
@@ -926,6 +1113,8 @@ export interface components {
             documentId: string;
             seq: number;
             keyId: string;
+            /** @description The name (label) of the key that made the correction, as it was then */
+            reviewer: string | null;
             /** @enum {string} */
             kind: "patch" | "accept" | "revert";
             ops: unknown[];
@@ -1008,7 +1197,7 @@ export interface operations {
                 province?: string;
                 /** @description Year of issue (else first year of the period) */
                 year?: number;
-                status?: "queued" | "processing" | "done" | "failed";
+                status?: "queued" | "processing" | "done" | "failed" | "cancelled";
                 needsReview?: "true" | "false";
                 /** @description Case-insensitive substring of the text or the file name */
                 q?: string;
@@ -1083,7 +1272,10 @@ export interface operations {
     };
     uploadDocuments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: all or nothing — one bad file refuses the whole request (the behaviour before per-file refusal). Default false: bad files are listed under `refused` and the others stored. */
+                atomic?: "true" | "false";
+            };
             header?: {
                 /** @description Same key + same request → the first response again, nothing new stored or queued. */
                 "Idempotency-Key"?: string;
@@ -1097,7 +1289,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored and queued for extraction */
+            /** @description Stored and queued for extraction; refused files listed */
             202: {
                 headers: {
                     /** @description The batch (when uploading into one) or the document to poll */
@@ -1555,6 +1747,117 @@ export interface operations {
             };
         };
     };
+    getSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": string;
+                };
+            };
+            /** @description Internal error (logged; nothing leaks) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database or queue unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the batch name */
+                name?: string;
+                /** @description running: not finished and not cancelled; finished: every document done, failed or cancelled */
+                state?: "running" | "finished" | "cancelled";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of batches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchList"];
+                };
+            };
+            /** @description Bad request (invalid query, body, multipart or Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role lacks the route's permission (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (logged; nothing leaks) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database or queue unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createBatch: {
         parameters: {
             query?: never;
@@ -1579,7 +1882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batch"];
+                    "application/json": components["schemas"]["BatchOverview"];
                 };
             };
             /** @description Bad request (invalid query, body, multipart or Idempotency-Key) */
@@ -1665,9 +1968,79 @@ export interface operations {
             };
         };
     };
-    uploadIntoBatch: {
+    getBatch: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOverview"];
+                };
+            };
+            /** @description No valid API key (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role lacks the route's permission (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown document, batch, claim, correction or key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (logged; nothing leaks) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database or queue unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadIntoBatch: {
+        parameters: {
+            query?: {
+                /** @description true: all or nothing — one bad file refuses the whole request (the behaviour before per-file refusal). Default false: bad files are listed under `refused` and the others stored. */
+                atomic?: "true" | "false";
+            };
             header?: {
                 /** @description Same key + same request → the first response again, nothing new stored or queued. */
                 "Idempotency-Key"?: string;
@@ -1683,7 +2056,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored and queued */
+            /** @description Stored and queued; refused files listed */
             202: {
                 headers: {
                     /** @description The batch (when uploading into one) or the document to poll */
@@ -1788,7 +2161,7 @@ export interface operations {
             };
         };
     };
-    getBatch: {
+    cancelBatch: {
         parameters: {
             query?: never;
             header?: never;
@@ -1799,13 +2172,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The batch */
+            /** @description Cancelled */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batch"];
+                    "application/json": components["schemas"]["CancelResponse"];
                 };
             };
             /** @description No valid API key (unauthenticated) */
@@ -1858,8 +2231,8 @@ export interface operations {
     reprocessBatch: {
         parameters: {
             query?: {
-                /** @description Batch reprocess: only failed documents (default all) */
-                only?: "failed" | "all";
+                /** @description Batch reprocess: only failed documents, only cancelled ones (lifts the cancel), or all (default) */
+                only?: "failed" | "cancelled" | "all";
             };
             header?: never;
             path: {
@@ -1934,22 +2307,235 @@ export interface operations {
             };
         };
     };
-    getSchema: {
+    downloadBatchExtractions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description ndjson (default): one line per document; zip: one JSON file per extraction, with documents.ndjson */
+                format?: "ndjson" | "zip";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per document (or the ZIP with ?format=zip) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Bad request (invalid query, body, multipart or Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role lacks the route's permission (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown document, batch, claim, correction or key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (logged; nothing leaks) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database or queue unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchDocuments: {
+        parameters: {
+            query?: {
+                /** @description Words of the title, number, issuer, agencies, target text or file name, in order; accents and case are ignored ("ma tuy" finds "ma túy", "Đắk Lắk" and "dak lak" are the same) */
+                q?: string;
+                /** @description Part of the province name (accents ignored) */
+                province?: string;
+                /** @description Year of issue (else first year of the period) */
+                year?: number;
+                /** @description Kind of an issuing body (metadata.issuers[].kind) */
+                issuerKind?: "people-committee" | "department" | "ministry" | "government" | "prime-minister" | "party" | "mass-organisation" | "other";
+                status?: "queued" | "processing" | "done" | "failed" | "cancelled";
+                flag?: string;
+                needsReview?: "true" | "false";
+                /** @description Only the documents of this batch */
+                batch?: string;
+                /** @description -date (default): newest issue date first; date: oldest first. Undated documents come last. */
+                sort?: "date" | "-date";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description JSON Schema */
+            /** @description A page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/schema+json": string;
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description Bad request (invalid query, body, multipart or Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role lacks the route's permission (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (logged; nothing leaks) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database or queue unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportRows: {
+        parameters: {
+            query?: {
+                /** @description csv (default; UTF-8 with BOM, Vietnamese headers), xlsx (one sheet per kind) or ndjson */
+                format?: "csv" | "xlsx" | "ndjson";
+                /** @description Only these documents (repeat the parameter for several) */
+                document?: string | string[];
+                /** @description Words of the title, number, issuer, agencies, target text or file name, in order; accents and case are ignored ("ma tuy" finds "ma túy", "Đắk Lắk" and "dak lak" are the same) */
+                q?: string;
+                /** @description Part of the province name (accents ignored) */
+                province?: string;
+                /** @description Year of issue (else first year of the period) */
+                year?: number;
+                /** @description Kind of an issuing body (metadata.issuers[].kind) */
+                issuerKind?: "people-committee" | "department" | "ministry" | "government" | "prime-minister" | "party" | "mass-organisation" | "other";
+                /** @description Only documents whose extraction is ready are exported; other statuses are never included */
+                status?: "done";
+                flag?: string;
+                needsReview?: "true" | "false";
+                /** @description Only the documents of this batch */
+                batch?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows (text/csv; XLSX and NDJSON with ?format=) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="kehoach-<kind>-<date>.<format>" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad request (invalid query, body, multipart or Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role lacks the route's permission (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (logged; nothing leaks) */
