@@ -3,7 +3,7 @@
 import { type Logger, pino } from 'pino';
 import { type CreatedKey, ensureAnonymousKey, ensureBootstrapAdmin } from '../auth/keys.js';
 import { type Config, childEnv } from '../config.js';
-import { type Database, openDatabase } from '../db/open.js';
+import type { Database } from '../db/open.js';
 import { ParsePool } from '../pool/index.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
@@ -16,6 +16,7 @@ import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import { backfillReview, ReviewStore } from '../store/review.js';
 import { Store } from '../store/store.js';
+import { openDatabaseWaiting, pingRedis, waitForRedis } from './start-wait.js';
 import { type SweepResult, startSweeper } from './sweeper.js';
 import { startWebhookDispatcher } from './webhooks.js';
 
@@ -47,7 +48,19 @@ export interface Runtime {
 
 export async function startRuntime(config: Config, role: Role, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
-  const db = await openDatabase(config);
+  // PostgreSQL (and, for a worker, Redis) not there yet: wait and retry rather than exit (start-wait.ts).
+  const { db, deadline } = await openDatabaseWaiting(config, role, logger);
+  if (config.redisUrl && role === 'worker') {
+    await waitForRedis(config.redisUrl, deadline, logger).catch(async (err: unknown) => {
+      await db.sql.close().catch(() => {});
+      throw err;
+    });
+  } else if (config.redisUrl) {
+    // The API starts anyway: uploads are stored and the sweeper queues them once Redis answers.
+    await pingRedis(config.redisUrl).catch((err: unknown) =>
+      logger.warn({ err: String(err) }, 'Redis unreachable at start-up; uploads are stored and queued when it answers'),
+    );
+  }
   // Documents stored before the review tables existed get their review state before anything reads it.
   const backfilled = await backfillReview(db.sql);
   if (backfilled > 0) logger.info({ documents: backfilled }, 'review state derived for stored documents');
@@ -69,8 +82,17 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
   const worksHere = role !== 'api' || !config.redisUrl;
   // Parsing never runs on this thread: the pool's workers are warm, bounded and kill-able.
   const pool = worksHere && !(config.redisUrl && config.sandbox && !opts.inline) ? new ParsePool(config.pool) : null;
+  // Jobs wait out database outages (never counted against the document); close() ends the waiting.
+  const stopWaiting = new AbortController();
+  let lastWaitLog = 0;
   const jobOptions: JobOptions = {
     maxAttempts: config.poisonAttempts,
+    signal: stopWaiting.signal,
+    onWait: (err) => {
+      if (Date.now() - lastWaitLog < 5000) return;
+      lastWaitLog = Date.now();
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'database unreachable; jobs are waiting');
+    },
     ...(pool ? { parse: (task, onProgress) => pool.run(task, { onProgress, transfer: true }) } : {}),
   };
   if (!config.redisUrl) {
@@ -195,6 +217,7 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
     sweepNow: () => sweeper?.runNow() ?? Promise.resolve(null),
     close() {
       closing ??= (async () => {
+        stopWaiting.abort();
         await sweeper?.stop();
         await runner?.stop();
         await pool?.close();
