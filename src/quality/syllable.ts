@@ -15,6 +15,7 @@
 //      PASS_SHARE; a short span (values) fails when it has a counted piece that is not valid and its score is
 //      below SPAN_PASS_SHARE. See src/checks/quality.ts for what failing does.
 import { SYLLABLES } from '../rules/syllables.js';
+import { isSpace } from '../text/chars.js';
 
 export const PASS_SHARE = 0.6;
 export const SPAN_PASS_SHARE = 0.6;
@@ -102,23 +103,6 @@ function judgePiece(part: string): number {
   // Plain ASCII: an abbreviation ("UBND", "TTr") or a foreign word; neither is garbling.
   if (!syllable && (/^[A-Za-z]+$/.test(w) || ABBREVIATION.test(w))) return NEUTRAL;
   return syllable ? VALID : INVALID;
-}
-
-/** JavaScript's \s, as a test on one UTF-16 code unit (the split of rule 1, without a regex). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13)
-    ? true
-    : c < 0xa0
-      ? false
-      : c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff;
 }
 
 /** A token's counts packed in one number: counted × 2^26 + valid (a token has far fewer pieces than 2^26). */
