@@ -13,9 +13,10 @@ import { splitNumber, TYPE_LINES } from '../rules/doc-kinds.js';
 import { bodyName, type IssuerKind, issuerByCode, PROVINCIAL_KINDS, unitHeadOf } from '../rules/issuers.js';
 import { documentKindByName, documentKindByNumber } from '../rules/legal.js';
 import { lookupProvince, matchProvinceWords, type Province } from '../rules/provinces.js';
+import { cleanText } from '../text/clean.js';
 import { isoDate } from './dates.js';
 import { extractLegalBasis } from './legal-basis.js';
-import { cleanText, parseLabel } from './outline.js';
+import { parseLabel } from './outline.js';
 import { findRecipients, findSigners } from './signature.js';
 
 const MISSING = ['missing'];

@@ -20,16 +20,7 @@ import type { Diagnostic } from '../contract/schema.js';
 import { lineSpan, linesSpan } from '../doc/build.js';
 import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
 import { CLOSING_OPENERS, LETTER_ORDER, PART_PATTERN, REVIEW_PART_PHRASES, TAIL_PATTERNS } from '../rules/sections.js';
-
-// A run of blanks holds either a non-space blank or two spaces.
-const NEEDS_CLEANING_RE = /[*]|[^\S ]| {2}/;
-
-/** Line text without leading blanks and markdown emphasis markers the reader may have left. */
-export function cleanText(text: string): string {
-  // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
-  if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
-  return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-}
+import { cleanText } from '../text/clean.js';
 
 const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };

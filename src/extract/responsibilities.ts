@@ -7,6 +7,7 @@
 import type { Confidence, Responsibility } from '../contract/schema.js';
 import { linesSpan } from '../doc/build.js';
 import type { Doc, Outline, OutlineItem } from '../doc/types.js';
+import { cleanText } from '../text/clean.js';
 import {
   AGENCY_MATCHER,
   type AgencyKind,
@@ -28,19 +29,12 @@ interface Reading {
   matches: AgencyMatch[];
 }
 
-// A run of blanks holds either a non-space blank or two spaces.
-const NEEDS_CLEANING_RE = /[*]|[^\S ]| {2}/;
-
 /** clean(text) === '': nothing but blanks and emphasis markers (found at the first other character). */
 function isBlank(text: string): boolean {
   return !/[^\s*]/.test(text);
 }
 
-function clean(text: string): string {
-  // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
-  if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
-  return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-}
+const clean = cleanText;
 
 /**
  * The text an item opens with. A label standing alone on its line ("**1.**" then "Công an thành phố**") opens

@@ -2,7 +2,7 @@
 // can kill it (pdf.js has had infinite loops and runaway allocations on corrupt files), or inline in a thread that
 // is already kill-able (a parse-pool worker).
 import { parentPort, workerData } from 'node:worker_threads';
-import { PasswordException, PDFParse } from 'pdf-parse';
+import { loadPdfParse } from './pdfjs.js';
 
 export interface PdfWorkerInput {
   bytes: Uint8Array;
@@ -22,6 +22,7 @@ export type PdfWorkerOutput =
   | { ok: false; reason: 'encrypted' | 'corrupt-file'; message: string };
 
 export async function parsePdf(input: PdfWorkerInput): Promise<PdfWorkerOutput> {
+  const { PasswordException, PDFParse } = await loadPdfParse();
   const parser = new PDFParse({
     data: input.bytes,
     // pdf.js compiles fonts with `new Function` when allowed (CVE-2024-4367 was in that path).
