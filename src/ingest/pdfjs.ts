@@ -23,3 +23,12 @@ export function loadPdfParse(): Promise<PdfParseModule> {
   })();
   return loading;
 }
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** pdf.js itself (the module pdf-parse already loaded, so no second copy of its polyfills) and pdf-parse. */
+export async function loadPdfjs(): Promise<{ pdfjs: PdfjsModule; pdfParse: PdfParseModule }> {
+  const pdfParse = await loadPdfParse();
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  return { pdfjs, pdfParse };
+}
