@@ -194,14 +194,24 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
       box: { x: number; y: number; width: number; height: number };
     };
     expect(source.page).toBe(1);
+    expect(source.box, JSON.stringify(source)).toBeDefined();
     await open(scan!, '/metadata/documentNumber');
-    await page.keyboard.press('p');
+    // open() can return while the previous document (also at its number) is still shown: wait for this one.
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toMatch(/68\/KH-UBND/);
+    // The tab, not the "p" toggle: the pane may already be the page one, left so by an earlier test.
+    await page.click('#source-tabs button[data-pane="page"]');
     // The pane may still show the page of the document opened before while pdf.js reads this scan (1 MB of
     // images): wait for this one's page count first.
     await expect.poll(() => page.locator('#page').innerText(), { timeout: 90_000 }).toMatch(/Trang 1\/3/);
     const canvas = page.locator('#page canvas.page-image');
     const mark = page.locator('#page .page-box');
-    await mark.waitFor({ timeout: 60_000 });
+    await mark.waitFor({ timeout: 60_000 }).catch(async (err) => {
+      const pane = await page.evaluate(() => {
+        const host = document.getElementById('page')!;
+        return { hidden: host.hidden, text: host.innerText, html: host.innerHTML.slice(0, 300) };
+      });
+      throw new Error(`${(err as Error).message}; page pane: ${JSON.stringify(pane)}`);
+    });
     // The box sits where the extraction says, as a share of the drawn page.
     const c = (await canvas.boundingBox())!;
     const m = (await mark.boundingBox())!;
@@ -222,7 +232,7 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
     }, source.box);
     expect(ink).toBeGreaterThan(0.03);
     await page.screenshot({ path: join(SHOTS, 'review-scan-box.png') });
-    await page.keyboard.press('p');
+    await page.click('#source-tabs button[data-pane="text"]');
   }, 300_000);
 
   it('fits a 390 px phone: no horizontal scroll on the document list and the queue', async () => {
