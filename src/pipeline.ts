@@ -21,6 +21,7 @@ import { reviewFields } from './review.js';
 import { isPlanKind } from './rules/doc-kinds.js';
 import { demoteNonPlan } from './segment/demote.js';
 import { classifyKind, segment } from './segment/index.js';
+import { startDocument } from './text/memo.js';
 import { EXTRACTOR_NAME, EXTRACTOR_VERSION } from './version.js';
 
 export interface ExtractInput {
@@ -44,6 +45,8 @@ const isContractShaped = compileValueCheck(ExtractionSchema);
 
 /** Runs the field extractors on an already normalised document. Pure and synchronous. */
 export function extractFromDoc(doc: Doc): Extraction {
+  // What was remembered about the previous document's lines is of no use here (src/text/memo.ts).
+  startDocument();
   // Zones first (header, title, preamble, body, tail, appendices; a decision and the plan it issues as two
   // parts); the outline is the plan part's. Extractors read their zone: doc.zones (src/doc/zones.ts).
   const { zones, outline, ...seg } = segment(doc);

@@ -4,6 +4,7 @@
 import type { Responsibility } from '../contract/schema.js';
 import { AGENCY_TABLE, type AgencyEntry, type AgencyTable } from '../rules/agencies.js';
 import { distanceLimit, ocrDistance } from '../rules/fuzzy.js';
+import { documentMap, memoise } from '../text/memo.js';
 
 export type AgencyKind = Responsibility['agency']['kind'];
 export type Role = Responsibility['role'];
@@ -14,8 +15,14 @@ const ASCII_RE = /^[\x00-\x7f]*$/;
 export function foldVi(s: string): string {
   // Most words compared are plain ASCII: nothing to decompose or strip.
   if (ASCII_RE.test(s)) return s.toLowerCase();
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return foldMarked(s);
 }
+
+// Every word of every subject is folded, and plans repeat their words: remembered per word.
+const foldMarked = memoise(
+  (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase(),
+  { scope: 'process' },
+);
 
 interface Token {
   folded: string;
@@ -463,7 +470,20 @@ export class AgencyMatcher {
    * next words open with a body's head word ("…, Hội Nông dân tỉnh và các tổ chức thành viên …"). Commas inside
    * one name ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các huyện, thị xã, thành phố") stay.
    */
-  splitMembers(name: string): Member[] {
+  splitMembers(name: string): readonly Member[] {
+    let members = this.membersCache.get(name);
+    if (!members) {
+      if (this.membersCache.size >= MAX_CACHED_NAMES) this.membersCache.clear();
+      members = this.readMembers(name);
+      this.membersCache.set(name, members);
+    }
+    return members;
+  }
+
+  /** A subject is split again by every check that reads it (its last member, its first, all): once per name. */
+  private readonly membersCache = documentMap<string, readonly Member[]>();
+
+  private readMembers(name: string): readonly Member[] {
     const members: Member[] = [];
     const separator = /\s*[,;]\s*|\s+(?:và|cùng)\s+/gu;
     let pieceStart = 0;

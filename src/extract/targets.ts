@@ -58,6 +58,12 @@ interface Context {
 
 const lower = (s: string) => s.toLowerCase();
 const clean = cleanMarkup;
+/** s.split(' ').length > n, counting spaces only as far as needed (heads are tested on whole paragraphs). */
+function moreWordsThan(s: string, n: number): boolean {
+  let spaces = 0;
+  for (let at = s.indexOf(' '); at >= 0; at = s.indexOf(' ', at + 1)) if (++spaces >= n) return true;
+  return false;
+}
 const startsWithWord = (s: string, w: string) => s.startsWith(w) && !/[\p{L}\p{N}]/u.test(s[w.length] ?? '');
 
 // "Chỉ tiêu 3: …", "Mục tiêu 1: Về …": the document numbers the target or the block.
@@ -94,7 +100,7 @@ function nextTextLine(lines: readonly Line[], from: number, to: number): Line | 
 
 const notTargetHead = memoise((text: string): boolean => {
   const t = lower(clean(text)).replace(/^[^\p{L}]+/u, '');
-  return TARGET_WORDS.notTargetHeads.some((w) => startsWithWord(t, w)) && t.split(' ').length <= 12;
+  return TARGET_WORDS.notTargetHeads.some((w) => startsWithWord(t, w)) && !moreWordsThan(t, 12);
 });
 
 const isListIntro = memoise((text: string): boolean => {
@@ -144,7 +150,7 @@ function firstLine(item: OutlineItem): number {
 /** Short, value-less and not closed by punctuation: it heads the lines under it. */
 function headingLike(text: string, values: readonly ValueReading[]): boolean {
   const t = clean(text);
-  return values.length === 0 && t.split(' ').length <= 20 && !/[.;]$/.test(t);
+  return values.length === 0 && !moreWordsThan(t, 20) && !/[.;]$/.test(t);
 }
 
 const startsLowercase = memoise((text: string): boolean => {
@@ -326,7 +332,7 @@ function walk(
 /** A short value-less head over a body that opens a sentence of its own ("- Thủy sản" / "Đảm bảo trên 70% …"). */
 function headsABlock(ctx: Context, item: OutlineItem): boolean {
   const head = clean(item.text);
-  if (head === '' || head.split(' ').length > 8 || /[.;:]$/.test(head) || ctx.read(head).length > 0) return false;
+  if (head === '' || moreWordsThan(head, 8) || /[.;:]$/.test(head) || ctx.read(head).length > 0) return false;
   const next = nextTextLine(ctx.doc.lines, item.headLine + 1, item.endLine);
   return next !== undefined && /^\p{Lu}/u.test(clean(next.text));
 }

@@ -1,6 +1,7 @@
 // Text decoding shared by the sniffer and the text/HTML readers. Only encodings that announce or
 // prove themselves are accepted: UTF-16 with a BOM, UTF-8 (BOM optional, must be valid). Guessing
 // legacy Vietnamese code pages (TCVN3, VNI) would silently produce mojibake.
+import { isUtf8 } from 'node:buffer';
 
 export interface TextEncodingInfo {
   label: 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -20,6 +21,13 @@ function looksBinary(text: string): boolean {
 }
 
 function tryDecode(bytes: Uint8Array, label: TextEncodingInfo['label']): string | null {
+  if (label === 'utf-8') {
+    // What a fatal UTF-8 TextDecoder does (valid or nothing, one leading BOM dropped), by Node's validator and
+    // Buffer decoding: several times faster on the whole file, which every text document needs.
+    if (!isUtf8(bytes)) return null;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {

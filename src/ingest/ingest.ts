@@ -9,7 +9,7 @@ import { readImage } from './image.js';
 import type { OcrOptions } from './ocr/read.js';
 import { type PdfOptions, readPdf } from './pdf.js';
 import { readRtf } from './rtf.js';
-import { sniffFormat } from './sniff.js';
+import { type Sniffed, sniff } from './sniff.js';
 import { readText } from './text.js';
 
 export interface IngestOptions {
@@ -30,10 +30,11 @@ export interface IngestProgress {
 }
 
 export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promise<DocTree> {
-  const format = opts.format ?? (await sniffFormat(bytes, opts.fileName));
-  switch (format) {
+  const sniffed: Sniffed = opts.format ? { format: opts.format } : await sniff(bytes, opts.fileName);
+  switch (sniffed.format) {
     case 'text':
-      return readText(bytes);
+      // The sniffer decoded the text already: not twice.
+      return readText(bytes, sniffed.encoding);
     case 'html':
       return readHtml(bytes);
     case 'docx':

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentFormat } from '../contract/schema.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { inspectCfb, isCfb } from './cfb.js';
-import { detectTextEncoding } from './decode.js';
+import { detectTextEncoding, type TextEncodingInfo } from './decode.js';
 import { win1252 } from './legacy/convert.js';
 import { detectLegacyEncoding } from './legacy/detect.js';
 import { findWordMainPart, listZipEntries } from './zip.js';
@@ -64,22 +64,33 @@ export function looksLikeHtml(text: string): boolean {
  * 'not-text' | 'corrupt-file') with a message that names what the file actually is.
  */
 export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): Promise<DocumentFormat> {
+  return (await sniff(bytes, fileName)).format;
+}
+
+export interface Sniffed {
+  format: DocumentFormat;
+  /** The decoded text, when the format was told from it: the text reader need not decode the bytes again. */
+  encoding?: TextEncodingInfo;
+}
+
+/** sniffFormat, keeping the text it decoded on the way. */
+export async function sniff(bytes: Uint8Array, fileName?: string | null): Promise<Sniffed> {
   if (bytes.byteLength === 0) throw new UnreadableDocumentError('empty', `${named(fileName)} is empty (0 bytes).`);
-  if (hasPdfHeader(bytes)) return 'pdf';
-  if (isScanImage(bytes)) return 'image';
+  if (hasPdfHeader(bytes)) return { format: 'pdf' };
+  if (isScanImage(bytes)) return { format: 'image' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = new Set((await listZipEntries(bytes)).map((e) => e.name));
     // A Word main part may have another name (word/document2.xml): the package relationships say which it is.
-    if (names.has('word/document.xml') || (await findWordMainPart(bytes)) !== null) return 'docx';
+    if (names.has('word/document.xml') || (await findWordMainPart(bytes)) !== null) return { format: 'docx' };
     throw unsupported(
       `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML, text and scanned images (JPEG, PNG, TIFF) are supported.`,
     );
   }
-  if (isCfb(bytes)) return cfbFormat(bytes, fileName);
+  if (isCfb(bytes)) return { format: cfbFormat(bytes, fileName) };
   const encoding = detectTextEncoding(bytes);
   if (encoding === null) {
     const legacy = legacyText(bytes);
-    if (legacy !== null) return looksLikeHtml(legacy) ? 'html' : 'text';
+    if (legacy !== null) return { format: looksLikeHtml(legacy) ? 'html' : 'text' };
     const type = await fileTypeFromBuffer(bytes);
     if (type) {
       const hint = type.mime.startsWith('image/') ? ' (scans are read from JPEG, PNG or TIFF; convert it to one)' : '';
@@ -91,8 +102,8 @@ export async function sniffFormat(bytes: Uint8Array, fileName?: string | null): 
     );
   }
   const text = encoding.text.slice(0, 8192);
-  if (text.trimStart().startsWith('{\\rtf')) return 'rtf';
-  return looksLikeHtml(text) ? 'html' : 'text';
+  if (text.trimStart().startsWith('{\\rtf')) return { format: 'rtf', encoding };
+  return { format: looksLikeHtml(text) ? 'html' : 'text', encoding };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DocTree } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
-import { detectTextEncoding } from './decode.js';
+import { detectTextEncoding, type TextEncodingInfo } from './decode.js';
 import { win1252 } from './legacy/convert.js';
 import { convertLegacyTree } from './legacy/detect.js';
 
@@ -17,8 +17,8 @@ function linesToTree(text: string): DocTree {
  * not UTF-8, or pasted into a UTF-8 file as mojibake — is detected from its statistics and converted.
  * Unwrapping and pipe-table reconstruction belong to the normaliser.
  */
-export function readText(bytes: Uint8Array): DocTree {
-  const enc = detectTextEncoding(bytes);
+export function readText(bytes: Uint8Array, decoded?: TextEncodingInfo): DocTree {
+  const enc = decoded ?? detectTextEncoding(bytes);
   if (enc) return convertLegacyTree(linesToTree(enc.text));
   if (!bytes.includes(0)) {
     const tree = convertLegacyTree(linesToTree(win1252(bytes)));

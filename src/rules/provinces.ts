@@ -2,6 +2,7 @@
 // (Nghị quyết 202/2025/QH15, effective 12/6/2025). A plan names its issuer in either era, so both lists
 // are kept; an entry valid in both eras appears once with era 'both'.
 import { z } from 'zod';
+import { memoise } from '../text/memo.js';
 
 const ProvinceSchema = z.object({
   /** Canonical spelling, without the "tỉnh"/"thành phố" prefix. */
@@ -122,20 +123,13 @@ const TONE_FOLD_RE = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/g;
 /** Characters that can be anything but NFC already (see src/normalise/clean.ts). */
 const MAYBE_NOT_NFC_RE = /[^\u0000-\u02FF\u1E00-\u1EFF\u2002-\u2027\u2030-\u205E]/;
 
-/** Names, titles and phrases are folded again and again by every rule table: remember (bounded, cleared when full). */
-const folded = new Map<string, string>();
-const FOLD_MEMO_MAX = 20_000;
+/** A document's names and titles are folded again and again by every rule table: remembered per document. */
+const foldRemembered = memoise(fold);
 const FOLD_MEMO_CHARS = 400;
 
 /** Lower-case, NFC, one tone placement, no punctuation, single spaces: the key names are compared by. */
 export function foldName(s: string): string {
-  if (s.length > FOLD_MEMO_CHARS) return fold(s);
-  const known = folded.get(s);
-  if (known !== undefined) return known;
-  const out = fold(s);
-  if (folded.size >= FOLD_MEMO_MAX) folded.clear();
-  folded.set(s, out);
-  return out;
+  return s.length > FOLD_MEMO_CHARS ? fold(s) : foldRemembered(s);
 }
 
 function fold(s: string): string {

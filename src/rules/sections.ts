@@ -3,6 +3,7 @@
 // citing what the plan implements, Roman-numeral sections, a closing formula ("Trên đây là Kế hoạch …"),
 // "Nơi nhận:", the signature block and appendices ("PHỤ LỤC").
 import { z } from 'zod';
+import { memoise } from '../text/memo.js';
 import { fuzzyIncluder } from './fuzzy.js';
 import { foldName } from './provinces.js';
 
@@ -49,18 +50,8 @@ export const HEADING_WORDS: readonly string[] = z
   .parse(['thực hiện', 'cụ thể', 'chủ yếu', 'trọng tâm', 'trọng điểm', 'tổng quát', 'chung']);
 
 const FOLDED_ALIASES = SECTION_ALIASES.map((a) => ({ kind: a.kind, phrases: a.phrases.map(foldName) }));
-/** A plan's section titles are classified by more than one stage: remember (bounded, cleared when full). */
-const classified = new Map<string, SectionKind | null>();
-
 /** What a section is about, from its title ("II. NHIỆM VỤ VÀ GIẢI PHÁP" → tasks); null when unrecognised. */
-export function classifySection(title: string): SectionKind | null {
-  const known = classified.get(title);
-  if (known !== undefined) return known;
-  const kind = classify(title);
-  if (classified.size >= 5_000) classified.clear();
-  classified.set(title, kind);
-  return kind;
-}
+export const classifySection: (title: string) => SectionKind | null = memoise(classify);
 
 function classify(title: string): SectionKind | null {
   const t = foldName(title);
