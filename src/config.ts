@@ -49,6 +49,10 @@ export const EnvSchema = z
     KEHOACH_WEBHOOK_MAX_ATTEMPTS: int(10, 1),
     KEHOACH_WEBHOOK_INTERVAL_MS: int(2000, 50),
     KEHOACH_SHUTDOWN_TIMEOUT_MS: int(60_000, 0),
+    /** How long a starting process waits for PostgreSQL (and a worker for Redis): seconds, or `forever`. */
+    KEHOACH_START_WAIT_SECONDS: optionalString.pipe(
+      z.union([z.literal('forever'), z.string().regex(/^\d+$/, 'a number of seconds or "forever"')]).optional(),
+    ),
     KEHOACH_BULL_BOARD: bool(true),
     KEHOACH_AUTH: z.enum(['keys', 'off']).default('keys'),
     KEHOACH_CLAIM_TTL_SECONDS: int(15 * 60, 1),
@@ -87,6 +91,11 @@ export interface Config {
   webhookMaxAttempts: number;
   webhookIntervalMs: number;
   shutdownTimeoutMs: number;
+  /**
+   * How long start-up waits for an unreachable PostgreSQL (a worker also for Redis) before giving up: milliseconds,
+   * null for ever; undefined for the role's default (a worker waits for ever, the API roles 10 minutes).
+   */
+  startWaitMs: number | null | undefined;
   bullBoard: boolean;
   /** keys: every route needs an API key with the route's permission; off: trusted network or tests only. */
   auth: 'keys' | 'off';
@@ -141,6 +150,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookMaxAttempts: e.KEHOACH_WEBHOOK_MAX_ATTEMPTS,
     webhookIntervalMs: e.KEHOACH_WEBHOOK_INTERVAL_MS,
     shutdownTimeoutMs: e.KEHOACH_SHUTDOWN_TIMEOUT_MS,
+    startWaitMs:
+      e.KEHOACH_START_WAIT_SECONDS === undefined
+        ? undefined
+        : e.KEHOACH_START_WAIT_SECONDS === 'forever'
+          ? null
+          : Number(e.KEHOACH_START_WAIT_SECONDS) * 1000,
     bullBoard: e.KEHOACH_BULL_BOARD,
     auth: e.KEHOACH_AUTH,
     claimTtlSeconds: e.KEHOACH_CLAIM_TTL_SECONDS,

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { crossCheck } from './checks/cross.js';
 import { ocrConfidence } from './checks/ocr.js';
 import { qualityGate } from './checks/quality.js';
+import { compileValueCheck } from './contract/check.js';
 import { type DocumentFormat, type Extraction, ExtractionSchema } from './contract/schema.js';
 import { attachGeometry } from './doc/geometry.js';
 import type { Doc } from './doc/types.js';
@@ -38,6 +39,8 @@ export interface ExtractResult {
   /** The normalised text every span points into (served to reviewers beside the values). */
   text: string;
 }
+
+const isContractShaped = compileValueCheck(ExtractionSchema);
 
 /** Runs the field extractors on an already normalised document. Pure and synchronous. */
 export function extractFromDoc(doc: Doc): Extraction {
@@ -82,6 +85,8 @@ export function extractFromDoc(doc: Doc): Extraction {
   const gated = qualityGate(doc, draft);
   const fields = reviewFields(gated.draft);
   const extraction: Extraction = { ...gated.draft, review: { needed: fields.length > 0, fields } };
+  // Assembled in the contract's shape, the result normally needs no copy: checked cheaply, zod only otherwise.
+  if (isContractShaped(extraction)) return extraction;
   const parsed = ExtractionSchema.safeParse(extraction);
   if (!parsed.success) {
     // A schema violation is a bug in an extractor, never the document's fault: fail loudly in development.

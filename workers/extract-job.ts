@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { processBullJob } from '../src/queue/job.js';
 import { Store } from '../src/store/store.js';
+import { untilAvailable } from '../src/unavailable.js';
 
 let store: Promise<{ store: Store; poisonAttempts: number }> | undefined;
 
@@ -22,7 +23,13 @@ function getStore(): Promise<{ store: Store; poisonAttempts: number }> {
   return store;
 }
 
+// The worker stopping (BullMQ passes SIGTERM on to its children): a job waiting for the database stops waiting and
+// stays queued, so the child can exit.
+const stopWaiting = new AbortController();
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stopWaiting.abort());
+
 export default async function extractJob(job: SandboxedJob): Promise<string> {
-  const { store: s, poisonAttempts } = await getStore();
-  return processBullJob(s, job.data, { maxAttempts: poisonAttempts });
+  // A database outage is waited out here and in the job (never counted against the document, src/queue/job.ts).
+  const { store: s, poisonAttempts } = await untilAvailable(getStore, { signal: stopWaiting.signal });
+  return processBullJob(s, job.data, { maxAttempts: poisonAttempts, signal: stopWaiting.signal });
 }

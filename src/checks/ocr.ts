@@ -90,13 +90,18 @@ export function suspectWords(doc: Doc): Set<string> {
 export function ocrConfidence<T>(value: T, doc: Doc): T {
   if (!doc.lines.some((l) => l.geo?.ocr)) return value;
   const suspects = suspectWords(doc);
+  // Pages read by OCR: a span on one whose lines carry no OCR words (lines joined across a page break, where
+  // their boxes could not be united) was still read by OCR, with confidences unknown.
+  const ocrPages = new Set(doc.lines.filter((l) => l.geo?.ocr).map((l) => l.page));
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v !== 'object' || v === null) return v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = walk(x);
     if (!isScored(out) || out.source === null) return out;
-    const confs = spanWordConfidences(doc, out.source);
+    const page = (out.source as { page?: number }).page;
+    const confs =
+      spanWordConfidences(doc, out.source) ?? (page !== undefined && ocrPages.has(page) ? [OCR_LOW_CONFIDENCE] : null);
     if (confs === null) return out;
     const spanText = doc.text.slice(out.source.start, out.source.end).split(/\s+/).map(norm);
     if (spanText.some((t) => suspects.has(t))) confs.push(OCR_LOW_CONFIDENCE);

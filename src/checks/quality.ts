@@ -6,7 +6,7 @@
 //     and the pipeline sends the document to review as one item instead of one per missing field.
 import type { Diagnostic, Extraction } from '../contract/schema.js';
 import type { Doc } from '../doc/types.js';
-import { scoreText, spanFails, spanScorer, type TextScore, textFails } from '../quality/syllable.js';
+import { spanFails, type TextScore, textFails, textScorer } from '../quality/syllable.js';
 
 /** Fewer valid syllables than this in the whole document: nothing was read. */
 const MIN_READABLE_SYLLABLES = 20;
@@ -25,9 +25,11 @@ function isSpan(v: unknown): v is { start: number; end: number } {
 }
 
 export function qualityGate(doc: Doc, input: Draft): QualityResult {
-  const score = scoreText(doc.text);
+  // One pass over the text scores the document and every span a value points at.
+  const scorer = textScorer(doc.text);
+  const score = scorer.total;
   const docFails = textFails(score);
-  const spanScore = spanScorer(doc.text);
+  const spanScore = scorer.span;
   // Lowered in place, like the cross-checks: the draft is the pipeline's own freshly assembled object, so a deep
   // copy of every document's whole extraction bought nothing.
   const draft = input;

@@ -159,6 +159,21 @@ export const CODES = {
     scope: 'diagnostic',
     description: 'A page was scanned sideways or upside down and was turned upright before OCR.',
   },
+  'numeral-repaired': {
+    scope: 'both',
+    description:
+      'A section numeral misread by OCR ("II" for "III", "Il" for "II") was corrected from the numbering sequence; check it on the page image.',
+  },
+  illegible: {
+    scope: 'flag',
+    description:
+      'Filled in (by hand, by stamp) but not readable by OCR, e.g. a handwritten day in a scanned header: not a draft; the value is read from what is legible and the e-signature time, never high.',
+  },
+  'fuzzy-match': {
+    scope: 'flag',
+    description:
+      'Read up to OCR noise: the text matched a rule-table phrase (a heading, an agency name) within the distance limit and was taken as that phrase; never high.',
+  },
   'not-a-plan': {
     scope: 'flag',
     description:

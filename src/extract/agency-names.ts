@@ -3,6 +3,7 @@
 // and read the target references ("chỉ tiêu 1, 2, 8"). Everything is composed from src/rules/agencies.ts.
 import type { Responsibility } from '../contract/schema.js';
 import { AGENCY_TABLE, type AgencyEntry, type AgencyTable } from '../rules/agencies.js';
+import { distanceLimit, ocrDistance } from '../rules/fuzzy.js';
 
 export type AgencyKind = Responsibility['agency']['kind'];
 export type Role = Responsibility['role'];
@@ -90,7 +91,8 @@ export interface AgencyMatch {
   /** null when the name is not in the table. */
   canonical: string | null;
   kind: AgencyKind;
-  match: 'exact' | 'typo' | 'unknown';
+  /** fuzzy: matched up to OCR noise (look-alike letters 0/O, 1/l/I, 5/S, a word split or run together). */
+  match: 'exact' | 'typo' | 'fuzzy' | 'unknown';
   /** The name is a group of bodies ("Các sở, ban, ngành", "Ủy ban nhân dân các huyện …"). */
   group: boolean;
   /** A leader was named instead of the body ("Giám đốc các Sở"). */
@@ -264,7 +266,40 @@ export class AgencyMatcher {
       }
     }
     if (typo && !tie) return this.result(typo.form.entry, 'typo', typo.distance, leader);
-    return unknown;
+    return this.fuzzy(tokens, prefix, tailOk, leader) ?? unknown;
+  }
+
+  /**
+   * OCR noise the typo pass refuses — a look-alike in the head word ("5ở", "C0ng an"), or in a name too short
+   * for a typo budget ("Sở Y tê" folds exactly; "S0 Y tế" does not): the OCR-weighted distance of
+   * src/rules/fuzzy.ts (look-alikes cost half a letter) within its limit (half an error per 4 letters, at most
+   * 2), the head word itself at most one look-alike away, and one canonical name clearly the nearest.
+   */
+  private fuzzy(
+    tokens: Token[],
+    prefix: (n: number) => string,
+    tailOk: (n: number) => boolean,
+    leader: boolean,
+  ): AgencyMatch | null {
+    const head = tokens[0]?.folded ?? '';
+    let best: { form: Form; distance: number } | null = null;
+    let tie = false;
+    for (const f of this.forms) {
+      const limit = distanceLimit(f.joined);
+      const first = f.tokens[0] ?? '';
+      if (limit === 0 || Math.abs(head.length - first.length) > 1 || ocrDistance(head, first, 0.5) > 0.5) continue;
+      for (const n of [f.tokens.length - 1, f.tokens.length, f.tokens.length + 1]) {
+        if (n < 1 || n > tokens.length) continue;
+        if (f.entry.match !== 'prefix' && !tailOk(n)) continue;
+        const d = ocrDistance(prefix(n), f.joined, limit);
+        if (d > limit) continue;
+        if (!best || d < best.distance) {
+          best = { form: f, distance: d };
+          tie = false;
+        } else if (d === best.distance && f.entry.canonical !== best.form.entry.canonical) tie = true;
+      }
+    }
+    return best && !tie ? this.result(best.form.entry, 'fuzzy', best.distance, leader) : null;
   }
 
   private result(entry: AgencyEntry, match: AgencyMatch['match'], distance: number, leader: boolean): AgencyMatch {

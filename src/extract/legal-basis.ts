@@ -14,8 +14,8 @@ import {
   ISSUER_STOP_WORDS,
 } from '../rules/legal.js';
 import { classifySection } from '../rules/sections.js';
+import { cleanText } from '../text/clean.js';
 import { leadingDate } from './dates.js';
-import { cleanText } from './outline.js';
 
 // Kind, optional "số", then a number with at least one separator: "1437/QĐ-TTg", "57-NQ/TW",
 // "163/2024/QH15", "10- CTr/TU". Each repetition starts with a separator, so matching stays linear.

@@ -12,10 +12,11 @@ import type { Doc, Line, Outline, Zones } from '../doc/types.js';
 import { splitNumber, TYPE_LINES } from '../rules/doc-kinds.js';
 import { bodyName, type IssuerKind, issuerByCode, PROVINCIAL_KINDS, unitHeadOf } from '../rules/issuers.js';
 import { documentKindByName, documentKindByNumber } from '../rules/legal.js';
-import { matchProvinceWords, type Province } from '../rules/provinces.js';
+import { lookupProvince, matchProvinceWords, type Province } from '../rules/provinces.js';
+import { cleanText } from '../text/clean.js';
 import { isoDate } from './dates.js';
 import { extractLegalBasis } from './legal-basis.js';
-import { cleanText, parseLabel } from './outline.js';
+import { parseLabel } from './outline.js';
 import { findRecipients, findSigners } from './signature.js';
 
 const MISSING = ['missing'];
@@ -341,19 +342,74 @@ function placeAndDate(doc: Doc, headerEnd: number, from = 0): { place: Field<str
   const rawPlace = written.slice(cut);
   const placeText = cleanText(rawPlace).replace(/^[\s*]+|[\s*]+$/g, '');
   const placeStart = (m.index ?? 0) + m[0].indexOf(written) + cut + (rawPlace.length - rawPlace.trimStart().length);
-  const placeSpan = span(doc, placeStart, placeStart + rawPlace.trim().length);
-  const place = placeText === '' || /[\d/:]/u.test(placeText) ? absent<string>(MISSING) : field(placeText, placeSpan);
+  let placeSpan = span(doc, placeStart, placeStart + rawPlace.trim().length);
+  let placeValue = placeText;
+  // OCR breaks a place name at the end of the header column ("Bình" / "Dương, ngày …"): the word left alone on
+  // the line above completes it when together they name a province and the part alone does not.
+  const lineIndex = doc.lines.findIndex((l) => l.number === placeSpan.line);
+  const at = doc.lines[lineIndex];
+  const above = lineIndex > 0 ? doc.lines[lineIndex - 1] : undefined;
+  if (at?.geo?.ocr && above?.kind === 'text' && placeStart === at.start && !lookupProvince(placeText)) {
+    const word = above.text.trim();
+    if (/^\p{Lu}\p{L}*$/u.test(word) && lookupProvince(`${word} ${placeText}`)) {
+      placeValue = `${word} ${placeText}`;
+      placeSpan = span(doc, above.start, placeStart + rawPlace.trim().length);
+    }
+  }
+  const place = placeText === '' || /[\d/:]/u.test(placeText) ? absent<string>(MISSING) : field(placeValue, placeSpan);
   const dateStart = (m.index ?? 0) + m[0].indexOf('ngày');
   const dateSpan = span(doc, dateStart, (m.index ?? 0) + m[0].length);
   const [d, mo, y] = [m[2], m[3], m[4]].map((s) => (s as string).replace(/\*+/g, ''));
   if (![d, mo, y].every((s) => /^\d+$/.test(s as string))) {
-    return { place, date: field<string>(null, dateSpan, 'medium', ['draft']) };
+    // Blank day and month (dots, an ellipsis, spaces): an unissued draft. Something written there that is not
+    // digits — a handwritten day in a scanned header ("ngàyŒ9 tháng $3") — was issued but cannot be read.
+    // ("ngày   tháng 6 năm 2023": a blank day beside a typed month is a draft too.)
+    if ([d, mo].every((p) => BLANK_RE.test(p as string) || /^\d+$/.test(p as string))) {
+      return { place, date: field<string>(null, dateSpan, 'medium', ['draft']) };
+    }
+    return { place, date: illegibleDate(doc, dateSpan, d as string, mo as string, y as string) };
   }
   const iso = isoDate(Number(d), Number(mo), Number(y));
   return {
     place,
     date: iso ? field(iso, dateSpan) : field<string>(null, dateSpan, 'medium', ['date-invalid']),
   };
+}
+
+const BLANK_RE = /^[\s….·_-]*$/u;
+// The time an electronic signature was applied, printed in the stamp's text box on signed scans
+// ("Thời gian ký: 09.03.2020 13:45:14 +07:00").
+const SIGNED_AT_RE = /Thời gian ký\s*:\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})/u;
+
+/** The digits of a date part OCR half-read ("Œ9" → 9, "$3" → 3): one or two digits amid at most two other marks. */
+function legibleDigits(part: string): number | null {
+  const digits = part.replace(/\D/g, '');
+  if (digits.length === 0 || digits.length > 2 || part.length - digits.length > 2) return null;
+  return Number(digits);
+}
+
+/**
+ * A header date whose day or month was filled in but cannot be read (handwriting under OCR). Not a draft: the
+ * value is the e-signature time when the document carries one in the year stated and the legible digits agree
+ * with it (medium, `inferred`); else what the legible digits give, or null — always with `illegible`, and low
+ * unless the signature time confirms it.
+ */
+function illegibleDate(doc: Doc, at: Span, d: string, mo: string, y: string): Field<string> {
+  const year = /^\d{4}$/.test(y) ? Number(y) : null;
+  const day = legibleDigits(d);
+  const month = legibleDigits(mo);
+  const read = year !== null && day !== null && month !== null ? isoDate(day, month, year) : null;
+  const signed = SIGNED_AT_RE.exec(doc.text.slice(0, 20_000));
+  const signedIso = signed ? isoDate(Number(signed[1]), Number(signed[2]), Number(signed[3])) : null;
+  const agrees = (part: number | null, value: number) =>
+    part === null || String(value).padStart(2, '0').endsWith(String(part));
+  if (signed && signedIso && year !== null && Number(signed[3]) === year) {
+    if (agrees(day, Number(signed[1])) && agrees(month, Number(signed[2]))) {
+      const confirmed = day !== null && month !== null;
+      return field(signedIso, at, confirmed ? 'medium' : 'low', ['illegible', 'inferred']);
+    }
+  }
+  return field<string>(read, at, 'low', ['illegible']);
 }
 
 const DRAFT_MARK_RE = /^\(?\s*(?:DỰ THẢO|Dự thảo)(?:\s*(?:lần|số)\s*\d+)?\s*\)?\s*:?$/u;

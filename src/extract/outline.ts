@@ -10,20 +10,17 @@
 //   the last part with sections when every part looks like a review. The skipped parts get an info diagnostic.
 // - Numerals are accepted in sequence: the next number, a repeat of the last one (flag `repeated-numeral`),
 //   or a skip of up to two (flag `numbering-gap`). Anything else (a smaller numeral, a big jump) is prose.
+// - On OCR'd lines a numeral may be misread the way Tesseract misreads strokes: "III" as "II" (a stroke dropped
+//   or doubled), "Il"/"1I" (I, l, 1 and | look alike). Such a numeral is repaired to the one the sequence expects
+//   only when the sequence proves it — the read numeral breaks the sequence (a repeat, a jump or a step back),
+//   it differs from the expected one by I-like strokes alone (at most one stroke more or fewer), and the next
+//   heading, if any, continues from the repaired number — and the section keeps the flag `numeral-repaired`
+//   (never high). Born-digital text is never repaired: there a repeated numeral is the document's own.
 import type { Diagnostic } from '../contract/schema.js';
 import { lineSpan, linesSpan } from '../doc/build.js';
 import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
 import { CLOSING_OPENERS, LETTER_ORDER, PART_PATTERN, REVIEW_PART_PHRASES, TAIL_PATTERNS } from '../rules/sections.js';
-
-// A run of blanks holds either a non-space blank or two spaces.
-const NEEDS_CLEANING_RE = /[*]|[^\S ]| {2}/;
-
-/** Line text without leading blanks and markdown emphasis markers the reader may have left. */
-export function cleanText(text: string): string {
-  // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
-  if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
-  return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-}
+import { cleanText } from '../text/clean.js';
 
 const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -42,14 +39,26 @@ export function romanValue(s: string): number | null {
 
 // "I. MỤC TIÊU", "III.KINH PHÍ", "IV - TỔ CHỨC", "II/ NHIỆM VỤ", "III." (title on the next line).
 const HEADING_RE = /^([IVX]{1,6})\s*(?:[.:)/]|\s[-–—])\s*(.*)$/u;
+// On an OCR'd line the numeral may hold look-alikes of I ("Il.", "1L", "|II.", "TT." on a bilevel scan, "1." for
+// "I."). Its separator may be read as a comma or lost ("1L ĐỐI TƯỢNG"); such a heading must have an upper-case
+// title, and a numeral holding look-alikes must be proved by the sequence (see sequence()).
+const OCR_HEADING_RE = /^([IVXlLT1|]{1,6})(?:\s*[.:)/,]|\s[-–—]|(?=\s\p{Lu}))\s*(.*)$/u;
+const I_LIKE_RE = /[lLT1|]/g;
 
 interface Candidate {
   line: number;
   /** Last line of the heading (the title may sit on the next line when the numeral stands alone). */
   titleEnd: number;
   numeral: string;
-  number: number;
+  /** The numeral as written (read). */
+  written: string;
+  /** Null for an OCR'd numeral that is no valid Roman numeral once its look-alikes are read as I. */
+  number: number | null;
   title: string;
+  /** The line was read by OCR (its numeral may be repaired from the sequence). */
+  ocr: boolean;
+  /** The numeral was read with look-alikes of I ("1", "l", "L", "|"): taken only when the sequence proves it. */
+  lookAlike?: boolean;
 }
 
 function letters(s: string): string {
@@ -64,11 +73,13 @@ function isUpper(s: string): boolean {
 function headingCandidate(lines: readonly Line[], texts: readonly string[], i: number): Candidate | null {
   const line = lines[i];
   if (line?.kind !== 'text') return null;
-  const m = HEADING_RE.exec(texts[i] ?? '');
+  const ocr = line.geo?.ocr !== undefined;
+  const strict = HEADING_RE.exec(texts[i] ?? '');
+  const m = strict ?? (ocr ? OCR_HEADING_RE.exec(texts[i] ?? '') : null);
   if (!m) return null;
-  const numeral = m[1] as string;
+  const numeral = (m[1] as string).replace(I_LIKE_RE, 'I');
   const number = romanValue(numeral);
-  if (number === null) return null;
+  if (number === null && !ocr) return null;
   let title = (m[2] ?? '').trim();
   let titleEnd = i;
   if (title === '') {
@@ -93,7 +104,19 @@ function headingCandidate(lines: readonly Line[], texts: readonly string[], i: n
     title = `${title} ${t}`;
     titleEnd++;
   }
-  return { line: i, titleEnd, numeral, number, title: title.replace(/\s*:$/, '') };
+  // An OCR'd look-alike numeral must head an upper-case title, as section headings do.
+  const lookAlike = numeral !== m[1];
+  if ((number === null || lookAlike || !strict) && !isUpper(title)) return null;
+  return {
+    line: i,
+    titleEnd,
+    numeral,
+    written: m[1] as string,
+    number,
+    title: title.replace(/\s*:$/, ''),
+    ocr,
+    lookAlike,
+  };
 }
 
 function plausibleTitle(title: string): boolean {
@@ -170,8 +193,15 @@ function sequence(
 ): { section: OutlineSection; titleEnd: number }[] {
   const sections: { section: OutlineSection; titleEnd: number }[] = [];
   let prev = 0;
-  for (const c of cands) {
+  for (const [k, read] of cands.entries()) {
     const flags: string[] = [];
+    const next = cands[k + 1];
+    const repaired = repairedNumeral(read, prev, next);
+    const c = repaired ?? read;
+    // "1. MỤC TIÊU", "1L ĐỐI TƯỢNG": a look-alike numeral is a section only when the next heading continues it.
+    if (!repaired && read.lookAlike && (read.number === null || !continues(next, read.number + 1, false))) continue;
+    if (repaired || read.lookAlike) flags.push('numeral-repaired');
+    if (c.number === null) continue;
     if (sections.length === 0) {
       if (c.number > 3) continue;
     } else if (c.number === prev) {
@@ -201,6 +231,16 @@ function sequence(
         source: lineSpan(head),
       });
     }
+    if (flags.includes('numeral-repaired')) {
+      messages.push({
+        code: 'numeral-repaired',
+        severity: 'info',
+        message:
+          `Section numeral read by OCR as "${read.written}" was taken as ${c.numeral}, as the numbering requires ` +
+          `(${prev === 0 ? 'the first section' : `${toRoman(prev)} before it`}, ${next ? `${next.written} after it` : 'none after it'}).`,
+        source: lineSpan(head),
+      });
+    }
     const section: OutlineSection = {
       numeral: c.numeral,
       number: c.number,
@@ -215,6 +255,37 @@ function sequence(
     prev = c.number;
   }
   return sections;
+}
+
+/** "II" and "III", "V" and "IV": the same numeral up to one I-like stroke (OCR drops or doubles strokes). */
+function strokeConfusable(read: string, expected: string): boolean {
+  const rest = (s: string) => s.replace(/I/g, '');
+  const strokes = (s: string) => s.length - rest(s).length;
+  if (rest(read) !== rest(expected)) return false;
+  // The strokes must stand where the expected numeral has them: "VI" for "IV" is no dropped stroke.
+  const shape = (s: string) => s.replace(/I+/g, 'I');
+  return (
+    Math.abs(strokes(read) - strokes(expected)) <= 1 &&
+    (shape(read) === shape(expected) || strokes(read) === 0 || strokes(expected) === 0)
+  );
+}
+
+/**
+ * The candidate with the numeral the sequence expects after `prev`, when OCR misread it (see the file comment),
+ * else null. `next` is the following candidate: it must continue from the repaired number, if there is one.
+ */
+function repairedNumeral(c: Candidate, prev: number, next: Candidate | undefined): Candidate | null {
+  if (!c.ocr || prev === 0 || c.number === prev + 1) return null;
+  const expected = toRoman(prev + 1);
+  if (!strokeConfusable(c.numeral, expected)) return null;
+  if (!continues(next, prev + 2, true)) return null;
+  return { ...c, numeral: expected, number: prev + 1 };
+}
+
+/** The next heading candidate is numbered `n`, or is an OCR'd numeral that may be repaired to `n`. */
+function continues(next: Candidate | undefined, n: number, lastOk: boolean): boolean {
+  if (!next) return lastOk;
+  return next.number === n || (next.ocr && strokeConfusable(next.numeral, toRoman(n)));
 }
 
 function toRoman(n: number): string {

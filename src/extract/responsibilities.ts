@@ -7,6 +7,7 @@
 import type { Confidence, Responsibility } from '../contract/schema.js';
 import { linesSpan } from '../doc/build.js';
 import type { Doc, Outline, OutlineItem } from '../doc/types.js';
+import { cleanText } from '../text/clean.js';
 import {
   AGENCY_MATCHER,
   type AgencyKind,
@@ -28,19 +29,12 @@ interface Reading {
   matches: AgencyMatch[];
 }
 
-// A run of blanks holds either a non-space blank or two spaces.
-const NEEDS_CLEANING_RE = /[*]|[^\S ]| {2}/;
-
 /** clean(text) === '': nothing but blanks and emphasis markers (found at the first other character). */
 function isBlank(text: string): boolean {
   return !/[^\s*]/.test(text);
 }
 
-function clean(text: string): string {
-  // Most lines hold no markers and only single spaces: trimming is all the replacements would do.
-  if (!NEEDS_CLEANING_RE.test(text)) return text.trim();
-  return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-}
+const clean = cleanText;
 
 /**
  * The text an item opens with. A label standing alone on its line ("**1.**" then "Công an thành phố**") opens
@@ -305,6 +299,7 @@ class Collector {
     if (this.reporting && matches.some((m) => m.canonical === CATCH_ALL)) return;
     const flags: string[] = [];
     if (matches.some((m) => m.match === 'typo')) flags.push('agency-typo');
+    if (matches.some((m) => m.match === 'fuzzy')) flags.push('fuzzy-match');
     if (matches.some((m) => m.match === 'unknown')) flags.push('unknown-agency');
     if (matches.some((m) => m.leader)) flags.push('agency-head');
     if (tasks.length === 0) flags.push('no-duties');
@@ -446,6 +441,7 @@ function pushAssignment(
   const matches = members.map((n) => atIssuerLevel(ctx.matcher.canonicalise(n), n, ctx.level));
   const all = [...flags];
   if (matches.some((x) => x.match === 'typo')) all.push('agency-typo');
+  if (matches.some((x) => x.match === 'fuzzy')) all.push('fuzzy-match');
   if (matches.some((x) => x.match === 'unknown')) all.push('unknown-agency');
   const kinds = new Set<AgencyKind>(matches.map((x) => x.kind));
   const agency: Responsibility['agency'] = {

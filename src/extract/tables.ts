@@ -7,6 +7,8 @@ import type { Confidence, Table } from '../contract/schema.js';
 import type { Doc, DocTable } from '../doc/types.js';
 import { detectNotation, type Notation, notationEvidence, parseVnNumber } from '../numbers/parse.js';
 import { type MoneyUnit, moneyUnit, UNIT_LABELS } from '../rules/money.js';
+import { cleanMarkup } from '../text/clean.js';
+import { memoise } from '../text/memo.js';
 
 // Words that tell what a table is about, matched on its caption and headers (lower case).
 const BUDGET_WORDS = ['kinh phí', 'dự toán', 'ngân sách', 'nguồn vốn', 'vốn đầu tư', 'chi phí', 'nsnn', 'nsđp'];
@@ -27,10 +29,8 @@ const NUMBERING_CELL = /^\(?(?:[A-ZĐ]|\d{1,2})\)?(?:\s*=[\d()+\-*/x:\s]{1,40})?
 /** How far above a table its caption and unit line may sit. */
 const CAPTION_LOOKBACK = 10;
 
-export function cleanCell(s: string): string {
-  // Converted documents keep markdown emphasis ("**Tổng**", "*1*"); it carries no content.
-  return s.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
-}
+/** A cell's text: converted documents keep markdown emphasis ("**Tổng**", "*1*"); it carries no content. */
+export const cleanCell = cleanMarkup;
 
 const lower = (s: string) => s.normalize('NFC').toLowerCase();
 
@@ -81,7 +81,9 @@ const UPPER_RE = /\p{Lu}/u;
 
 // Counts in UTF-16 units, as the length of the letters would; ASCII is classified without a regex since caption
 // lines above every table pass here.
-function isUpperHeavy(s: string): boolean {
+const isUpperHeavy = memoise(upperHeavy);
+
+function upperHeavy(s: string): boolean {
   let letters = 0;
   let upper = 0;
   for (const ch of s) {

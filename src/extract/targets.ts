@@ -20,6 +20,8 @@ import type { Metadata, Target, TargetValue } from '../contract/schema.js';
 import { linesSpan } from '../doc/build.js';
 import type { Doc, Line, Outline, OutlineItem, OutlineSection } from '../doc/types.js';
 import { TARGET_WORDS } from '../rules/target-words.js';
+import { cleanMarkup } from '../text/clean.js';
+import { memoise } from '../text/memo.js';
 import { headingYears, readTargetValues, type ValueReading } from './target-values.js';
 
 type Mode = 'none' | 'general' | 'specific';
@@ -55,10 +57,7 @@ interface Context {
 }
 
 const lower = (s: string) => s.toLowerCase();
-// Most lines hold no markup and no run of whitespace other than single spaces: they only need trimming.
-const NEEDS_CLEANING_RE = /[*_]|\s\s|[^\S ]/;
-const clean = (s: string) =>
-  NEEDS_CLEANING_RE.test(s) ? s.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim() : s.trim();
+const clean = cleanMarkup;
 const startsWithWord = (s: string, w: string) => s.startsWith(w) && !/[\p{L}\p{N}]/u.test(s[w.length] ?? '');
 
 // "Chỉ tiêu 3: …", "Mục tiêu 1: Về …": the document numbers the target or the block.
@@ -70,7 +69,10 @@ const LEAD_MARK_RE =
 
 const TARGET_HEADS = [...TARGET_WORDS.targetHeads].sort((a, b) => b.length - a.length);
 
-function targetHead(text: string): { general: boolean; rest: string } | null {
+// Each line is asked whether it heads targets, ends them or opens a list by more than one walk: remembered per line.
+const targetHead = memoise(readTargetHead);
+
+function readTargetHead(text: string): { general: boolean; rest: string } | null {
   const c = clean(text);
   const t = lower(c);
   const head = TARGET_HEADS.find((w) => startsWithWord(t, w));
@@ -90,15 +92,15 @@ function nextTextLine(lines: readonly Line[], from: number, to: number): Line | 
   return undefined;
 }
 
-function notTargetHead(text: string): boolean {
+const notTargetHead = memoise((text: string): boolean => {
   const t = lower(clean(text)).replace(/^[^\p{L}]+/u, '');
   return TARGET_WORDS.notTargetHeads.some((w) => startsWithWord(t, w)) && t.split(' ').length <= 12;
-}
+});
 
-function isListIntro(text: string): boolean {
+const isListIntro = memoise((text: string): boolean => {
   const t = lower(clean(text));
   return t.endsWith(':') && TARGET_WORDS.listIntro.some((w) => t.includes(w));
-}
+});
 
 function objectiveSection(title: string): boolean {
   // "MỤC TIÊU" anywhere in the title, or a title that opens with "CÁC CHỈ TIÊU …" ("DỰ BÁO CÁC CHỈ TIÊU" is not).
@@ -145,10 +147,10 @@ function headingLike(text: string, values: readonly ValueReading[]): boolean {
   return values.length === 0 && t.split(' ').length <= 20 && !/[.;]$/.test(t);
 }
 
-function startsLowercase(text: string): boolean {
+const startsLowercase = memoise((text: string): boolean => {
   const t = clean(text).replace(/^[^\p{L}\p{N}]+/u, '');
   return /^\p{Ll}/u.test(t);
-}
+});
 
 /**
  * Whether `next` continues a sentence the reader split off `prev`: it opens in lowercase, or it opens with a

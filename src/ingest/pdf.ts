@@ -1,5 +1,8 @@
-// PDF → DocTree. Parsing happens in a worker thread with a deadline and a heap cap; the layout clean-up
-// (page furniture, tables) is pure and lives in pdf-layout.ts.
+// PDF → DocTree. Two engines behind one reader: pdf.js (from npm, always there; parsing in a worker thread with a
+// deadline and a heap cap, or inline in a pool worker) and poppler's pdftotext (a child process with a deadline,
+// an output cap and a memory cap), chosen by KEHOACH_PDF_ENGINE=auto|pdfjs|poppler (auto: poppler when
+// installed). Both give the same pages (text and tables); the layout clean-up (page furniture, tables) is pure
+// and lives in pdf-layout.ts.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,26 +12,34 @@ import { UnreadableDocumentError } from '../errors.js';
 import { ocrScannedPages } from './ocr/pdf.js';
 import type { OcrRunOptions } from './ocr/read.js';
 import { type PageText, pageBlocks, stripPageFurniture } from './pdf-layout.js';
-import type { PdfWorkerInput, PdfWorkerOutput } from './pdf-worker.js';
+import { layoutPage, PopplerError, popplerAvailable, runPdftotext } from './pdf-poppler.js';
+import { mayHoldTable, type PdfScan, scanPdf } from './pdf-scan.js';
+import type { PdfPage, PdfWorkerInput, PdfWorkerOutput } from './pdf-worker.js';
+
+export type PdfEngineName = 'pdfjs' | 'poppler';
 
 export interface PdfOptions {
   timeoutMs?: number;
   maxPages?: number;
   maxImagePixels?: number;
-  /** Heap cap of the parsing worker. */
+  /** Heap cap of the parsing worker (pdf.js); address-space cap of pdftotext (poppler). */
   maxHeapMb?: number;
+  /** Default: KEHOACH_PDF_ENGINE, else auto (poppler when `pdftotext` is installed). */
+  engine?: PdfEngineName | 'auto';
 }
 
 export interface ReadPdfOptions extends PdfOptions {
   onProgress?: (p: { phase: 'pages'; done: number; total: number }) => void;
 }
 
-export const PDF_DEFAULTS: Required<PdfOptions> = {
+export const PDF_DEFAULTS: Required<Omit<PdfOptions, 'engine'>> = {
   timeoutMs: 60_000,
   maxPages: 300,
   maxImagePixels: 16 * 1024 * 1024,
   maxHeapMb: 1024,
 };
+
+type Limits = typeof PDF_DEFAULTS;
 
 /** A scan carries at most a stamp or a signature block as text; fewer visible characters than this on
  * every page means there is no text layer. */
@@ -45,12 +56,92 @@ export function parsePdfInThisThread(): void {
   inThisThread = true;
 }
 
+/** The engine for a read: the option, else KEHOACH_PDF_ENGINE, else poppler when installed. */
+export function choosePdfEngine(
+  wanted: PdfOptions['engine'] = undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): PdfEngineName {
+  const forced = wanted ?? env.KEHOACH_PDF_ENGINE ?? 'auto';
+  if (forced === 'pdfjs') return 'pdfjs';
+  if (forced === 'poppler') {
+    if (!popplerAvailable()) {
+      throw new Error('KEHOACH_PDF_ENGINE=poppler but `pdftotext` is not installed (apt-get install poppler-utils)');
+    }
+    return 'poppler';
+  }
+  if (forced !== 'auto') throw new Error(`KEHOACH_PDF_ENGINE must be auto, pdfjs or poppler (got "${forced}")`);
+  return popplerAvailable() ? 'poppler' : 'pdfjs';
+}
+
 /** pdf.js's text and tables per page, inline or in a kill-able thread with a deadline and a heap cap. */
-async function parsePages(bytes: Uint8Array, opts: Required<PdfOptions>): Promise<PdfWorkerOutput> {
-  if (!inThisThread) return runWorker(bytes, opts);
-  const { parsePdf } = await import('./pdf-worker.js');
+async function parseWithPdfjs(
+  bytes: Uint8Array,
+  opts: Limits,
+  pages: Pick<PdfWorkerInput, 'only' | 'tablePages'>,
+): Promise<PdfWorkerOutput> {
   // pdf.js takes ownership of (detaches) the buffer it is given; OCR of scanned pages reads the bytes again.
-  return parsePdf({ bytes: bytes.slice(), maxPages: opts.maxPages, maxImagePixels: opts.maxImagePixels });
+  const input: PdfWorkerInput = {
+    bytes: new Uint8Array(bytes),
+    maxPages: opts.maxPages,
+    maxImagePixels: opts.maxImagePixels,
+    ...pages,
+  };
+  if (!inThisThread) return runWorker(input, opts);
+  const { parsePdf } = await import('./pdf-worker.js');
+  return parsePdf(input);
+}
+
+/** Pages that may hold a ruled table according to the raw scan (null: unknown, any page may). */
+function tablePagesOf(scan: PdfScan | null): number[] | null {
+  if (!scan) return null;
+  return scan.pages.flatMap((p, i) => (mayHoldTable(p) ? [i + 1] : []));
+}
+
+/**
+ * The poppler engine: pdftotext gives every page's words, laid out into pdf.js's lines; the pages that may hold a
+ * ruled table (stroked lines, from the raw scan) or show annotation text (which pdf.js leaves out) are read by
+ * pdf.js, only those. pdftotext failing on a file falls back to pdf.js for the whole file, whose verdict
+ * (encrypted, corrupt) is the reader's.
+ */
+async function parseWithPoppler(bytes: Uint8Array, opts: Limits): Promise<PdfWorkerOutput> {
+  const scan = scanPdf(bytes, { maxPages: opts.maxPages });
+  let words: Awaited<ReturnType<typeof runPdftotext>>;
+  try {
+    words = await runPdftotext(bytes, {
+      maxPages: opts.maxPages,
+      timeoutMs: opts.timeoutMs,
+      maxMemoryMb: opts.maxHeapMb,
+    });
+  } catch (err) {
+    if (!(err instanceof PopplerError)) throw err;
+    if (err.kind === 'timeout') {
+      throw new UnreadableDocumentError('timeout', `Reading the PDF took longer than ${opts.timeoutMs / 1000} s.`);
+    }
+    if (err.kind === 'too-large')
+      throw new UnreadableDocumentError('too-large', `The PDF's text is too large: ${err.message}.`);
+    return parseWithPdfjs(bytes, opts, { tablePages: tablePagesOf(scan) });
+  }
+  const total = scan?.pages.length ?? null;
+  // Both readers must agree on the pages; a file they see differently is pdf.js's alone.
+  const agree = total !== null && (words.length === total || (words.length === opts.maxPages && total > opts.maxPages));
+  if (!agree || words.length === 0) return parseWithPdfjs(bytes, opts, { tablePages: tablePagesOf(scan) });
+  const laid = words.map((p, i) => layoutPage(p.words, scan?.pages[i]?.fontHeights ?? null));
+  const pages: PdfPage[] = laid.map((p, i) => ({ num: i + 1, text: p.text, tables: [] }));
+  // pdf.js reads a page with text that may hold a table, shows annotation text, has a font whose codes the two
+  // readers could map differently, or whose layout depended on font proportions pdftotext does not give.
+  const viaPdfjs = pages
+    .filter((p, i) => {
+      const s = scan?.pages[i];
+      if (!/\S/.test(p.text)) return false;
+      return !s || laid[i]!.uncertain || mayHoldTable(s) || s.annotationText || !s.fontsMapped;
+    })
+    .map((p) => p.num);
+  if (viaPdfjs.length > 0) {
+    const out = await parseWithPdfjs(bytes, opts, { only: viaPdfjs, tablePages: tablePagesOf(scan) });
+    if (!out.ok) return out;
+    for (const p of out.pages) pages[p.num - 1] = p;
+  }
+  return { ok: true, total, pages };
 }
 
 /**
@@ -76,8 +167,7 @@ function spawnWorker(input: PdfWorkerInput, maxHeapMb: number): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), options);
 }
 
-function runWorker(bytes: Uint8Array, opts: Required<PdfOptions>): Promise<PdfWorkerOutput> {
-  const input: PdfWorkerInput = { bytes, maxPages: opts.maxPages, maxImagePixels: opts.maxImagePixels };
+function runWorker(input: PdfWorkerInput, opts: Limits): Promise<PdfWorkerOutput> {
   return new Promise((resolve, reject) => {
     const worker = spawnWorker(input, opts.maxHeapMb);
     let settled = false;
@@ -126,9 +216,12 @@ export async function readPdf(
   options: ReadPdfOptions = {},
   ocr: OcrRunOptions | null = null,
 ): Promise<DocTree> {
-  const { onProgress, ...limits } = options;
+  const { onProgress, engine, ...limits } = options;
   const opts = { ...PDF_DEFAULTS, ...limits };
-  const out = await parsePages(bytes, opts);
+  const out =
+    choosePdfEngine(engine) === 'poppler'
+      ? await parseWithPoppler(bytes, opts)
+      : await parseWithPdfjs(bytes, opts, { tablePages: tablePagesOf(scanPdf(bytes, { maxPages: opts.maxPages })) });
   if (!out.ok) throw new UnreadableDocumentError(out.reason, out.message);
   onProgress?.({ phase: 'pages', done: out.pages.length, total: out.pages.length });
 

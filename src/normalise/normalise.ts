@@ -31,7 +31,9 @@ export function toUnits(tree: DocTree): Unit[] {
       continue;
     }
     const hard = block.heading === true;
-    const raws = block.text.split(LINE_BREAK_RE);
+    // Most readers give one raw line per block: no break to split on.
+    const raws =
+      block.text.includes('\n') || block.text.includes('\r') ? block.text.split(LINE_BREAK_RE) : [block.text];
     for (const raw of raws) {
       const spaced = cleanSpaces(raw);
       const text = stripMarkdown(spaced); // cleanLine(raw), without cleaning the spaces twice
@@ -56,17 +58,21 @@ export function toUnits(tree: DocTree): Unit[] {
 
 /** Source habits measured once per document: typical line width and blank-line paragraphing. */
 export function measure(units: readonly Unit[], bodies: readonly (readonly RawLine[])[]): UnwrapOptions {
-  const lengths: number[] = [];
+  let count = 0;
+  for (const u of units) if (u.kind === 'lines') count += u.lines.length;
+  // A typed array sorts numbers natively, without a comparator call per comparison.
+  const all = new Int32Array(count);
+  let n = 0;
   let blanks = 0;
   for (const u of units) {
     if (u.kind !== 'lines') continue;
     for (const l of u.lines) {
       if (l.pipe) continue;
       if (l.text === '') blanks++;
-      else lengths.push(l.text.length);
+      else all[n++] = l.text.length;
     }
   }
-  lengths.sort((a, b) => a - b);
+  const lengths = all.subarray(0, n).sort();
   const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 80;
   const items = itemBlankShare(bodies);
   return {
@@ -167,7 +173,7 @@ export function normalise(tree: DocTree, header: Omit<DocHeader, 'format' | 'pag
         continue;
       }
       const cells = region.cells.map((c) => joinCellLines(c.map((l) => l.text)));
-      const page = region.cells.flat()[0]?.page;
+      const page = region.cells.find((c) => c.length > 0)?.[0]?.page;
       const leading = region.type === 'pipe' && region.leading;
       const isLayout = region.type === 'tab' || isLayoutTable(cells);
       const layout = isLayout ? layoutOnly(layoutTableRows(cells, leading)) : layoutRows(cells, leading);

@@ -53,7 +53,9 @@ export const TABLE_BREAK_RE = new RegExp(`^(?:${alt(TABLE_BREAK_OPENERS)})`, 'u'
 
 // Lower-case connectors ("và", "của") match in any case; capitalised head nouns of names ("Hội", "Sở", "Ban")
 // only as written: "xã hội", "trung tâm" and "văn bản" end phrases that are complete.
-const isLower = (w: string) => w === w.toLocaleLowerCase('vi');
+// Plain toLowerCase/toUpperCase throughout normalisation: Vietnamese has no locale-specific case rules (ICU's
+// special casing is for tr, az, lt and el), so the 'vi' variants gave the same strings, only slower.
+const isLower = (w: string) => w === w.toLowerCase();
 const LOWER_CONNECTORS = CONNECTOR_WORDS.filter(isLower);
 const HEAD_NOUNS = CONNECTOR_WORDS.filter((w) => !isLower(w));
 const CONNECTOR_SET = new Set(LOWER_CONNECTORS.filter((w) => !w.includes(' ')));
@@ -67,8 +69,8 @@ export function endsWithConnector(line: string): boolean {
   if (CONNECTOR_PUNCTUATION.includes(last)) return true;
   const word = t.slice(t.lastIndexOf(' ') + 1);
   if (HEAD_NOUN_SET.has(word) || MULTI_WORD_HEADS.some((w) => t.endsWith(` ${w}`) || t === w)) return true;
-  const lower = t.toLocaleLowerCase('vi');
-  if (CONNECTOR_SET.has(word.toLocaleLowerCase('vi'))) return true;
+  const lower = t.toLowerCase();
+  if (CONNECTOR_SET.has(word.toLowerCase())) return true;
   return MULTI_WORD_CONNECTORS.some((w) => lower.endsWith(` ${w}`) || lower === w);
 }
 

@@ -57,14 +57,14 @@ export function isBreakGap(gap: readonly RawLine[]): boolean {
   );
 }
 
-const HEADER_PHRASES = new Set(LEAF_HEADER_WORDS.map((w) => w.toLocaleLowerCase('vi')));
+const HEADER_PHRASES = new Set(LEAF_HEADER_WORDS.map((w) => w.toLowerCase()));
 
 /** Do these lines, joined, spell a header phrase that is always one cell ("Số" + "TT", "Đơn vị" + "tính")? */
 function isHeaderPhrase(lines: readonly RawLine[]): boolean {
   const text = lines
     .map((l) => l.text)
     .join(' ')
-    .toLocaleLowerCase('vi');
+    .toLowerCase();
   return HEADER_PHRASES.has(text);
 }
 

@@ -80,7 +80,24 @@ export function findMarkerPeriod(classes: readonly CellClass[]): number | null {
   return null;
 }
 
-type Profile = Map<CellClass, number>[];
+/** Class frequencies per column: `p[column × CLASSES.length + class index]`, for `columns` columns. */
+interface Profile {
+  columns: number;
+  p: Float64Array;
+}
+const NCLASS = CLASSES.length;
+const CLASS_INDEX = new Map(CLASSES.map((c, i) => [c, i]));
+const classIndex = (c: CellClass): number => CLASS_INDEX.get(c) ?? 0;
+
+/** Counts → smoothed frequencies, column by column: (count + 0.5) / (column total + 3). */
+function smooth(counts: Float64Array, columns: number): Profile {
+  for (let col = 0; col < columns; col++) {
+    let n = 0;
+    for (let k = 0; k < NCLASS; k++) n += counts[col * NCLASS + k]!;
+    for (let k = 0; k < NCLASS; k++) counts[col * NCLASS + k] = (counts[col * NCLASS + k]! + 0.5) / (n + 3);
+  }
+  return { columns, p: counts };
+}
 
 function isText(c: CellClass | undefined): boolean {
   return c === 'short' || c === 'long';
@@ -88,39 +105,24 @@ function isText(c: CellClass | undefined): boolean {
 
 /** Class frequencies per column, read from the stream at period P with column 0 at `phase`. */
 function phaseProfile(classes: readonly CellClass[], period: number, phase: number): Profile {
-  const prof: Profile = Array.from({ length: period }, () => new Map());
+  const counts = new Float64Array(period * NCLASS);
   for (let i = 0; i < classes.length; i++) {
     const col = (((i - phase) % period) + period) % period;
-    const p = prof[col]!;
-    p.set(classes[i]!, (p.get(classes[i]!) ?? 0) + 1);
+    counts[col * NCLASS + classIndex(classes[i]!)]! += 1;
   }
-  for (const p of prof) {
-    let n = 0;
-    for (const v of p.values()) n += v;
-    for (const k of CLASSES) p.set(k, ((p.get(k) ?? 0) + 0.5) / (n + 3));
-  }
-  return prof;
+  return smooth(counts, period);
 }
 
 /** Class frequencies per column from the full-width rows of a previous cut. */
 function rowProfile(classes: readonly CellClass[], cuts: readonly Cut[], width: number, marker: boolean): Profile {
   const off = marker ? 1 : 0;
-  const prof: Profile = Array.from({ length: width + off }, () => new Map());
+  const counts = new Float64Array((width + off) * NCLASS);
   for (const c of cuts) {
     const k = c.end - c.start - off;
     if (k < width) continue;
-    for (let t = 0; t < width; t++) {
-      const cls = classes[c.end - width + t]!;
-      const p = prof[off + t]!;
-      p.set(cls, (p.get(cls) ?? 0) + 1);
-    }
+    for (let t = 0; t < width; t++) counts[(off + t) * NCLASS + classIndex(classes[c.end - width + t]!)]! += 1;
   }
-  for (const p of prof) {
-    let n = 0;
-    for (const v of p.values()) n += v;
-    for (const k of CLASSES) p.set(k, ((p.get(k) ?? 0) + 0.5) / (n + 3));
-  }
-  return prof;
+  return smooth(counts, width + off);
 }
 
 interface Cut {
@@ -143,6 +145,7 @@ function cutRowsCost(
   prof: Profile,
 ): { cuts: Cut[]; cost: number } {
   const m = classes.length;
+  const codes = Uint8Array.from(classes, classIndex);
   const best = new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(m + 1).fill(-1);
   best[0] = 0;
@@ -166,7 +169,7 @@ function cutRowsCost(
       const first = k > width ? 1 : 0;
       for (let t = first; t < k; t++) {
         const col = off + width - k + t;
-        const p = prof[col]?.get(classes[i + off + t]!) ?? 0.1;
+        const p = col < prof.columns ? prof.p[col * NCLASS + codes[i + off + t]!]! : 0.1;
         cost += 1 - p;
       }
       if (first) cost += 0.5;

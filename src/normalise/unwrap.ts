@@ -54,7 +54,7 @@ const UPPER_START_RE = /^[\p{Lu}\d"“]/u;
 const FULL_LINE = 0.9;
 
 function isAllCaps(s: string): boolean {
-  return LETTER_RE.test(s) && s === s.toLocaleUpperCase('vi');
+  return LETTER_RE.test(s) && s === s.toUpperCase();
 }
 
 export function startsWithLabel(line: string): boolean {

@@ -3,6 +3,7 @@
 // A lone "1.500" is 1500 in Vietnamese and 1.5 in English: in isolation it is ambiguous, so callers that
 // parse a whole column or table should detect the notation once (detectNotation) and parse with it.
 import type { Comparator } from '../contract/schema.js';
+import { memoise } from '../text/memo.js';
 
 export type Notation = 'vn' | 'en';
 
@@ -116,12 +117,24 @@ function strip(raw: string): {
   return { core: s, negative, comparator, percent };
 }
 
-/** Parses one number written the Vietnamese way; null when `s` is not a number. */
-export function parseVnNumber(s: string, opts: ParseOptions = {}): ParsedNumber | null {
+type Read = NonNullable<ReturnType<typeof strip>> & Readings;
+
+/**
+ * strip and readings of one string: tables are read cell by cell by the table reader, the sum checks and the
+ * cross-checks, each parsing the same cells again. Remembered per string (src/text/memo.ts); never mutated.
+ */
+const read = memoise((s: string): Read | null => {
   const parts = strip(s);
   if (!parts) return null;
   const r = readings(parts.core);
-  if (!r) return null;
+  return r ? { ...parts, ...r } : null;
+});
+
+/** Parses one number written the Vietnamese way; null when `s` is not a number. */
+export function parseVnNumber(s: string, opts: ParseOptions = {}): ParsedNumber | null {
+  const parts = read(s);
+  if (!parts) return null;
+  const r = parts;
   const notation = opts.notation ?? null;
   let value: number;
   let ambiguous: boolean;
@@ -158,9 +171,7 @@ export function notationEvidence(texts: Iterable<string>): { vn: number; en: num
   let vn = 0;
   let en = 0;
   for (const t of texts) {
-    const parts = strip(t);
-    if (!parts) continue;
-    const r = readings(parts.core);
+    const r = read(t);
     if (!r) continue;
     if (r.vn !== null && r.en === null) vn++;
     else if (r.en !== null && r.vn === null) en++;

@@ -31,6 +31,8 @@ export interface SerialisedError {
 }
 
 export type FromWorker =
+  /** Sent once, when the worker has loaded the pipeline: a task's budget starts counting from then. */
+  | { type: 'ready' }
   | { type: 'progress'; id: number; progress: ParseProgress }
   | { type: 'done'; id: number; result: ParseResult }
   | { type: 'failed'; id: number; error: SerialisedError };

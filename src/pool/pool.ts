@@ -40,6 +40,14 @@ export class WorkerCrashError extends Error {
   override readonly name = 'WorkerCrashError';
 }
 
+/**
+ * A worker did not finish loading within WORKER_START_MS (a machine starved of CPU or memory). Not the document's
+ * doing: the task is released and retried, never counted or failed as a `timeout`.
+ */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+}
+
 /** The pool was closed before the task ran. */
 export class PoolClosedError extends Error {
   override readonly name = 'PoolClosedError';
@@ -55,12 +63,17 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  current: (Pending & { timer: NodeJS.Timeout; budgetMs: number }) | null;
+  /** The running task; its budget timer starts once the worker is ready (loading is not the document's time). */
+  current: (Pending & { timer: NodeJS.Timeout | null; budgetMs: number }) | null;
+  /** The worker has loaded the pipeline (its `ready` message). */
+  ready: boolean;
   /** Set once the slot is being torn down: its late events are ignored. */
   dead: boolean;
 }
 
 const MB = 1024 * 1024;
+/** A worker that has not loaded after this long is replaced (a safety net, not a budget). */
+const WORKER_START_MS = 5 * 60_000;
 
 function revive(e: SerialisedError): Error {
   if (e.name === 'UnreadableDocumentError' && e.reason) {
@@ -82,7 +95,11 @@ export class ParsePool {
   private nextId = 1;
   private closed = false;
 
-  constructor(opts: PoolOptions = {}) {
+  /** `workerUrl`: the worker module (the compiled name; tests pass a wrapper of src/pool/worker). */
+  constructor(
+    opts: PoolOptions = {},
+    private readonly workerUrl = new URL('./worker.js', import.meta.url),
+  ) {
     this.size = Math.max(1, opts.size ?? availableParallelism());
     this.heapMb = opts.heapMb ?? POOL_DEFAULTS.heapMb;
     this.timeoutBaseMs = opts.timeoutBaseMs ?? POOL_DEFAULTS.timeoutBaseMs;
@@ -139,12 +156,21 @@ export class ParsePool {
   }
 
   private spawn(): void {
-    const worker = spawnModuleWorker(new URL('./worker.js', import.meta.url), {
+    const worker = spawnModuleWorker(this.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
-    const slot: Slot = { worker, current: null, dead: false };
+    const slot: Slot = { worker, current: null, ready: false, dead: false };
     this.slots.add(slot);
     worker.unref();
+    const starting = setTimeout(() => {
+      if (slot.ready || slot.dead) return;
+      const running = slot.current;
+      this.retire(slot);
+      running?.reject(new WorkerStartError(`the parse worker did not start within ${WORKER_START_MS / 1000} s`));
+      this.pump();
+    }, WORKER_START_MS);
+    starting.unref();
+    worker.once('exit', () => clearTimeout(starting));
     worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
     worker.on('error', (err: Error & { code?: string }) => {
       if (slot.dead) return;
@@ -174,20 +200,8 @@ export class ParsePool {
   private dispatch(slot: Slot, pending: Pending | undefined): void {
     if (!pending) return;
     const budgetMs = this.budgetMs(pending.task.bytes.byteLength);
-    const timer = setTimeout(() => {
-      const running = slot.current;
-      this.retire(slot);
-      running?.reject(
-        new UnreadableDocumentError(
-          'timeout',
-          `Parsing took longer than its ${(budgetMs / 1000).toFixed(1)} s budget ` +
-            `(${this.timeoutBaseMs / 1000} s + ${this.timeoutPerMbMs / 1000} s per MB; ` +
-            'KEHOACH_TASK_TIMEOUT_MS, KEHOACH_TASK_TIMEOUT_PER_MB_MS).',
-        ),
-      );
-      this.pump();
-    }, budgetMs);
-    slot.current = { ...pending, timer, budgetMs };
+    slot.current = { ...pending, timer: null, budgetMs };
+    if (slot.ready) this.startBudget(slot);
     slot.worker.ref();
     const { bytes } = pending.task;
     // Only a buffer that owns its whole ArrayBuffer can be handed over; a slice of Node's shared slab is copied.
@@ -200,7 +214,32 @@ export class ParsePool {
     slot.worker.postMessage(msg, transferable ? [bytes.buffer as ArrayBuffer] : []);
   }
 
+  /** Starts the running task's wall-clock budget (at dispatch to a ready worker, or when its worker is ready). */
+  private startBudget(slot: Slot): void {
+    const running = slot.current;
+    if (!running || running.timer) return;
+    const { budgetMs } = running;
+    running.timer = setTimeout(() => {
+      const timedOut = slot.current;
+      this.retire(slot);
+      timedOut?.reject(
+        new UnreadableDocumentError(
+          'timeout',
+          `Parsing took longer than its ${(budgetMs / 1000).toFixed(1)} s budget ` +
+            `(${this.timeoutBaseMs / 1000} s + ${this.timeoutPerMbMs / 1000} s per MB; ` +
+            'KEHOACH_TASK_TIMEOUT_MS, KEHOACH_TASK_TIMEOUT_PER_MB_MS).',
+        ),
+      );
+      this.pump();
+    }, budgetMs);
+  }
+
   private onMessage(slot: Slot, msg: FromWorker): void {
+    if (msg.type === 'ready') {
+      slot.ready = true;
+      if (!slot.dead) this.startBudget(slot);
+      return;
+    }
     const running = slot.current;
     if (slot.dead || !running || running.id !== msg.id) return;
     if (msg.type === 'progress') {
@@ -219,7 +258,7 @@ export class ParsePool {
   private finish(slot: Slot, settle: () => void): void {
     const running = slot.current;
     if (!running) return;
-    clearTimeout(running.timer);
+    if (running.timer) clearTimeout(running.timer);
     slot.current = null;
     slot.worker.unref();
     settle();
@@ -227,7 +266,7 @@ export class ParsePool {
 
   /** Takes a worker out of service: its task (if any) is the caller's to settle. */
   private retire(slot: Slot): void {
-    if (slot.current) clearTimeout(slot.current.timer);
+    if (slot.current?.timer) clearTimeout(slot.current.timer);
     slot.current = null;
     void this.kill(slot);
   }

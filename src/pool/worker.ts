@@ -39,4 +39,5 @@ if (parentPort) {
       send({ type: 'failed', id, error: serialise(err) });
     }
   });
+  send({ type: 'ready' });
 }

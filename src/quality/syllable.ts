@@ -15,6 +15,7 @@
 //      PASS_SHARE; a short span (values) fails when it has a counted piece that is not valid and its score is
 //      below SPAN_PASS_SHARE. See src/checks/quality.ts for what failing does.
 import { SYLLABLES } from '../rules/syllables.js';
+import { isSpace } from '../text/chars.js';
 
 export const PASS_SHARE = 0.6;
 export const SPAN_PASS_SHARE = 0.6;
@@ -104,39 +105,95 @@ function judgePiece(part: string): number {
   return syllable ? VALID : INVALID;
 }
 
+/** A token's counts packed in one number: counted × 2^26 + valid (a token has far fewer pieces than 2^26). */
+const PACK = 2 ** 26;
+/** Verdicts per whitespace-free token: a plan repeats a few thousand distinct words (bounded, cleared when full). */
+const tokenMemo = new Map<string, number>();
+const MEMO_TOKEN_CHARS = 64;
+
+function judgeToken(token: string): number {
+  let counted = 0;
+  let valid = 0;
+  for (const part of token.split(/[-/.,;:&+|='’]+/)) {
+    if (part === '') continue;
+    const v = classifyPiece(part);
+    if (v === NEUTRAL) continue;
+    counted++;
+    if (v === VALID) valid++;
+  }
+  return counted * PACK + valid;
+}
+
+function tokenScore(token: string): number {
+  if (token.length > MEMO_TOKEN_CHARS) return judgeToken(token);
+  const known = tokenMemo.get(token);
+  if (known !== undefined) return known;
+  const packed = judgeToken(token);
+  if (tokenMemo.size >= MEMO_MAX) tokenMemo.clear();
+  tokenMemo.set(token, packed);
+  return packed;
+}
+
+const toScore = (counted: number, valid: number): TextScore => ({
+  counted,
+  valid,
+  share: counted === 0 ? 1 : valid / counted,
+});
+
 /** Scores a text by rule 1–4 above. Linear in the text's length. */
 export function scoreText(text: string): TextScore {
   let counted = 0;
   let valid = 0;
-  for (const raw of text.split(/\s+/)) {
-    if (raw === '') continue;
-    for (const part of raw.split(/[-/.,;:&+|='’]+/)) {
-      if (part === '') continue;
-      const v = classifyPiece(part);
-      if (v === NEUTRAL) continue;
-      counted++;
-      if (v === VALID) valid++;
-    }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const packed = tokenScore(text.slice(start, i));
+    const c = Math.floor(packed / PACK);
+    counted += c;
+    valid += packed - c * PACK;
   }
-  return { counted, valid, share: counted === 0 ? 1 : valid / counted };
+  return toScore(counted, valid);
+}
+
+export interface TextScorer {
+  /** scoreText(text). */
+  total: TextScore;
+  /** scoreText(text.slice(start, end)). */
+  span(start: number, end: number): TextScore;
 }
 
 /**
- * Scores many spans of one text without rescoring it each time (a section's span covers most of a plan): every
- * whitespace-separated token is judged once, prefix sums give the tokens wholly inside a span, and only the
- * tokens a span cuts through are scored again. Same result as scoreText(text.slice(start, end)).
+ * Scores a text and many spans of it without rescoring it each time (a section's span covers most of a plan):
+ * every whitespace-separated token is judged once, prefix sums give the tokens wholly inside a span, and only the
+ * tokens a span cuts through are scored again. Same results as scoreText(text) and scoreText(text.slice(start,
+ * end)).
  */
-export function spanScorer(text: string): (start: number, end: number) => TextScore {
+export function textScorer(text: string): TextScorer {
   const starts: number[] = [];
   const ends: number[] = [];
   const counted: number[] = [0];
   const valid: number[] = [0];
-  for (const m of text.matchAll(/\S+/g)) {
-    const s = scoreText(m[0]);
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    counted.push(counted[counted.length - 1]! + s.counted);
-    valid.push(valid[valid.length - 1]! + s.valid);
+  let c = 0;
+  let v = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const packed = tokenScore(text.slice(start, i));
+    const tc = Math.floor(packed / PACK);
+    c += tc;
+    v += packed - tc * PACK;
+    starts.push(start);
+    ends.push(i);
+    counted.push(c);
+    valid.push(v);
   }
   /** The first index whose value in `xs` (sorted) is at least / more than `at`. */
   const search = (xs: number[], at: number, strict: boolean): number => {
@@ -149,24 +206,25 @@ export function spanScorer(text: string): (start: number, end: number) => TextSc
     }
     return lo;
   };
-  return (start, end) => {
-    let c = 0;
-    let v = 0;
+  const span = (start: number, end: number): TextScore => {
+    let sc = 0;
+    let sv = 0;
     const add = (t: TextScore) => {
-      c += t.counted;
-      v += t.valid;
+      sc += t.counted;
+      sv += t.valid;
     };
     let i = search(starts, start, false);
     // A token the span starts inside of: only its part within the span counts.
     if (i > 0 && ends[i - 1]! > start) add(scoreText(text.slice(start, Math.min(end, ends[i - 1]!))));
     const j = Math.max(i, search(ends, end, true));
-    c += counted[j]! - counted[i]!;
-    v += valid[j]! - valid[i]!;
+    sc += counted[j]! - counted[i]!;
+    sv += valid[j]! - valid[i]!;
     i = j;
     // A token the span ends inside of.
     if (i < starts.length && starts[i]! < end) add(scoreText(text.slice(starts[i]!, end)));
-    return { counted: c, valid: v, share: c === 0 ? 1 : v / c };
+    return toScore(sc, sv);
   };
+  return { total: toScore(c, v), span };
 }
 
 export function textFails(score: TextScore): boolean {

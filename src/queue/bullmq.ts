@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { isUnavailable } from '../unavailable.js';
 import type { JobRef } from './types.js';
 import { type EnsureResult, JobPayloadSchema, type JobQueue, type JobRunner, jobIdOf, QUEUE_NAME } from './types.js';
 
@@ -68,8 +69,13 @@ export class BullJobQueue implements JobQueue {
         continue;
       }
       const state = await job.getState();
-      if (state === 'failed') {
+      if (state === 'failed' && !notTheDocument(job.failedReason)) {
         result.exhausted.push({ ref, reason: job.failedReason || 'job failed' });
+      } else if (state === 'failed') {
+        // Failed waiting for the infrastructure, or stalled (its worker died: the document's attempts, counted in
+        // the database, quarantine it if that keeps happening): run it again.
+        await job.remove().catch(() => {});
+        missing.push(ref);
       } else if (state === 'completed' || state === 'unknown') {
         // Completed without a stored result (e.g. its write was lost): run it again.
         await job.remove().catch(() => {});
@@ -89,6 +95,16 @@ export class BullJobQueue implements JobQueue {
     await this.queue.close();
   }
 }
+
+/**
+ * A failure that says nothing about the document: the database or Redis was unreachable until the job gave up
+ * (shutdown), or the job stalled (its worker died or lost Redis; the database counts such attempts for poison).
+ */
+function notTheDocument(reason: string | undefined): boolean {
+  return reason !== undefined && (STALLED.test(reason) || isUnavailable({ message: reason }));
+}
+
+const STALLED = /stalled more than allowable limit/i;
 
 /** The sandboxed processor file: the TypeScript source under tsx/vitest, the compiled .js in a build. */
 export function sandboxProcessor(): { file: string; execArgv: string[] } {
@@ -147,6 +163,8 @@ export class BullRunner implements JobRunner {
       const unrecoverable = err.name === 'UnrecoverableError';
       const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
       if (!unrecoverable && !exhausted) return;
+      // Never the document's fault: the sweeper queues it again (src/service/sweeper.ts, ensure above).
+      if (!unrecoverable && notTheDocument(err.message)) return;
       const parsed = JobPayloadSchema.safeParse(job.data);
       if (!parsed.success) return;
       // The child already recorded unreadable files; this covers retries exhausted and a child that died.

@@ -18,8 +18,11 @@ export interface ClaimedJob {
 }
 
 export interface JobStore {
-  /** Marks the document processing and counts the attempt; past `maxAttempts` it is quarantined (null). */
-  claim(ref: JobRef, maxAttempts?: number): Promise<ClaimedJob | null>;
+  /**
+   * Marks the document processing and counts the attempt (once per `token`: a claim retried after a lost answer
+   * is the same attempt); past `maxAttempts` its bytes are withheld (null) and it is quarantined.
+   */
+  claim(ref: JobRef, maxAttempts?: number, token?: string | null): Promise<ClaimedJob | null>;
   /** Gives an attempt back (an infrastructure failure is not the document's fault). */
   releaseAttempt(ref: JobRef): Promise<void>;
   setProgress(ref: JobRef, done: number, total: number): Promise<void>;

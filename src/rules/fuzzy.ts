@@ -4,13 +4,23 @@
 // grows with the phrase. It is a mechanism, not a typo list: every phrase of every table gets the tolerance.
 import { foldName } from './provinces.js';
 
+const bases = new Map<string, string>();
+
 /** Letters without their marks: "ể" → "e", "đ" → "d". */
 export function baseLetter(c: string): string {
-  if (c === 'đ' || c === 'Đ') return 'd';
-  return c
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  let b = bases.get(c);
+  if (b === undefined) {
+    b =
+      c === 'đ' || c === 'Đ'
+        ? 'd'
+        : c
+            .normalize('NFD')
+            .replace(/\p{M}+/gu, '')
+            .toLowerCase();
+    // Callers pass one character at a time: the map stays as small as the alphabets seen.
+    if (bases.size < 10_000) bases.set(c, b);
+  }
+  return b;
 }
 
 const LOOK_ALIKES: ReadonlyArray<readonly [string, string]> = [
@@ -23,10 +33,9 @@ const LOOK_ALIKES: ReadonlyArray<readonly [string, string]> = [
 ];
 const alike = new Set(LOOK_ALIKES.flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
 
-function substitutionCost(a: string, b: string): number {
+/** The cost of writing `a` where `b` stands, given both letters' bases. */
+function substitutionCost(a: string, b: string, ba: string, bb: string): number {
   if (a === b) return 0;
-  const ba = baseLetter(a);
-  const bb = baseLetter(b);
   if (ba === bb || alike.has(`${ba}${bb}`)) return 0.5;
   return 1;
 }
@@ -36,6 +45,8 @@ export function ocrDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  const bx = x.map(baseLetter);
+  const by = y.map(baseLetter);
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
@@ -44,7 +55,7 @@ export function ocrDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY
       const v = Math.min(
         (prev[j] ?? 0) + 1,
         (cur[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + substitutionCost(x[i - 1] ?? '', y[j - 1] ?? ''),
+        (prev[j - 1] ?? 0) + substitutionCost(x[i - 1] ?? '', y[j - 1] ?? '', bx[i - 1] ?? '', by[j - 1] ?? ''),
       );
       cur.push(v);
       if (v < best) best = v;
@@ -79,17 +90,25 @@ const MAX_TEXT = 300;
  * more or fewer, for words split or run together) are compared to it.
  */
 export function fuzzyIncludes(text: string, phrase: string): boolean {
+  return fuzzyIncluder(text)(phrase);
+}
+
+/** fuzzyIncludes(text, ·) for many phrases: the text is folded and split once. */
+export function fuzzyIncluder(text: string): (phrase: string) => boolean {
   const t = foldName(text.slice(0, MAX_TEXT));
-  const p = foldName(phrase);
-  if (t.includes(p)) return true;
-  const limit = distanceLimit(p);
-  if (limit === 0) return false;
-  const words = t.split(' ');
-  const n = p.split(' ').length;
-  for (let size = Math.max(1, n - 1); size <= n + 1; size++) {
-    for (let i = 0; i + size <= words.length; i++) {
-      if (ocrDistance(words.slice(i, i + size).join(' '), p, limit) <= limit) return true;
+  let words: string[] | null = null;
+  return (phrase) => {
+    const p = foldName(phrase);
+    if (t.includes(p)) return true;
+    const limit = distanceLimit(p);
+    if (limit === 0) return false;
+    words ??= t.split(' ');
+    const n = p.split(' ').length;
+    for (let size = Math.max(1, n - 1); size <= n + 1; size++) {
+      for (let i = 0; i + size <= words.length; i++) {
+        if (ocrDistance(words.slice(i, i + size).join(' '), p, limit) <= limit) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
 }

@@ -99,30 +99,49 @@ const RAW: Raw[] = [
 export const PROVINCES: readonly Province[] = z.array(ProvinceSchema).parse(RAW);
 
 // Old ("oà", "uý") and new ("òa", "úy") tone placement are both in use; fold them to one form. Every
-// replacement keeps the string length, so offsets computed on folded text stay valid.
-const TONE_FOLD: ReadonlyArray<readonly [RegExp, string]> = [
-  [/oà/g, 'òa'],
-  [/oá/g, 'óa'],
-  [/oả/g, 'ỏa'],
-  [/oã/g, 'õa'],
-  [/oạ/g, 'ọa'],
-  [/oè/g, 'òe'],
-  [/oé/g, 'óe'],
-  [/oẻ/g, 'ỏe'],
-  [/oẽ/g, 'õe'],
-  [/oẹ/g, 'ọe'],
-  [/uỳ/g, 'ùy'],
-  [/uý/g, 'úy'],
-  [/uỷ/g, 'ủy'],
-  [/uỹ/g, 'ũy'],
-  [/uỵ/g, 'ụy'],
-];
+// replacement keeps the string length, so offsets computed on folded text stay valid. The pairs never overlap
+// nor make a new pair, so one pass over the alternation equals one pass per pair.
+const TONE_FOLD: Readonly<Record<string, string>> = {
+  oà: 'òa',
+  oá: 'óa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oè: 'òe',
+  oé: 'óe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uỳ: 'ùy',
+  uý: 'úy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
+};
+const TONE_FOLD_RE = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/g;
+/** Characters that can be anything but NFC already (see src/normalise/clean.ts). */
+const MAYBE_NOT_NFC_RE = /[^\u0000-\u02FF\u1E00-\u1EFF\u2002-\u2027\u2030-\u205E]/;
+
+/** Names, titles and phrases are folded again and again by every rule table: remember (bounded, cleared when full). */
+const folded = new Map<string, string>();
+const FOLD_MEMO_MAX = 20_000;
+const FOLD_MEMO_CHARS = 400;
 
 /** Lower-case, NFC, one tone placement, no punctuation, single spaces: the key names are compared by. */
 export function foldName(s: string): string {
-  let out = s.normalize('NFC').toLowerCase();
-  for (const [re, to] of TONE_FOLD) out = out.replace(re, to);
-  return out
+  if (s.length > FOLD_MEMO_CHARS) return fold(s);
+  const known = folded.get(s);
+  if (known !== undefined) return known;
+  const out = fold(s);
+  if (folded.size >= FOLD_MEMO_MAX) folded.clear();
+  folded.set(s, out);
+  return out;
+}
+
+function fold(s: string): string {
+  const lower = (MAYBE_NOT_NFC_RE.test(s) ? s.normalize('NFC') : s).toLowerCase();
+  return lower
+    .replace(TONE_FOLD_RE, (pair) => TONE_FOLD[pair] ?? pair)
     .replace(/[.\-–—_,]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -3,7 +3,7 @@
 // citing what the plan implements, Roman-numeral sections, a closing formula ("Trên đây là Kế hoạch …"),
 // "Nơi nhận:", the signature block and appendices ("PHỤ LỤC").
 import { z } from 'zod';
-import { fuzzyIncludes } from './fuzzy.js';
+import { fuzzyIncluder } from './fuzzy.js';
 import { foldName } from './provinces.js';
 
 export const SECTION_KINDS = [
@@ -40,15 +40,37 @@ export const SECTION_ALIASES = z.array(AliasSchema).parse([
   { kind: 'tasks', phrases: ['nhiệm vụ', 'giải pháp', 'nội dung', 'hoạt động', 'lộ trình'] },
 ]);
 
+/**
+ * Other words section headings are made of ("KINH PHÍ THỰC HIỆN", "NHIỆM VỤ CỤ THỂ", "GIẢI PHÁP CHỦ YẾU"): with
+ * the alias phrases above, the vocabulary an OCR'd heading is matched against (src/extract/sections.ts).
+ */
+export const HEADING_WORDS: readonly string[] = z
+  .array(z.string().min(2))
+  .parse(['thực hiện', 'cụ thể', 'chủ yếu', 'trọng tâm', 'trọng điểm', 'tổng quát', 'chung']);
+
+const FOLDED_ALIASES = SECTION_ALIASES.map((a) => ({ kind: a.kind, phrases: a.phrases.map(foldName) }));
+/** A plan's section titles are classified by more than one stage: remember (bounded, cleared when full). */
+const classified = new Map<string, SectionKind | null>();
+
 /** What a section is about, from its title ("II. NHIỆM VỤ VÀ GIẢI PHÁP" → tasks); null when unrecognised. */
 export function classifySection(title: string): SectionKind | null {
+  const known = classified.get(title);
+  if (known !== undefined) return known;
+  const kind = classify(title);
+  if (classified.size >= 5_000) classified.clear();
+  classified.set(title, kind);
+  return kind;
+}
+
+function classify(title: string): SectionKind | null {
   const t = foldName(title);
-  for (const alias of SECTION_ALIASES) {
-    if (alias.phrases.some((ph) => t.includes(foldName(ph)))) return alias.kind;
+  for (const alias of FOLDED_ALIASES) {
+    if (alias.phrases.some((ph) => t.includes(ph))) return alias.kind;
   }
   // Scanned plans: the same phrases up to OCR noise ("MỤC TIỂU", "TỎ CHỨC THỰC HIỆN"), after no exact match.
+  const includes = fuzzyIncluder(title);
   for (const alias of SECTION_ALIASES) {
-    if (alias.phrases.some((ph) => fuzzyIncludes(title, ph))) return alias.kind;
+    if (alias.phrases.some(includes)) return alias.kind;
   }
   return null;
 }

@@ -5,8 +5,8 @@ import { field } from '../contract/field.js';
 import type { Field, Span } from '../contract/schema.js';
 import { lineSpan } from '../doc/build.js';
 import type { Doc, Line } from '../doc/types.js';
-import { cleanText } from '../extract/outline.js';
 import { type DocKind, LETTER_MARKS, NUMBER_CODES, splitNumber } from '../rules/doc-kinds.js';
+import { cleanText } from '../text/clean.js';
 import type { Segmentation } from './segment.js';
 
 export type KindDecision = Field<DocKind>;

@@ -4,9 +4,10 @@
 // decision's articles and signature never reach the plan's sections, targets, agencies or budget.
 
 import type { Doc, Line, Outline, PartZones, Zone, Zones } from '../doc/types.js';
-import { buildOutline, cleanText } from '../extract/outline.js';
+import { buildOutline } from '../extract/outline.js';
 import { ATTACHED_BY_RE, type DocKind, TYPE_LINES } from '../rules/doc-kinds.js';
 import { TAIL_PATTERNS } from '../rules/sections.js';
+import { cleanText } from '../text/clean.js';
 
 /** How far into a part its type line may sit (header rows, draft marks, blank lines). */
 const TYPE_LINE_WINDOW = 30;

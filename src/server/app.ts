@@ -9,6 +9,7 @@ import type { Queue } from 'bullmq';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { isUnavailable } from '../unavailable.js';
 import { webRouter } from '../web/router.js';
 import { type Authorizer, openAuthorizer } from './auth.js';
 import type { RouteContext } from './context.js';
@@ -18,7 +19,6 @@ import { buildOpenApi } from './openapi.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { checkParamChars, checkQueryChars, parseWith, type RouteDef } from './route.js';
 import { ROUTES } from './routes.js';
-import { isUnavailable } from './unavailable.js';
 
 export interface AppOptions {
   ctx: RouteContext;

@@ -181,10 +181,11 @@ export async function handleUpload(
     ctx,
     req,
     res,
+    // The fingerprint of a request without refusals is what it was before per-file refusal (keys stay valid).
     {
       batchId,
       files: uploads.map((u) => [u.fileName, u.sha256]),
-      refused: refused.map((r) => [r.index, r.fileName, r.type]),
+      ...(refused.length ? { refused: refused.map((r) => [r.index, r.fileName, r.type]) } : {}),
     },
     async (tx) => {
       const { documents, jobs } = await ctx.store.storeUploads(tx, uploads, batchId);

@@ -5,7 +5,7 @@
 import { type Logger, pino } from 'pino';
 import { type CreatedKey, ensureAnonymousKey, ensureBootstrapAdmin } from '../auth/keys.js';
 import { type Config, childEnv } from '../config.js';
-import { type Database, openDatabase } from '../db/open.js';
+import type { Database } from '../db/open.js';
 import { ParsePool } from '../pool/index.js';
 import { BullJobQueue, BullRunner, redisConnection } from '../queue/bullmq.js';
 import { InProcessQueue } from '../queue/in-process.js';
@@ -18,6 +18,7 @@ import type { RouteContext } from '../server/context.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import { backfillReview, ReviewStore } from '../store/review.js';
 import { Store } from '../store/store.js';
+import { openDatabaseWaiting, pingRedis, waitForRedis } from './start-wait.js';
 import { type SweepResult, startSweeper } from './sweeper.js';
 import { startWebhookDispatcher } from './webhooks.js';
 
@@ -77,8 +78,20 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
   const worksHere = role !== 'api' || !config.redisUrl;
   const parts = new Parts();
   try {
-    // 1. Database, migrated.
-    const db = parts.add('db', await openDatabase(config), (d) => d.sql.close());
+    // 1. Database, migrated. PostgreSQL (and, for a worker, Redis) not there yet: wait and retry rather than
+    // exit (start-wait.ts).
+    const opened = await openDatabaseWaiting(config, role, logger);
+    const db = parts.add('db', opened.db, (d) => d.sql.close());
+    if (config.redisUrl && role === 'worker') await waitForRedis(config.redisUrl, opened.deadline, logger);
+    else if (config.redisUrl) {
+      // The API starts anyway: uploads are stored and the sweeper queues them once Redis answers.
+      await pingRedis(config.redisUrl).catch((err: unknown) =>
+        logger.warn(
+          { err: String(err) },
+          'Redis unreachable at start-up; uploads are stored and queued when it answers',
+        ),
+      );
+    }
 
     // 2. Store. Documents stored before the review tables existed get their review state before anything reads it.
     const backfilled = await backfillReview(db.sql);
@@ -101,8 +114,20 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
       worksHere && !(config.redisUrl && config.sandbox && !opts.inline) ? new ParsePool(config.pool) : null,
       (p) => p?.close(),
     );
+    // Jobs wait out database outages (never counted against the document); closing ends the waiting first.
+    const stopWaiting = new AbortController();
+    let lastWaitLog = 0;
     const jobOptions: JobOptions = {
       maxAttempts: config.poisonAttempts,
+      signal: stopWaiting.signal,
+      onWait: (err) => {
+        if (Date.now() - lastWaitLog < 5000) return;
+        lastWaitLog = Date.now();
+        logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          'database unreachable; jobs are waiting',
+        );
+      },
       ...(pool ? { parse: (task, onProgress) => pool.run(task, { onProgress, transfer: true }) } : {}),
     };
 
@@ -229,6 +254,9 @@ export async function startRuntime(config: Config, role: Role, opts: RuntimeOpti
             },
           }),
     );
+    // Last started, first stopped: jobs waiting out a database outage give up, so the runner can stop.
+    parts.add('job waits', stopWaiting, (c) => c.abort());
+
     let bootstrapKey: CreatedKey | null = null;
     if (app && config.auth === 'off') await ensureAnonymousKey(db.sql);
     else if (app && db.kind === 'pglite') bootstrapKey = await ensureBootstrapAdmin(db.sql);

@@ -439,19 +439,22 @@ export class Store implements JobStore {
    * Starts a processing attempt: counted in the database before any parsing, so an attempt that takes the
    * process down still counts. null when the job is stale (document gone, reprocessed since, or finished);
    * `bytes: null` when this attempt is past `maxAttempts` (the caller quarantines the document as poison).
+   * `token` names the attempt: claiming again with the same token (the first answer was lost in an outage) does
+   * not count a second attempt.
    */
-  async claim(ref: JobRef, maxAttempts = 2 ** 31 - 1): Promise<ClaimedDocument | null> {
+  async claim(ref: JobRef, maxAttempts = 2 ** 31 - 1, token: string | null = null): Promise<ClaimedDocument | null> {
     const res = await this.sql.query<{
       bytes: Uint8Array | null;
       file_name: string | null;
       format: DocumentFormat;
       attempts: number;
     }>(
-      `update documents set status = 'processing', attempts = attempts + 1, pages_done = null, pages_total = null,
-       updated_at = now()
+      `update documents set status = 'processing', pages_done = null, pages_total = null, updated_at = now(),
+       attempts = attempts + case when $4::text is not null and claim_token is not distinct from $4 then 0 else 1 end,
+       claim_token = $4
        where id = $1 and generation = $2 and status in ('queued', 'processing')
        returning case when attempts <= $3 then bytes end as bytes, file_name, format, attempts`,
-      [ref.documentId, ref.generation, maxAttempts],
+      [ref.documentId, ref.generation, maxAttempts, token],
     );
     const r = res.rows[0];
     return r ? { bytes: r.bytes, fileName: r.file_name, format: r.format, attempt: r.attempts } : null;

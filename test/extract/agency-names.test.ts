@@ -45,6 +45,17 @@ describe('canonicalise', () => {
     expect(M.canonicalise('Sở Sây dựng')).toMatchObject({ canonical: 'Sở Xây dựng', match: 'typo' });
   });
 
+  it('resolves OCR look-alikes (src/rules/fuzzy.ts) within its distance limit, as fuzzy matches', () => {
+    // A look-alike in the head word or in a name too short for a typo budget: "S0" for "Sở", "5ở" for "Sở".
+    expect(M.canonicalise('S0 Y tế')).toMatchObject({ canonical: 'Sở Y tế', match: 'fuzzy', distance: 0.5 });
+    expect(M.canonicalise('5ở Tài chính')).toMatchObject({ canonical: 'Sở Tài chính', match: 'fuzzy' });
+    expect(M.canonicalise('C0ng an tỉnh')).toMatchObject({ canonical: 'Công an tỉnh', match: 'fuzzy' });
+    // Beyond the limit, or a different head word: unresolved, never forced.
+    expect(M.canonicalise('S0 Y tê x')).toMatchObject({ canonical: null, match: 'unknown' });
+    expect(M.canonicalise('Xở Y tế').canonical).toBeNull();
+    expect(M.canonicalise('Sở Giáo dục')).toMatchObject({ canonical: null, match: 'unknown' });
+  });
+
   it('does not force a short or distant name onto a neighbour', () => {
     // Sở Nội vụ and Sở Ngoại vụ are two edits apart: both exact, never confused.
     expect(M.canonicalise('Sở Nội vụ').canonical).toBe('Sở Nội vụ');

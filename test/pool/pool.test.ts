@@ -54,6 +54,18 @@ describe('ParsePool', () => {
     expect(p.stats().workers).toBe(0);
   }, 60_000);
 
+  it('counts a task’s budget from when its worker is ready: a slow start is not the document’s time', async () => {
+    const p = new ParsePool(
+      { size: 1, timeoutBaseMs: 2000, timeoutPerMbMs: 0 },
+      new URL('./slow-start-worker.js', import.meta.url),
+    );
+    pools.push(p);
+    const started = Date.now();
+    const result = await p.run({ bytes: new TextEncoder().encode('KẾ HOẠCH\nThử khởi động chậm'), fileName: 'a.txt' });
+    expect(result.extraction.document).toBeDefined();
+    expect(Date.now() - started).toBeGreaterThan(3000);
+  }, 60_000);
+
   it('fails a task that outgrows the heap cap as resource-limit, and the next task runs in a fresh worker', async () => {
     const p = pool({ size: 1, heapMb: 160, timeoutBaseMs: 120_000 });
     // 20 MB of plan-like lines inside every content limit: the reading alone grows far past 160 MB (a smaller cap

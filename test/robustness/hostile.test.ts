@@ -1,6 +1,9 @@
 // The hostile inputs of issue 12, each generated here (nothing large is committed) and run through extract()
 // with the readers' own limits, with the answer it must get: a typed refusal naming the limit, or a
 // schema-valid extraction. Corrupt is never reported as a bomb.
+
+import CFB from 'cfb';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ExtractionSchema } from '../../src/contract/schema.js';
 import { UnreadableDocumentError } from '../../src/errors.js';
@@ -206,5 +209,111 @@ describe('adversarial plain text completes with a schema-valid extraction', () =
       const { text } = await extract({ bytes: docx });
       expect(text).not.toContain('root:');
     } else expect(a.reason).toBe('corrupt-file');
+  });
+});
+
+/** An image-only PDF of `pages` pages all showing one JPEG (the header of the seed-004 scan), as a scanner's
+ * "scan to PDF" writes them: the image is stored once, so 2,000 pages cost a few hundred kilobytes. */
+async function scanPdf(pages: number): Promise<Uint8Array> {
+  const { data: jpeg, info } = await sharp(readFixture('seed-004-scan-tiff'), { page: 0 })
+    .extract({ left: 0, top: 120, width: 2480, height: 700 })
+    .resize({ width: 827 })
+    .greyscale()
+    .jpeg({ quality: 60 })
+    .toBuffer({ resolveWithObject: true });
+  const [pw, ph] = [(info.width * 72) / 100, (info.height * 72) / 100].map((n) => n.toFixed(2));
+  const content = `q ${pw} 0 0 ${ph} 0 0 cm /Im0 Do Q`;
+  const objs: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from(
+      `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(' ')}] /Count ${pages} >>`,
+    ),
+    Buffer.concat([
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${info.width} /Height ${info.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+      ),
+      jpeg,
+      Buffer.from('\nendstream'),
+    ]),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    ...Array.from({ length: pages }, () =>
+      Buffer.from(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw} ${ph}] /Resources << /XObject << /Im0 3 0 R >> >> /Contents 4 0 R >>`,
+      ),
+    ),
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  let size = parts[0]?.length ?? 0;
+  const offsets: number[] = [];
+  for (const [i, o] of objs.entries()) {
+    offsets.push(size);
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(obj);
+    size += obj.length;
+  }
+  const xref = [
+    `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ];
+  parts.push(
+    Buffer.from(`${xref.join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`),
+  );
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('scans and Word files that are not what they claim (issue 7, point 5)', () => {
+  // The 30,000 × 30,000 image (too-large, refused from its header) and the corrupt TIFF (corrupt-file) are in
+  // test/ingest/ocr.test.ts; the page cap and time budget of OCR itself too.
+  it('a 2,000-page scan: the pages beyond the reader cap and the OCR budget are named, within the budget', async () => {
+    const pdf = await scanPdf(2000);
+    expect(pdf.length).toBeLessThan(1_000_000);
+    const t0 = Date.now();
+    const { extraction } = await extract({ bytes: pdf, fileName: 'scan.pdf', ocr: { timeBudgetMs: 15_000 } });
+    const seconds = (Date.now() - t0) / 1000;
+    expect(ExtractionSchema.safeParse(extraction).success).toBe(true);
+    const message = (code: string) => extraction.diagnostics.find((d) => d.code === code)?.message ?? '';
+    expect(message('pages-truncated')).toMatch(/first 300 of 2000 pages/);
+    expect(message('ocr-truncated')).toMatch(
+      /of 300 scanned page\(s\) were read by OCR \((?:the OCR time budget of 15 s ran out|at most 50 pages)/,
+    );
+    // OCR stops at its budget; reading 2,000 page objects and rendering the last page started cost the rest.
+    expect(seconds).toBeLessThan(120);
+  }, 300_000);
+
+  const cfbWith = (stream: string) => {
+    const c = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(c, stream, Buffer.alloc(600, 1));
+    return new Uint8Array(CFB.write(c, { type: 'buffer' }) as Buffer);
+  };
+  it.each([
+    [
+      'a Windows program',
+      new Uint8Array([0x4d, 0x5a, 0x90, 0, ...new Array(500).fill(1)]),
+      'unsupported-format',
+      /application\/x-msdownload/,
+    ],
+    ['an Excel 97-2003 workbook', cfbWith('Workbook'), 'unsupported-format', /Excel 97-2003 workbook/],
+    [
+      'an OLE file without a Word stream',
+      cfbWith('Something'),
+      'corrupt-file|unsupported-format',
+      /no Word document in it/,
+    ],
+    [
+      'a damaged ZIP',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(100).fill(0)]),
+      'corrupt-file',
+      /Not a readable ZIP/,
+    ],
+    [
+      'random bytes',
+      new Uint8Array(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)),
+      'not-text',
+      /neither PDF, DOCX/,
+    ],
+  ])('a .doc that is really %s: %s with a specific message', async (_, bytes, reason, message) => {
+    const a = await answer(bytes, 'plan.doc');
+    expect(reasonOf(a)).toMatch(new RegExp(`^(?:${reason})$`));
+    expect(a !== 'extracted' && a.message).toMatch(message);
   });
 });

@@ -10,7 +10,7 @@ import { extractBudget } from '../../src/extract/budget.js';
 import { leadingDate } from '../../src/extract/dates.js';
 import { extractLegalBasis } from '../../src/extract/legal-basis.js';
 import { extractMetadata } from '../../src/extract/metadata.js';
-import { buildOutline, cleanText, parseLabel } from '../../src/extract/outline.js';
+import { buildOutline, parseLabel } from '../../src/extract/outline.js';
 import { extractResponsibilities } from '../../src/extract/responsibilities.js';
 import { extractSections } from '../../src/extract/sections.js';
 import { findRecipients, findSigner } from '../../src/extract/signature.js';
@@ -29,6 +29,7 @@ import { documentKindByName } from '../../src/rules/legal.js';
 import { moneyUnit } from '../../src/rules/money.js';
 import { foldName, lookupProvince } from '../../src/rules/provinces.js';
 import { classifySection } from '../../src/rules/sections.js';
+import { cleanText } from '../../src/text/clean.js';
 import { type Growth, growth, LARGE, linesTo, repeatTo, SMALL } from './linear.js';
 
 const RATIO_LIMIT = 20;

@@ -1,6 +1,7 @@
 // The reviewer's and archivist's day in Debian's Chromium against a real `kehoach serve` (embedded): the batch
 // overview while a batch is processed, a correction with a typed editor (no JSON), the evidence behind a flag on
-// its card, accept-and-advance, bulk accept, the original PDF page beside the values, and the 390 px layout.
+// its card, accept-and-advance, bulk accept, the original PDF page beside the values, the selected value's box on
+// a scanned page, and the 390 px layout.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -180,6 +181,49 @@ describe.skipIf(!executablePath)("the reviewer's day", () => {
     await page.screenshot({ path: join(SHOTS, 'review-page-image.png') });
     await page.keyboard.press('p');
   });
+
+  it("draws the selected value's box on the scanned page it was read from", async () => {
+    // A scan read by OCR: every value carries its page and box (fractions of the page).
+    const batch = (await call('POST', '/v1/batches', admin, { name: 'Bản quét' })).id;
+    const [scan] = await uploadInto(batch, [
+      { name: 'kh-scan.pdf', bytes: readFileSync(join(ROOT, 'fixtures/corpus-B02-scan-pdf/input.pdf')) },
+    ]);
+    await batchDone(batch);
+    const source = (await call('GET', `/v1/documents/${scan}/extraction`, admin)).metadata.documentNumber.source as {
+      page: number;
+      box: { x: number; y: number; width: number; height: number };
+    };
+    expect(source.page).toBe(1);
+    await open(scan!, '/metadata/documentNumber');
+    await page.keyboard.press('p');
+    // The pane may still show the page of the document opened before while pdf.js reads this scan (1 MB of
+    // images): wait for this one's page count first.
+    await expect.poll(() => page.locator('#page').innerText(), { timeout: 90_000 }).toMatch(/Trang 1\/3/);
+    const canvas = page.locator('#page canvas.page-image');
+    const mark = page.locator('#page .page-box');
+    await mark.waitFor({ timeout: 60_000 });
+    // The box sits where the extraction says, as a share of the drawn page.
+    const c = (await canvas.boundingBox())!;
+    const m = (await mark.boundingBox())!;
+    expect((m.x - c.x) / c.width).toBeCloseTo(source.box.x, 2);
+    expect((m.y - c.y) / c.height).toBeCloseTo(source.box.y, 2);
+    expect(m.width / c.width).toBeCloseTo(source.box.width, 2);
+    expect(m.height / c.height).toBeCloseTo(source.box.height, 2);
+    // And it frames ink: the scanned words of the value are inside it.
+    const ink = await canvas.evaluate((el: HTMLCanvasElement, b) => {
+      const x = Math.round(b.x * el.width);
+      const y = Math.round(b.y * el.height);
+      const w = Math.max(1, Math.round(b.width * el.width));
+      const hh = Math.max(1, Math.round(b.height * el.height));
+      const d = el.getContext('2d')!.getImageData(x, y, w, hh).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 110) dark++;
+      return dark / (w * hh);
+    }, source.box);
+    expect(ink).toBeGreaterThan(0.03);
+    await page.screenshot({ path: join(SHOTS, 'review-scan-box.png') });
+    await page.keyboard.press('p');
+  }, 300_000);
 
   it('fits a 390 px phone: no horizontal scroll on the document list and the queue', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });

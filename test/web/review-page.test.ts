@@ -180,9 +180,10 @@ describe.skipIf(!executablePath)('review page', () => {
     await input.press('Enter');
     await expect.poll(() => page.textContent('#status')).toContain('Đã lưu hiệu chỉnh Số hiệu văn bản');
     await expect.poll(() => entry.getAttribute('class')).not.toContain('review');
-    expect(await page.locator('#history li.hist').first().textContent()).toContain(reviewer.id);
+    // The history and the claim name the reviewers (their keys' names), not key ids.
+    expect(await page.locator('#history li.hist').first().textContent()).toContain('Người duyệt thử');
     const tableEntry = page.locator(`li.entry[data-pointer="/tables/${tableIndex}"]`);
-    expect(await tableEntry.locator('.claimed').textContent()).toContain(other.id);
+    expect(await tableEntry.locator('.claimed').textContent()).toContain('Người duyệt khác');
     const released = await fetch(`${base}/v1/review/claims/${claimId}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${other.key}` },

@@ -4,8 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
+import { loadPdfParse } from '../pdfjs.js';
 import type { PageImage } from './types.js';
 
 export interface PdfRenderer {
@@ -84,15 +84,19 @@ function popplerRenderer(bytes: Uint8Array, dpi: number): PdfRenderer {
 
 function pdfjsRenderer(bytes: Uint8Array, dpi: number, maxImagePixels: number): PdfRenderer {
   // pdf.js detaches the buffer it is given: hand it a copy.
-  const parser = new PDFParse({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    maxImageSize: maxImagePixels,
-    canvasMaxAreaInBytes: maxImagePixels * 4,
-    verbosity: 0,
-  });
+  const opening = loadPdfParse().then(
+    ({ PDFParse }) =>
+      new PDFParse({
+        data: new Uint8Array(bytes),
+        isEvalSupported: false,
+        maxImageSize: maxImagePixels,
+        canvasMaxAreaInBytes: maxImagePixels * 4,
+        verbosity: 0,
+      }),
+  );
   return {
     async render(page) {
+      const parser = await opening;
       const shot = await parser.getScreenshot({
         partial: [page],
         scale: dpi / 72,
@@ -103,7 +107,7 @@ function pdfjsRenderer(bytes: Uint8Array, dpi: number, maxImagePixels: number): 
       if (!data) throw new Error(`page ${page} could not be rendered`);
       return toGreyPng(data);
     },
-    close: () => parser.destroy().catch(() => undefined),
+    close: () => opening.then((parser) => parser.destroy()).catch(() => undefined),
   };
 }
 

@@ -150,11 +150,11 @@ async function showBatch(id) {
   bar.value = b.done;
   const pct = b.total ? Math.round((b.done / b.total) * 100) : 100;
   const more = [];
-  if (b.pages) more.push(`${b.pages.total} trang đã đọc, ${b.pages.ocr} trang bằng OCR`);
+  if (b.pages?.total) more.push(`${b.pages.total} trang đã đọc, ${b.pages.ocr} trang bằng OCR`);
   if (b.review) more.push(`${b.review.fields} trường cần duyệt trong ${b.review.documents} văn bản`);
   if (b.cancelledAt) more.push('đã hủy phần việc còn chờ');
-  document.getElementById('batch-count').textContent =
-    `${b.done}/${b.total} văn bản đã xử lý (${pct}%)${more.length ? ` · ${more.join(' · ')}` : ''}`;
+  document.getElementById('batch-count').textContent = `${b.done}/${b.total} văn bản đã xử lý (${pct}%)`;
+  document.getElementById('batch-more').textContent = more.join(' · ');
   bars(document.getElementById('batch-status'), b.counts, (k) => DOC_STATUS[k] ?? k);
 
   const docs = [];

@@ -371,7 +371,11 @@ function renderFields() {
   const sel = ol.querySelector('.selected');
   if (sel && !state.editing) sel.scrollIntoView({ block: 'nearest' });
   const first = ol.querySelector('.selected [data-pointer], .selected textarea');
-  if (state.editing && first && !ol.contains(document.activeElement)) first.focus();
+  if (state.editing && first && !ol.contains(document.activeElement)) {
+    first.focus();
+    // Typing replaces the value (no select-all first); arrows or a click still edit it in place.
+    first.select?.();
+  }
 }
 
 function renderHistory() {
@@ -537,6 +541,10 @@ async function save() {
     });
     state.editing = null;
     await reload();
+    // Like accept: a field that needed review, once corrected, hands over to the next one needing review.
+    const at = state.entries.findIndex((x) => x.id === e.id);
+    const next = e.review && at >= 0 && !state.entries[at].review ? nextReviewIndex(at) : null;
+    if (next !== null) state.sel = next;
     render();
     show(`Đã lưu hiệu chỉnh ${e.label}.`, 'ok');
   } catch (err) {
@@ -605,7 +613,8 @@ function renderBulk() {
   const canWrite = session.can('review:write');
   bar.hidden = !canWrite;
   if (!canWrite) return;
-  bar.replaceChildren(
+  // replaceChildren would print a null as the text "null": only the buttons that apply.
+  const buttons = [
     h(
       'button',
       { type: 'button', id: 'bulk-accept', disabled: n === 0, onclick: () => bulkAccept() },
@@ -637,7 +646,8 @@ function renderBulk() {
           'Bỏ chọn',
         )
       : null,
-  );
+  ];
+  bar.replaceChildren(...buttons.filter(Boolean));
 }
 
 async function bulkAccept() {
