@@ -235,19 +235,23 @@ function batchOf(documentIdExpr: string, batch: string | undefined, p: (v: unkno
 }
 
 /**
- * The filters every review read shares, as WHERE clauses over review_documents `r` (and review_items `i` for the
- * flag). Adding a filter is adding a clause here.
+ * The filters every review read shares, as WHERE clauses about the document `doc` (an SQL expression for its
+ * id). Adding a filter is adding a clause here.
  */
-function documentClauses(q: DocumentSelect, p: (v: unknown) => string): string[] {
+function documentClauses(q: DocumentSelect, p: (v: unknown) => string, doc: string): string[] {
   const where: string[] = [];
-  if (q.documentId) where.push(`r.document_id = ${p(q.documentId)}`);
+  if (q.documentId) where.push(`${doc} = ${p(q.documentId)}`);
   if (q.batch) {
-    where.push(`exists (select 1 from batch_documents b where b.document_id = r.document_id
-      and b.batch_id = ${p(q.batch)})`);
+    where.push(`exists (select 1 from batch_documents b where b.document_id = ${doc} and b.batch_id = ${p(q.batch)})`);
   }
-  if (q.provinceKey) where.push(`r.province_key = ${p(q.provinceKey)}`);
+  if (q.provinceKey) {
+    where.push(`exists (select 1 from review_documents pr where pr.document_id = ${doc}
+      and pr.province_key = ${p(q.provinceKey)})`);
+  }
   return where;
 }
+
+const whereOf = (clauses: string[]) => (clauses.length ? `where ${clauses.join(' and ')}` : '');
 
 export class ReviewStore implements ReviewRepository {
   constructor(readonly sql: Sql) {}
@@ -305,33 +309,32 @@ export class ReviewStore implements ReviewRepository {
 
   async queue(q: QueueSelect): Promise<{ items: QueueItem[]; total: number }> {
     const { values, p } = params();
-    const where = documentClauses(q, p);
+    const where = documentClauses(q, p, 'i.document_id');
     if (q.flag) where.push(`i.flags @> array[${p(q.flag)}]::text[]`);
-    // One statement: the filtered items, their count, and the page with each item's document, batch and claim.
+    // One statement: the count of the filtered items, and the page (its keys picked in the queue's order, which
+    // an index serves, then its rows) with each item's document, batch and claim.
     const { rows } = await this.sql.query<QueueRow>(
-      `with f as (
-         select i.* from review_items i join review_documents r on r.document_id = i.document_id
-         ${where.length ? `where ${where.join(' and ')}` : ''}
-       ), page as (
-         select * from f order by ${QUEUE_ORDER} limit ${p(q.limit)} offset ${p(q.offset)}
+      `with page as (
+         select i.document_id, i.ord from review_items i ${whereOf(where)}
+         order by ${QUEUE_ORDER.replace(/(^|, )(\w)/g, '$1i.$2')} limit ${p(q.limit)} offset ${p(q.offset)}
        )
-       select (select count(*) from f) as total, page.document_id, page.kind, page.pointer, page.label, page.value,
-         page.confidence, page.flags, page.source, page.excerpt, page.correction_id, d.file_name, r.province,
-         ${batchOf('page.document_id', q.batch, p)} as batch,
+       select (select count(*) from review_items i ${whereOf(where)}) as total, i.document_id, i.kind, i.pointer,
+         i.label, i.value, i.confidence, i.flags, i.source, i.excerpt, i.correction_id, d.file_name, r.province,
+         ${batchOf('i.document_id', q.batch, p)} as batch,
          c.id as claim_id, c.pointer as claim_pointer, c.key_id as claim_key_id,
          (select k.name from api_keys k where k.id = c.key_id) as claim_reviewer, c.claimed_at,
          c.expires_at as claim_expires_at
        from (select 1) one
-       left join page on true
-       left join documents d on d.id = page.document_id
-       left join review_documents r on r.document_id = page.document_id
+       left join (page join review_items i on i.document_id = page.document_id and i.ord = page.ord) on true
+       left join documents d on d.id = i.document_id
+       left join review_documents r on r.document_id = i.document_id
        left join lateral (
-         select c.* from review_claims c where c.document_id = page.document_id and c.expires_at > now()
-           and (c.pointer = page.pointer or left(page.pointer, length(c.pointer) + 1) = c.pointer || '/'
-             or left(c.pointer, length(page.pointer) + 1) = page.pointer || '/')
+         select c.* from review_claims c where c.document_id = i.document_id and c.expires_at > now()
+           and (c.pointer = i.pointer or left(i.pointer, length(c.pointer) + 1) = c.pointer || '/'
+             or left(c.pointer, length(i.pointer) + 1) = i.pointer || '/')
          order by c.claimed_at, c.id limit 1
        ) c on true
-       order by ${QUEUE_ORDER.replace(/(^|, )(\w)/g, '$1page.$2')}`,
+       order by ${QUEUE_ORDER.replace(/(^|, )(\w)/g, '$1i.$2')}`,
       values,
     );
     const total = Number(rows[0]?.total ?? 0);
@@ -372,7 +375,7 @@ export class ReviewStore implements ReviewRepository {
 
   async documents(q: DocumentSelect): Promise<DocumentReviewSummary[]> {
     const { values, p } = params();
-    const where = documentClauses(q, p);
+    const where = documentClauses(q, p, 'r.document_id');
     // Without a flag filter the counts are the ones stored with the items; with one, they are counted.
     const counts = q.flag
       ? `n.to_review, n.low, n.stale from review_documents r left join lateral (
@@ -384,8 +387,7 @@ export class ReviewStore implements ReviewRepository {
     const { rows } = await this.sql.query<DocumentRow>(
       `select d.id, d.file_name, r.province, ${batchOf('d.id', q.batch, p)} as batch, r.machine_needs_review,
          r.extractor_version, r.revision, ${counts}
-       join documents d on d.id = r.document_id
-       ${where.length ? `where ${where.join(' and ')}` : ''}
+       join documents d on d.id = r.document_id ${whereOf(where)}
        order by d.seq desc`,
       values,
     );

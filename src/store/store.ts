@@ -673,6 +673,11 @@ export class Store implements JobStore {
     await pruneDelivered(this.sql, deliveryRetentionHours);
   }
 
+  /** Answers when the database does (the readiness check). */
+  async ping(): Promise<void> {
+    await this.sql.query('select 1');
+  }
+
   async statusCounts(): Promise<Record<DocumentStatus, number>> {
     const res = await this.sql.query<{ status: DocumentStatus; n: number | string }>(
       'select status, count(*) as n from documents group by status',

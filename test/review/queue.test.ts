@@ -135,14 +135,23 @@ describe.each(dbs.map((d) => [d.name, d] as const))('review queue on %s', (_name
       ['document', `select * from review_items where document_id = 'b' order by rank`],
       ['flag', `select * from review_items where flags @> array['sum-mismatch']::text[]`],
       ['province', `select * from review_documents where province_key = 'bac ninh'`],
+      // The page in the queue's order is read off the index, not sorted.
+      [
+        'order',
+        `select document_id, ord from review_items i
+         order by rank, document_id collate "C", source_start, pointer collate "C", ord limit 100`,
+      ],
     ] as const) {
       // A handful of rows would be read sequentially; what matters is that an index can serve the filter.
       const plan = await db.sql.transaction(async (tx) => {
         await tx.query('set local enable_seqscan = off');
+        await tx.query('set local enable_sort = off');
         const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`explain ${text}`);
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });
       expect(plan, label).toMatch(/Index|Bitmap/);
+      if (label === 'order') expect(plan, label).toMatch(/review_items_queue/);
+      if (label === 'order') expect(plan, label).not.toMatch(/Sort/);
     }
   });
 });
