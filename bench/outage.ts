@@ -1,6 +1,7 @@
-// `npx tsx bench/outage.ts [--n 2000] [--scenario pg|redis|both] [--pg-seconds 20] [--redis-down-seconds 5]
-// [--sandbox]`: issue 12's outage run. N documents are uploaded into one batch in PostgreSQL + BullMQ mode (the
-// production timings: 2 s job backoff, 30 s locks, 60 s sweeper) while, once a quarter of them are done,
+// `npx tsx bench/outage.ts [--n 2000] [--scenario pg|redis|both|none] [--pg-seconds 20] [--redis-down-seconds 5]
+// [--sandbox] [--cut-after-uploaded K] [--cut-after-done D]`: issue 12's outage run. N documents are uploaded into
+// one batch in PostgreSQL + BullMQ mode (the production timings: 2 s job backoff, 30 s locks, 60 s sweeper)
+// while, once K are uploaded (default a quarter; the uploads go on through the outage) and D are done (default 0),
 //   pg:    PostgreSQL is cut for --pg-seconds by a TCP proxy (the shared server keeps running for everyone else);
 //   redis: a private redis-server (port 6390, append-only file as in compose.yaml) is killed with SIGKILL and
 //          started again after --redis-down-seconds (a crash restart: it may lose its last second of writes).
@@ -26,10 +27,14 @@ const { values: args } = parseArgs({
     'redis-down-seconds': { type: 'string', default: '5' },
     'redis-port': { type: 'string', default: '6390' },
     sandbox: { type: 'boolean', default: false },
+    /** Cut once this many are uploaded (default a quarter; for both, three quarters before Redis) … */
+    'cut-after-uploaded': { type: 'string' },
+    /** … and this many are done. */
+    'cut-after-done': { type: 'string', default: '0' },
   },
 });
 const N = Number(args.n);
-const SCENARIO = args.scenario as 'pg' | 'redis' | 'both';
+const SCENARIO = args.scenario as 'pg' | 'redis' | 'both' | 'none';
 const PG_S = Number(args['pg-seconds']);
 const REDIS_DOWN_S = Number(args['redis-down-seconds']);
 const REDIS_PORT = Number(args['redis-port']);
@@ -122,6 +127,7 @@ const created = await h.request('/v1/batches', {
 const batchId = ((await created.json()) as { id: string }).id;
 const uploadAnswers: Record<string, number> = {};
 let slowestUploadMs = 0;
+let uploaded = 0;
 const uploading = (async () => {
   for (let i = 0; i < N; i += 50) {
     const files = Array.from({ length: Math.min(50, N - i) }, (_, k) => ({
@@ -139,7 +145,10 @@ const uploading = (async () => {
         .catch((err: Error) => `network (${err.message})`);
       slowestUploadMs = Math.max(slowestUploadMs, Date.now() - s);
       uploadAnswers[status] = (uploadAnswers[status] ?? 0) + 1;
-      if (status === '202') break;
+      if (status === '202') {
+        uploaded += files.length;
+        break;
+      }
       if (status !== '503' && !status.startsWith('network')) throw new Error(`upload answered ${status}`);
       await sleep(1000);
     }
@@ -171,13 +180,16 @@ async function probeWhile(until: Promise<unknown>): Promise<{ byStatus: Record<s
   return { byStatus, slowestMs };
 }
 
-async function waitDone(atLeast: number): Promise<void> {
-  while (((await counts())['done'] ?? 0) < atLeast) await sleep(500);
+/** The moment to cut: this many documents uploaded (the uploader goes on through the outage) and done. */
+async function waitMidBatch(uploadedAtLeast: number): Promise<void> {
+  const doneAtLeast = Number(args['cut-after-done']);
+  uploadedAtLeast = args['cut-after-uploaded'] ? Number(args['cut-after-uploaded']) : uploadedAtLeast;
+  while (uploaded < uploadedAtLeast || ((await counts())['done'] ?? 0) < doneAtLeast) await sleep(200);
 }
 
 const events: string[] = [];
 if (SCENARIO === 'pg' || SCENARIO === 'both') {
-  await waitDone(Math.ceil(N / 4));
+  await waitMidBatch(Math.ceil(N / 4));
   const before = await counts();
   console.log(`${at()}: cutting PostgreSQL for ${PG_S} s at`, before);
   pg.down();
@@ -187,12 +199,12 @@ if (SCENARIO === 'pg' || SCENARIO === 'both') {
   const after = await counts();
   console.log(`${at()}: PostgreSQL back; answers during the outage:`, probe.byStatus, `slowest ${probe.slowestMs} ms`);
   events.push(
-    `PostgreSQL cut ${PG_S} s at ${before['done'] ?? 0} done; answers during it ${JSON.stringify(probe.byStatus)}, ` +
+    `PostgreSQL cut ${PG_S} s at ${uploaded} uploaded, ${before['done'] ?? 0} done; answers during it ${JSON.stringify(probe.byStatus)}, ` +
       `slowest ${probe.slowestMs} ms; failed after it: ${after['failed'] ?? 0}`,
   );
 }
 if (SCENARIO === 'redis' || SCENARIO === 'both') {
-  await waitDone(Math.ceil(SCENARIO === 'both' ? N / 2 : N / 4));
+  await waitMidBatch(Math.ceil(SCENARIO === 'both' ? (N * 3) / 4 : N / 4));
   const before = await counts();
   console.log(`${at()}: killing redis-server (SIGKILL), restarting after ${REDIS_DOWN_S} s, at`, before);
   await redis.kill();
@@ -201,7 +213,7 @@ if (SCENARIO === 'redis' || SCENARIO === 'both') {
   await redis.start();
   console.log(`${at()}: Redis back; answers during the outage:`, probe.byStatus, `slowest ${probe.slowestMs} ms`);
   events.push(
-    `redis-server killed -9 at ${before['done'] ?? 0} done, restarted after ${REDIS_DOWN_S} s; answers during ` +
+    `redis-server killed -9 at ${uploaded} uploaded, ${before['done'] ?? 0} done, restarted after ${REDIS_DOWN_S} s; answers during ` +
       `it ${JSON.stringify(probe.byStatus)}, slowest ${probe.slowestMs} ms`,
   );
 }
