@@ -59,7 +59,9 @@ export function extractFromDoc(doc: Doc): Extraction {
   const responsibilities = extractResponsibilities(doc, outline);
   const budget = extractBudget(doc, outline, tables, metadata.period.value);
   // Only a plan has targets, duties and a budget a reviewer may skip: elsewhere they are kept, marked low.
-  if (!isPlanKind(kind.value) || kind.confidence !== 'high') demoteNonPlan(kind, targets, responsibilities, budget);
+  if (!isPlanKind(kind.value) || kind.confidence !== 'high') {
+    demoteNonPlan({ kind, metadata, sections, tables, targets, responsibilities, budget });
+  }
   const crossDiagnostics = crossCheck({ doc, targets, tables, budget });
 
   const assembled: Omit<Extraction, 'review'> = {

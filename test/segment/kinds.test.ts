@@ -1,11 +1,12 @@
 // Plans among everything else: every golden plan is classified as a plan; non-plans (decisions, letters, web
-// pages) are not, and carry no target, responsibility or budget marked high. The full 1,500-document archive runs
+// pages) are not, and carry no value marked high (header, kind, sections, tables, targets, duties, budget). The full 1,500-document archive runs
 // with `npx tsx bench/mixed-archive.ts` (about 10 s on one core); here a sample of 200 of it, when ../shared is
 // present, and always the eight documents that once came out with high values (test/segment/non-plans/).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { promisedValues } from '../../src/contract/promised.js';
 import type { Extraction } from '../../src/contract/schema.js';
 import { extract } from '../../src/pipeline.js';
 import { isPlanKind } from '../../src/rules/doc-kinds.js';
@@ -15,13 +16,7 @@ const ARCHIVE = '/work/shared/mixed-archive';
 const SAMPLE = 200;
 const NON_PLANS = fileURLToPath(new URL('./non-plans/', import.meta.url));
 
-function highs(e: Extraction): number {
-  return (
-    e.targets.filter((t) => t.confidence === 'high').length +
-    e.responsibilities.filter((r) => r.confidence === 'high').length +
-    (e.budget.total.value !== null && e.budget.total.confidence === 'high' ? 1 : 0)
-  );
-}
+const highs = (e: Extraction): number => promisedValues(e).length;
 
 async function verdicts(files: readonly string[]): Promise<string[]> {
   const wrong: string[] = [];

@@ -129,7 +129,7 @@ describe('documents that are not plans', () => {
       '(Ban hành kèm theo Quyết định số 41/2019/QĐ-UBND ngày 22 tháng 10 năm 2019 của Ủy ban nhân dân tỉnh Quảng Trị)',
       ...PLAN_BODY,
     ]);
-    expect(e.document.kind).toMatchObject({ value: 'decision', confidence: 'high' });
+    expect(e.document.kind).toMatchObject({ value: 'decision', confidence: 'medium', flags: ['not-a-plan'] });
     expect([...e.targets, ...e.responsibilities].every((x) => x.confidence === 'low')).toBe(true);
     for (const t of e.targets) expect(t.flags).toContain('not-a-plan');
   });
@@ -158,7 +158,7 @@ describe('documents that are not plans', () => {
       'KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023',
       ...PLAN_BODY,
     ]);
-    expect(e.document.kind).toMatchObject({ value: 'report', confidence: 'high' });
+    expect(e.document.kind).toMatchObject({ value: 'report', confidence: 'medium', flags: ['not-a-plan'] });
     expect(e.budget.total.confidence === 'high' && e.budget.total.value !== null).toBe(false);
   });
   it('a web page without header is other, and nothing in it is high', () => {
