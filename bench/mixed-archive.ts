@@ -51,8 +51,7 @@ async function main(): Promise<void> {
   console.log(
     `${all.length} documents in ${(ms / 1000).toFixed(1)} s; kinds: ${JSON.stringify(Object.fromEntries(kinds))}`,
   );
-  if (!expectPlans)
-    console.log(`documents with any value marked high: ${highDocs} (${highValues} values)`);
+  if (!expectPlans) console.log(`documents with any value marked high: ${highDocs} (${highValues} values)`);
   console.log(`errors: ${errors}; not as expected: ${wrong.length}`);
   for (const w of wrong.slice(0, 40)) console.log(`  ${w}`);
   process.exitCode = wrong.length === 0 ? 0 : 1;
