@@ -310,7 +310,7 @@ function toRoman(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Items.
 
-type LabelKind = 'dec' | 'letter' | 'dash' | 'plus' | 'star' | 'dot' | 'named';
+type LabelKind = 'dec' | 'paren' | 'letter' | 'dash' | 'plus' | 'star' | 'dot' | 'named';
 
 interface Label {
   kind: LabelKind;
@@ -324,6 +324,8 @@ const DEC_RE = /^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?(?=\s|\p{L}|$)\s*(.*)$/u;
 const LETTER_RE = /^([a-zđ])\s*(\)|\.(?=\s))\s*(.*)$/u;
 const NAMED_RE = /^((?:Chỉ tiêu|Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?\d{1,3})\s*[:.)]\s*(.*)$/u;
 const BULLET_RE = /^([-–—+•·●▪○◦]|\*(?=\s))\s*(.*)$/u;
+/** "(1) Tốc độ tăng trưởng …": numbered targets of a list of "chỉ tiêu chủ yếu"; the number is a label, not a value. */
+const PAREN_RE = /^\((\d{1,2})\)\s*(\p{L}.*)$/u;
 
 /** The label of an item line, or null for an unlabelled paragraph. `cleaned` is cleanText(raw) when known. */
 export function parseLabel(raw: string, cleaned?: string): Label | null {
@@ -350,6 +352,8 @@ export function parseLabel(raw: string, cleaned?: string): Label | null {
     const ok = level === 1 ? sep !== undefined : sep !== undefined || /^\p{Lu}/u.test(text);
     if (ok && !/^\d/.test(text)) return { kind: 'dec', level, label, text };
   }
+  const paren = PAREN_RE.exec(t);
+  if (paren) return { kind: 'paren', level: 0, label: `(${paren[1]})`, text: paren[2] ?? '' };
   const letter = LETTER_RE.exec(t);
   if (letter && LETTER_ORDER.includes(letter[1] as string)) {
     return { kind: 'letter', level: 0, label: letter[1] as string, text: letter[3] ?? '' };
@@ -410,6 +414,8 @@ function buildItems(lines: readonly Line[], texts: readonly string[], from: numb
 }
 
 function orderKey(item: OutlineItem): number | null {
+  const paren = /^\((\d+)\)$/.exec(item.label);
+  if (paren) return Number.parseInt(paren[1] as string, 10);
   if (/^\d/.test(item.label)) {
     const last = item.label.split('.').pop() ?? '';
     return Number.parseInt(last, 10);
@@ -419,6 +425,7 @@ function orderKey(item: OutlineItem): number | null {
 }
 
 function labelFamily(item: OutlineItem): string {
+  if (/^\(\d+\)$/.test(item.label)) return 'paren';
   if (/^\d/.test(item.label)) return `dec${item.label.split('.').length}`;
   return LETTER_ORDER.includes(item.label) ? 'letter' : 'other';
 }

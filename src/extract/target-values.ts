@@ -104,7 +104,8 @@ const YEAR_RE = new RegExp(
 );
 
 const NUMBER_RE = new RegExp(`${B_BEFORE}${NUMBER_TOKEN_SOURCE}`, 'gu');
-const RATE_TAIL_RE = new RegExp(`^\\s*/\\s*(${NUMBER_TOKEN_SOURCE})`, 'u');
+// "5‰/100", "109 bé trai/100 bé gái sinh ra sống": a rate against a power of ten, the counted noun between.
+const RATE_TAIL_RE = new RegExp(`^\\s*[\\p{L} ]{0,24}?/\\s*(${NUMBER_TOKEN_SOURCE})`, 'u');
 const PERCENT_RE = new RegExp(`^\\s*(?:${alternation(UNITS.percent)})`, 'iu');
 const PER_MILLE_RE = new RegExp(`^\\s*(?:${alternation(UNITS.perMille)})`, 'u');
 // "1-1,5%": the first bound of a range written once with its unit.
@@ -303,7 +304,14 @@ function readCandidates(
     let kind: Candidate['kind'] = 'bare';
     let unit = 'count';
     let end = numEnd;
-    const rate = RATE_TAIL_RE.exec(after);
+    let rate = RATE_TAIL_RE.exec(after);
+    // "3 tổ/10 thôn": a noun between and no power of ten after: read the number as before, not as a rate.
+    if (
+      rate &&
+      /\p{L}/u.test(rate[0]) &&
+      !isPowerOfTenDenominator(parseVnNumber(rate[1] ?? '', { notation: 'vn' })?.value ?? 0)
+    )
+      rate = null;
     const wordRate = rate ? null : RATE_WORD_TAIL_RES.find(({ re }) => re.test(after));
     if (wordRate) {
       kind = 'rate';
@@ -506,7 +514,10 @@ function sortOut(text: string, values: Candidate[], denominator: number | null):
   return values;
 }
 
-const BASELINE_BEFORE = [...TARGET_WORDS.baselineLead].sort((a, b) => b.length - a.length);
+// A year measured from ("so với năm 2020") or prices are measured in ("giá so sánh năm 2010") is never due.
+const BASELINE_BEFORE = [...TARGET_WORDS.baselineLead, ...TARGET_WORDS.priceYearLead].sort(
+  (a, b) => b.length - a.length,
+);
 // "duy trì đến năm 2030" keeps a value already stated; it is not the due year of another one.
 const MAINTAIN_BEFORE = [...TARGET_WORDS.maintain].sort((a, b) => b.length - a.length);
 

@@ -71,7 +71,14 @@ const NAMED_RE =
   /^((?:Chỉ|chỉ|CHỈ)\s+(?:tiêu|TIÊU)|(?:Mục|mục|MỤC)\s+(?:tiêu|TIÊU))\s+(?:số\s+)?(\d{1,3})\s*[:.)-]\s*/u;
 // A bullet or number left at the start of a raw line.
 const LEAD_MARK_RE =
-  /^[\s*_]*(?:[-–—+•·●▪○◦](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+\p{Lu})|[a-zđ]\)(?=[\s*_]))?[\s*_]*/u;
+  /^[\s*_]*(?:[-–—+•·●▪○◦](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+\p{Lu})|[a-zđ]\)(?=[\s*_])|\(\d{1,2}\)(?=[\s*_]))?[\s*_]*/u;
+
+// "I. Về kinh tế (11 chỉ tiêu)", "Nhóm chỉ tiêu xã hội, gồm 5 chỉ tiêu": the line counts the targets that follow;
+// it heads them and is never one itself.
+const ANNOUNCES_COUNT_RE =
+  /(?:[(（]\s*|\b(?:gồm|gồm có|bao gồm|với)\s+)\d{1,3}\s+(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+\p{L}+){0,3}\s*(?:[)）]|[:.]?\s*$)/iu;
+const announcesCount = (text: string, values: readonly ValueReading[]) =>
+  values.length === 0 && ANNOUNCES_COUNT_RE.test(text);
 
 const TARGET_HEADS = [...TARGET_WORDS.targetHeads].sort((a, b) => b.length - a.length);
 
@@ -239,7 +246,7 @@ function labelOf(itemLabel: string | null, text: string): { label: string | null
     const kind = lower(named[1] ?? '').startsWith('chỉ') ? 'Chỉ tiêu' : 'Mục tiêu';
     return { label: `${kind} ${Number(named[2])}`, body: t };
   }
-  if (itemLabel && /^(?:\d|[a-zđ]$)/u.test(itemLabel)) return { label: itemLabel, body: t };
+  if (itemLabel && /^(?:\d|[a-zđ]$|\(\d{1,2}\)$)/u.test(itemLabel)) return { label: itemLabel, body: t };
   return { label: null, body: t };
 }
 
@@ -310,6 +317,10 @@ function walk(
       continue;
     }
     const values = valuesIn(ctx, text, currentMode);
+    if (announcesCount(text, values)) {
+      currentYear = headYear(text, true) ?? currentYear;
+      continue;
+    }
     const head = targetHead(text);
     if (head && !head.rest) {
       // An unlabelled heading line ("Mục tiêu cụ thể đến năm 2025") opens a block for what follows.
@@ -318,7 +329,8 @@ function walk(
       continue;
     }
     if ((currentMode === 'general' || (topLevel && currentMode === mode)) && values.length === 0) continue;
-    const nextText = nextTextLine(lines, i + 1, to);
+    // The line after may lie past this block: "Về văn hóa - xã hội:" closes item (6) and heads item (7).
+    const nextText = nextTextLine(lines, i + 1, ctx.section.endLine);
     if (headingLike(text, values) && nextText && !continues(text, nextText.text)) {
       currentYear = headYear(text, ctx.objective || currentMode === 'specific') ?? currentYear;
       continue;
@@ -391,6 +403,9 @@ function visit(ctx: Context, item: OutlineItem, mode: Mode, year: HeadYear | nul
   if (notTargetHead(headText)) {
     // "1. Quan điểm", "Mục đích, yêu cầu": principles and purposes, never targets.
     childMode = 'none';
+  } else if (mode !== 'none' && announcesCount(headText, values)) {
+    childMode = mode === 'general' ? 'specific' : mode;
+    childYear = headYear(headText, true) ?? year;
   } else if (head && !(named && !hasBody)) {
     // A block of targets: "Mục tiêu chung: …", "2. Mục tiêu cụ thể đến năm 2025", "Mục tiêu 1: Về …".
     childMode = head.general ? 'general' : 'specific';

@@ -195,6 +195,30 @@ const LINE_RULES: LineRule[] = [
       ['Giảm tỷ lệ hộ nghèo xuống dưới 2%.', [{ value: 2, unit: '%', comparator: 'lt', year: null }]],
     ],
   },
+  {
+    rule: 'the year prices are measured in is never a due year; a rate against a hundred names its base',
+    examples: [
+      // The list of "chỉ tiêu chủ yếu" of a district congress resolution words its growth target this way.
+      [
+        'Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 16%.',
+        [{ value: 16, unit: '%', comparator: 'eq', year: null, per: 'year' }],
+      ],
+      [
+        'Tỷ số giới tính khi sinh đến năm 2030 giảm xuống dưới 109 bé trai/100 bé gái sinh ra sống.',
+        [{ value: 109, unit: 'per-100', comparator: 'lt', year: 2030 }],
+      ],
+    ],
+    counterExamples: [
+      // A due year beside the price year still dates the value.
+      [
+        'GRDP (theo giá so sánh 2010) đạt 50.000 tỷ đồng vào năm 2025.',
+        [{ value: 50_000, unit: 'billion-vnd', comparator: 'eq', year: 2025 }],
+      ],
+      // A date is no rate, nor is a ratio to anything but a power of ten.
+      ['Hoàn thành 20 hồ sơ trước ngày 15/11/2025.', [{ value: 20, unit: 'count', comparator: 'eq', year: 2025 }]],
+      ['Mỗi xã có 3 tổ tự quản/10 thôn.', [{ value: 3, unit: 'count', comparator: 'eq', year: null }]],
+    ],
+  },
 ];
 
 describe('rules of the genre: what one target line states', () => {
@@ -298,6 +322,41 @@ describe('rules of the genre: where targets are and what dates them', () => {
     ]);
     expect(t.map((x) => [x.text, x.values.map((v) => [v.value, v.year])])).toEqual([
       ['Tỷ lệ người dân có tài khoản định danh điện tử đạt 80%.', [[80, 2030]]],
+    ]);
+  });
+
+  it('a sub-heading counting the targets under it ("Về kinh tế (11 chỉ tiêu)") heads them and is no target', () => {
+    const t = targets([
+      'II. MỤC TIÊU',
+      '1. Về kinh tế (03 chỉ tiêu)',
+      '1. Thu nhập bình quân đầu người đến năm 2025 đạt 60 triệu đồng.',
+      '2. Tỷ lệ đô thị hóa đến năm 2025 đạt 16% trở lên.',
+      '2. Về xã hội, gồm 2 chỉ tiêu',
+      '3. Tỷ lệ lao động qua đào tạo năm 2025 đạt 65%.',
+    ]);
+    expect(summary(t)).toEqual([
+      [[[60, 2025]], 'high', []],
+      [[[16, 2025]], 'high', []],
+      [[[65, 2025]], 'high', []],
+    ]);
+  });
+
+  it('"(1)", "(2)" number the targets of a list: the number is a label, never a value', () => {
+    const t = targets([
+      'II. MỤC TIÊU',
+      'Các chỉ tiêu chủ yếu đến năm 2025:',
+      'Về kinh tế:',
+      '(1) Thu nhập bình quân đầu người đạt 60 triệu đồng.',
+      '(2) Tỷ lệ đô thị hóa đạt 16% trở lên.',
+      'Về văn hóa - xã hội:',
+      '(3) Số bác sĩ đạt 15 bác sĩ/vạn dân.',
+      '(4) Không còn hộ nghèo theo chuẩn của tỉnh.',
+    ]);
+    expect(t.map((x) => [x.label, x.values.map((v) => [v.value, v.unit, v.year])])).toEqual([
+      ['(1)', [[60, 'million-vnd', 2025]]],
+      ['(2)', [[16, '%', 2025]]],
+      ['(3)', [[15, 'per-10000', 2025]]],
+      ['(4)', []],
     ]);
   });
 
