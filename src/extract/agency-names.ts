@@ -520,7 +520,14 @@ export class AgencyMatcher {
     if (!head) return false;
     if (this.canonicalise(text).match !== 'unknown') return true;
     const afterHead = skipSpaces(text, at + head.word.length);
-    if (/^các$/iu.test(head.word)) return this.headAt(text, afterHead) !== null;
+    if (/^các$/iu.test(head.word)) {
+      if (this.headAt(text, afterHead) !== null) return true;
+      // "Các trường trung học phổ thông", "Các bệnh viện": a group opening the phrase may write its head word in
+      // lower case. After a leader's title ("… và Thủ trưởng các ban, ngành") the heads still need their capital:
+      // the phrase goes on naming the same group.
+      const rest = text.slice(afterHead);
+      return at === 0 && this.headAt(rest.charAt(0).toUpperCase() + rest.slice(1), 0) !== null;
+    }
     if (head.words > 1) return true;
     const next = text.slice(afterHead).match(/^[\p{L}\p{N}]+/u)?.[0];
     return next !== undefined && isCap(next);

@@ -436,7 +436,12 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     { word: 'Tòa án', kind: 'other' },
     { word: 'Toà án', kind: 'other' },
     { word: 'Cục', kind: 'other' },
+    { word: 'Tổng cục', kind: 'other' },
     { word: 'Chi cục', kind: 'other' },
+    // A ministry's own units in its plans: "Vụ Kế hoạch - Tài chính", "Bệnh viện Bạch Mai", "Học viện Y Dược".
+    { word: 'Vụ', kind: 'other' },
+    { word: 'Bệnh viện', kind: 'other' },
+    { word: 'Học viện', kind: 'other' },
     { word: 'Thuế', kind: 'other' },
     { word: 'Kho bạc', kind: 'other' },
     { word: 'Bảo hiểm', kind: 'other' },

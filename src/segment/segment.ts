@@ -278,12 +278,15 @@ export function segment(doc: Doc): Segmentation {
 
 /** The "(Ban hành kèm theo Quyết định số …)" line within a few lines under a type line, or null. */
 function noteAfter(lines: readonly Line[], typeLine: number): number | null {
+  let title = true;
   for (let i = typeLine + 1; i < lines.length && i <= typeLine + NOTE_WINDOW; i++) {
     const line = lines[i] as Line;
     if (line.kind !== 'text') continue;
     const t = cleanText(line.text);
     if (ATTACHED_BY_RE.test(t) && /Quyết\s+định\s+(?:số\s*)?[\d…. _/]/iu.test(t)) return i;
-    if (PREAMBLE_RE.test(t) || /^[IVX]+\s*[.:)/]/u.test(t)) return null;
+    // The line under "KẾ HOẠCH" is its title, which often opens as a preamble does ("Triển khai công tác …").
+    if ((PREAMBLE_RE.test(t) && !title) || /^[IVX]+\s*[.:)/]/u.test(t)) return null;
+    title = false;
   }
   return null;
 }

@@ -81,6 +81,42 @@ describe('a plan issued as the attachment of a decision', () => {
   });
 });
 
+describe("a ministry's plan issued by decision, its title opening as a preamble does", () => {
+  // The plan's title line "Triển khai công tác …" opens with a preamble word; the note under it still ties the plan
+  // to its decision. Units of the ministry (Cục, Vụ) are the bodies with duties.
+  const { e } = run([
+    'BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Số: 3120/QĐ-BYT | Hà Nội, ngày 05 tháng 10 năm 2024',
+    'QUYẾT ĐỊNH',
+    'Ban hành Kế hoạch triển khai công tác phòng, chống bệnh không lây nhiễm giai đoạn 2024 - 2026',
+    'QUYẾT ĐỊNH:',
+    'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai công tác phòng, chống bệnh không lây nhiễm.',
+    'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.',
+    'Nơi nhận: - Như Điều 3; - Lưu: VT. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn Bình',
+    'KẾ HOẠCH',
+    'Triển khai công tác phòng, chống bệnh không lây nhiễm giai đoạn 2024 - 2026',
+    '(Ban hành kèm theo Quyết định số 3120/QĐ-BYT ngày 05 tháng 10 năm 2024 của Bộ trưởng Bộ Y tế)',
+    'I. MỤC TIÊU',
+    '1. Đến năm 2026, 70% người trưởng thành bị tăng huyết áp được phát hiện.',
+    'II. TỔ CHỨC THỰC HIỆN',
+    '1. Cục Phòng bệnh: Chủ trì, phối hợp với các đơn vị liên quan tổ chức triển khai Kế hoạch.',
+    '2. Vụ Kế hoạch - Tài chính: Bố trí kinh phí.',
+    '3. Các bệnh viện trực thuộc Bộ: Triển khai tại đơn vị.',
+  ]);
+  it('is a plan-by-decision, high', () => {
+    expect(e.document.kind).toMatchObject({ value: 'plan-by-decision', confidence: 'high' });
+    expect(e.metadata.province).toMatchObject({ value: null });
+    expect(e.metadata.issuer.value).toBe('Bộ Y tế');
+  });
+  it('reads Cục, Vụ and a group of hospitals as bodies (unknown names: never high)', () => {
+    expect(e.responsibilities.map((r) => [r.agency.name, r.confidence])).toEqual([
+      ['Cục Phòng bệnh', 'medium'],
+      ['Vụ Kế hoạch - Tài chính', 'medium'],
+      ['Các bệnh viện trực thuộc Bộ', 'medium'],
+    ]);
+  });
+});
+
 describe('the attached plan without its decision', () => {
   it('takes number and date from the note under its title', () => {
     const { e } = run([
