@@ -632,6 +632,53 @@ function pairBaselines(
   return { values: out, baselineYears };
 }
 
+const STATUS_LEAD_RE = new RegExp(`${B_BEFORE}(?:${alternation(TARGET_WORDS.statusLead)})${B_AFTER}`, 'iu');
+
+/**
+ * The level reached so far, stated beside a target, is no target: "đạt 85% trở lên (năm 2024 đạt 80,2%)" — a
+ * parenthesis holding a value and a year of its own —, "Hiện nay tỷ lệ … là 92%, phấn đấu … đạt 96%" — values after
+ * a status word up to the next comma. Each becomes the baseline of the nearest target of the same unit (the one
+ * before a parenthesis, the one after a status phrase), and a year inside a parenthesis dates nothing outside it.
+ */
+function setAsideStatus(
+  text: string,
+  values: Candidate[],
+  years: readonly YearMention[],
+  from: number,
+  to: number,
+): { values: Candidate[]; statusYears: Set<YearMention> } {
+  const statusYears = new Set<YearMention>();
+  if (values.length === 0) return { values, statusYears };
+  const status = new Set<Candidate>();
+  // Parentheses with a value and a year inside.
+  for (let open = text.indexOf('(', from); open >= 0 && open < to; open = text.indexOf('(', open + 1)) {
+    const close = text.indexOf(')', open);
+    if (close < 0 || close > to || close - open > 80) continue;
+    const inside = values.filter((v) => v.start > open && v.end <= close);
+    const yearsIn = years.filter((y) => y.start > open && y.end <= close && y.year !== null);
+    if (inside.length === 0 || yearsIn.length === 0 || inside.length === values.length) continue;
+    for (const v of inside) status.add(v);
+    for (const y of yearsIn) statusYears.add(y);
+  }
+  // A status phrase up to the next comma.
+  if (STATUS_LEAD_RE.test(text.slice(from, to))) {
+    for (const v of values) {
+      const lead = text.slice(Math.max(from, v.start - 60), v.start);
+      const since = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';')) + 1);
+      if (STATUS_LEAD_RE.test(since) && values.some((w) => w.start > v.end && w.unit === v.unit)) status.add(v);
+    }
+  }
+  if (status.size === 0) return { values, statusYears };
+  const kept = values.filter((v) => !status.has(v));
+  for (const s of status) {
+    const before = kept.filter((v) => v.end <= s.start && v.unit === s.unit).at(-1);
+    const after = kept.find((v) => v.start >= s.end && v.unit === s.unit);
+    const target = text.slice(0, s.start).lastIndexOf('(') > (before?.end ?? -1) ? before : after;
+    if (target && target.baseline === undefined && target.max === undefined) target.baseline = s.value;
+  }
+  return { values: kept, statusYears };
+}
+
 /**
  * Ranges stay one value: "05 - 06%/năm", "từ 20% đến 30%" → value 5 (gte), min 5, max 6. A value opened by "từ"
  * with no second end ("từ 05 bộ dữ liệu mở") is a lower bound.
@@ -707,8 +754,8 @@ export function readTargetValues(text: string): ValueReading[] {
     // "ít nhất 2 cơ sở … thuộc nhóm 100 đại học hàng đầu": a rank after another value names what it counts.
     const sorted = sortOut(text, raw, denominator).filter((v, i) => v.unit !== 'rank' || i === 0);
     const { values: changed, baselineYears } = pairBaselines(text, sorted, years);
-    const dueYears = years.filter((y) => !y.baseline && !baselineYears.has(y));
-    const values = mergeRanges(text, changed);
+    const { values, statusYears } = setAsideStatus(text, mergeRanges(text, changed), years, from, to);
+    const dueYears = years.filter((y) => !y.baseline && !baselineYears.has(y) && !statusYears.has(y));
     carryComparators(text, values, years, to);
     sharePartBounds(text, values, out);
     const opening = attachYears(text, values, dueYears);

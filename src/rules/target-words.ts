@@ -18,6 +18,8 @@ const TargetWordsSchema = z.object({
   dateLead: z.array(z.string().min(1)).min(1),
   /** Words before a year phrase that make it the baseline of a change ("tăng 10% so với năm 2020"). */
   baselineLead: z.array(z.string().min(1)).min(1),
+  /** "Hiện nay tỷ lệ … là 92%, phấn đấu …": the level reached so far, never a target. */
+  statusLead: z.array(z.string().min(1)).min(1),
   /** "(giá so sánh năm 2010)": the year prices are measured in, never a due year. */
   priceYearLead: z.array(z.string().min(1)).min(1),
   /** Words before a year phrase that keep an earlier value ("duy trì đến năm 2030"): not a new due year. */
@@ -53,6 +55,7 @@ export const TARGET_WORDS: TargetWords = TargetWordsSchema.parse({
   yearLead: ['vào', 'đến', 'tới', 'trong', 'hết', 'cuối', 'đầu', 'đến hết', 'đến cuối', 'vào cuối', 'tính đến'],
   dateLead: ['trước', 'chậm nhất', 'xong trước', 'hoàn thành trước'],
   baselineLead: ['so với', 'so với cùng kỳ', 'so cùng kỳ', 'so với mức', 'so với kết quả', 'so với thời điểm'],
+  statusLead: ['hiện nay', 'hiện tại', 'hiện đạt', 'hiện có', 'đến nay', 'tính đến nay', 'tính đến thời điểm hiện tại'],
   priceYearLead: ['giá so sánh', 'theo giá so sánh', 'giá cố định', 'theo giá cố định', 'giá gốc'],
   maintain: ['duy trì', 'giữ vững', 'tiếp tục duy trì', 'duy trì tỷ lệ này', 'duy trì kết quả'],
   recurring: [

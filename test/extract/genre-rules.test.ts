@@ -196,6 +196,31 @@ const LINE_RULES: LineRule[] = [
     ],
   },
   {
+    rule: 'the level reached so far is the baseline of the target beside it, never a target',
+    examples: [
+      [
+        'Tỷ lệ hộ gia đình sử dụng nước sạch đạt 85% trở lên (năm 2024 đạt 80,2%).',
+        [{ value: 85, unit: '%', comparator: 'gte', year: null, baseline: 80.2 }],
+      ],
+      [
+        'Hiện nay tỷ lệ tiêm chủng đầy đủ là 92%, phấn đấu đến năm 2026 đạt 96%.',
+        [{ value: 96, unit: '%', comparator: 'eq', year: 2026, baseline: 92 }],
+      ],
+    ],
+    counterExamples: [
+      // A parenthesis holding only a year dates the value before it; one holding only a count names what it counts.
+      [
+        'Tỷ lệ đạt 90% (năm 2025) và 95% (năm 2030).',
+        [
+          { value: 90, unit: '%', comparator: 'eq', year: 2025 },
+          { value: 95, unit: '%', comparator: 'eq', year: 2030 },
+        ],
+      ],
+      // A status word with no target after it of the same unit leaves the value alone.
+      ['Nâng cấp 100% trạm y tế hiện có.', [{ value: 100, unit: '%', comparator: 'eq', year: null }]],
+    ],
+  },
+  {
     rule: 'the year prices are measured in is never a due year; a rate against a hundred names its base',
     examples: [
       // The list of "chỉ tiêu chủ yếu" of a district congress resolution words its growth target this way.
