@@ -60,7 +60,12 @@ function cachedEngine(engine: OcrEngine, dir: string): OcrEngine {
         .update(image.png)
         .digest('hex');
       const file = path.join(dir, `${key}.json`);
-      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as EngineResult;
+      if (existsSync(file)) {
+        // Yield as an engine would, so the time budget's timer can fire between cached pages.
+        await new Promise((r) => setImmediate(r));
+        if (opts?.signal?.aborted) throw new Error('OCR aborted: time budget exhausted');
+        return JSON.parse(readFileSync(file, 'utf8')) as EngineResult;
+      }
       const r = await engine.recognise(image, opts);
       mkdirSync(dir, { recursive: true });
       writeFileSync(file, JSON.stringify(r));
