@@ -85,7 +85,20 @@ function b02Facts(e: Extraction): void {
   expect(e.sections[2]?.flags).toContain('numeral-repaired');
   expect(e.sections[2]?.confidence).not.toBe('high');
   expect(e.diagnostics.map((d) => d.code)).not.toContain('repeated-numeral');
+  // III. TỔ CHỨC THỰC HIỆN gives four duties: 1. Sở Nội vụ, 2. (Căn cứ Kế hoạch này,) thủ trưởng các cơ quan, đơn
+  // vị, địa phương và doanh nghiệp …, 3. Thành viên Hội đồng Thi đua - Khen thưởng thành phố …, 4. Ban Tuyên giáo
+  // Thành ủy.
+  expect(e.responsibilities.map((r) => r.agency.name.split(' ').slice(0, 2).join(' '))).toEqual([
+    'Sở Nội',
+    'thủ trưởng',
+    'Thành viên',
+    'Ban Tuyên',
+  ]);
   expect(e.responsibilities[0]?.agency.canonical).toBe('Sở Nội vụ');
+  // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", the seal over the title, then the name.
+  expect(e.metadata.signer.value?.name).toBe('Nguyễn Xuân Bình');
+  expect(e.metadata.signer.value?.position).toBe('PHÓ CHỦ TỊCH');
+  expect(e.metadata.signer.confidence).not.toBe('high');
 }
 
 describe('the tesseract.js path end to end', () => {

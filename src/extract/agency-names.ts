@@ -35,6 +35,8 @@ interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_SUBJECT_CHARS = 600;
+/** A clause before the subject longer than this is a sentence of its own, not a lead-in. */
+const MAX_LEAD_CLAUSE_CHARS = 80;
 const MAX_HEADING_WORDS = 60;
 const MAX_CACHED_NAMES = 10_000;
 
@@ -318,6 +320,19 @@ export class AgencyMatcher {
    * heading whose duties follow), "Sở Nội vụ chịu trách nhiệm …". Returns null when the item does not open with a
    * body's name.
    */
+  /**
+   * Past a short clause set before the subject, up to its comma: "Căn cứ Kế hoạch này, thủ trưởng các cơ quan …"
+   * reads from "thủ trưởng". Where no body's name follows the comma, the subject is read from `at` as before.
+   */
+  private afterLeadClause(text: string, at: number): number {
+    if (!this.table.leadClauseWords.some((w) => startsWithWord(text, at, w))) return at;
+    const comma = text.indexOf(',', at);
+    if (comma < 0 || comma - at > MAX_LEAD_CLAUSE_CHARS) return at;
+    const next = skipSpaces(text, comma + 1);
+    const lead = this.leaderLength(text, next);
+    return this.headAt(text, lead > 0 ? skipSpaces(text, next + lead) : next) ? next : at;
+  }
+
   readSubject(text: string, opts: { heading?: boolean } = {}): SubjectReading | null {
     let i = skipMarkup(text, 0);
     let framing: SubjectReading['framing'] = null;
@@ -326,6 +341,7 @@ export class AgencyMatcher {
     if (request) framing = 'request';
     else if (assign) framing = 'assign';
     if (request || assign) i = skipMarkup(text, i + (request ?? assign ?? '').length);
+    else i = this.afterLeadClause(text, i);
     const start = i;
 
     const lead = this.leaderLength(text, i);

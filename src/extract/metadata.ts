@@ -302,9 +302,10 @@ const BARE_NUMBER_RE = /(?<![\p{L}])Số[ \t]+(?=\d{1,6}[A-Za-z]?[ \t]*\/)([^|\n
 // The number and its symbol, with the stray spaces typists leave around "/" and "-" ("1832 /KH - UBND"). A spaced
 // separator must be followed by a whole upper-case symbol part ("UBND"), so a place run into the header ("… -
 // Hải Dương") is not taken in. Each repeat opens with a separator the parts cannot hold: the pattern stays linear.
+// A stray mark after the digits ("68. /KH-UBND": the tail of a handwritten 8 under OCR) is not part of the number.
 const SYMBOL_PART = '[\\p{Lu}\\d][\\p{Lu}\\d.&]*(?![\\p{L}\\d])';
 const NUMBER_VALUE_RE = new RegExp(
-  `^\\d{1,6}[A-Za-z]?[ \\t]*\\/[ \\t]*[\\p{L}\\d.&]+(?:[-/][\\p{L}\\d.&]+|[ \\t]+[-/][ \\t]*${SYMBOL_PART}|[-/][ \\t]+${SYMBOL_PART})*`,
+  `^\\d{1,6}[A-Za-z]?[.,]?[ \\t]*\\/[ \\t]*[\\p{L}\\d.&]+(?:[-/][\\p{L}\\d.&]+|[ \\t]+[-/][ \\t]*${SYMBOL_PART}|[-/][ \\t]+${SYMBOL_PART})*`,
   'u',
 );
 // Day and month may be blank in drafts ("ngày     tháng     năm 2023").
@@ -322,7 +323,11 @@ function documentNumber(doc: Doc, headerEnd: number, from = 0): Field<string> {
     (m[1] as string).length +
     ((m[1] as string).length - (m[1] as string).trimStart().length);
   const num = NUMBER_VALUE_RE.exec(raw)?.[0];
-  if (num) return field(num.replace(/[ \t]+/g, ''), span(doc, start, start + num.length));
+  if (num)
+    return field(
+      num.replace(/[ \t]+/g, '').replace(/^(\d+[A-Za-z]?)[.,]\//, '$1/'),
+      span(doc, start, start + num.length),
+    );
   // "Số: …/KH-UBND", "Số:      /KH-UBND": an unissued draft.
   if (/^[\s….·_-]*\/\S/u.test(raw))
     return field<string>(null, span(doc, start, start + raw.length), 'medium', ['draft']);
@@ -812,8 +817,8 @@ export function extractMetadata(doc: Doc, outline: Outline, given?: Zones): Meta
     ? field(
         { name: signer.name, position: signer.position, onBehalfOf: signer.onBehalfOf },
         signer.source,
-        signer.position ? 'high' : 'medium',
-        signer.position ? [] : MISSING,
+        signer.position && !signer.fuzzy ? 'high' : 'medium',
+        signer.position ? (signer.fuzzy ? ['fuzzy-match'] : []) : MISSING,
       )
     : absent(isDraft ? ['missing', 'draft'] : MISSING);
 

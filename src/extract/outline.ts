@@ -199,7 +199,16 @@ function sequence(
     const repaired = repairedNumeral(read, prev, next);
     const c = repaired ?? read;
     // "1. MỤC TIÊU", "1L ĐỐI TƯỢNG": a look-alike numeral is a section only when the next heading continues it.
-    if (!repaired && read.lookAlike && (read.number === null || !continues(next, read.number + 1, false))) continue;
+    // "1V." (IV with its I read as 1) mixes a V or X with the strokes: no Arabic number is written so, and when it
+    // is the very numeral the sequence expects next it is proven without a next heading (the last section).
+    const provenHere = read.number === prev + 1 && prev > 0 && /[VX]/.test(read.written);
+    if (
+      !repaired &&
+      read.lookAlike &&
+      !provenHere &&
+      (read.number === null || !continues(next, read.number + 1, false))
+    )
+      continue;
     if (repaired || read.lookAlike) flags.push('numeral-repaired');
     if (c.number === null) continue;
     if (sections.length === 0) {

@@ -3,6 +3,7 @@
 // reader kept one line per paragraph or put recipients and signature side by side in a layout table row.
 import type { Span } from '../contract/schema.js';
 import type { Doc } from '../doc/types.js';
+import { fuzzyEquals } from '../rules/fuzzy.js';
 import { AUTHORITY_MARKERS, SIGNER_POSITIONS } from '../rules/legal.js';
 
 export interface Signer {
@@ -10,6 +11,8 @@ export interface Signer {
   position: string | null;
   onBehalfOf: string | null;
   source: Span;
+  /** The position was matched to the table up to OCR noise ("PHÓ CHẺ TỊCH" under a seal): never high. */
+  fuzzy?: boolean;
 }
 
 interface Token {
@@ -48,26 +51,44 @@ function isNameWord(s: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(s);
 }
 
-/** Splits "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ TỊCH" into its authority parts and the position. */
-function readAuthority(words: string[]): { position: string | null; onBehalfOf: string | null } {
-  const run = words.join(' ').replace(/\s+/g, ' ').trim();
-  let position: string | null = null;
-  let rest = run;
+/** "KT. CHỦ TỊCH" alone: the position is the deputy's, which the block leaves implicit. */
+const ON_BEHALF_RE = /(?:^|\s)(?:KT|TL|TUQ|TM|Q)\.$/u;
+
+/**
+ * The position closing an authority run: one of the table's, as written, or — when none is — up to OCR noise
+ * on the run's last words (a seal over "PHÓ CHỦ TỊCH" reads "PHÓ CHẺ TỊCH"), within the fuzzy distance limit.
+ */
+function closingPosition(run: string): { position: string; before: string; fuzzy: boolean } | null {
   for (const p of SIGNER_POSITIONS) {
     if (run === p || run.endsWith(` ${p}`) || run.endsWith(`.${p}`)) {
-      // "KT. CHỦ TỊCH" alone: the position is the deputy's, which the block leaves implicit.
       const before = run.slice(0, run.length - p.length).trimEnd();
-      if (/(?:^|\s)(?:KT|TL|TUQ|TM|Q)\.$/u.test(before)) continue;
-      position = p;
-      rest = before;
-      break;
+      if (ON_BEHALF_RE.test(before)) continue;
+      return { position: p, before, fuzzy: false };
     }
   }
+  const words = run.split(' ');
+  for (const p of SIGNER_POSITIONS) {
+    const n = p.split(' ').length;
+    if (words.length < n) continue;
+    const tail = words.slice(-n).join(' ');
+    const before = words.slice(0, -n).join(' ');
+    if (ON_BEHALF_RE.test(before) || !fuzzyEquals(tail, p)) continue;
+    return { position: p, before, fuzzy: true };
+  }
+  return null;
+}
+
+/** Splits "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ TỊCH" into its authority parts and the position. */
+function readAuthority(words: string[]): { position: string | null; onBehalfOf: string | null; fuzzy: boolean } {
+  const run = words.join(' ').replace(/\s+/g, ' ').trim();
+  const closing = closingPosition(run);
+  const position = closing?.position ?? null;
+  const rest = closing?.before ?? run;
   const parts = rest
     .split(/\s*(?=(?:^|\s)(?:TM|KT|TL|TUQ|Q)\.)/u)
     .map((s) => s.trim().replace(/\.(?=\S)/, '. '))
     .filter((s) => s !== '');
-  return { position, onBehalfOf: parts.length > 0 ? parts.join('; ') : null };
+  return { position, onBehalfOf: parts.length > 0 ? parts.join('; ') : null, fuzzy: closing?.fuzzy ?? false };
 }
 
 /** The signer in doc.text[from, to), or null when no signature block is found. */
@@ -192,6 +213,7 @@ function readBlock(doc: Doc, toks: readonly Token[], at: number, scan = { end: 0
     name: name.map((t) => t.text).join(' '),
     position,
     onBehalfOf,
+    ...(authority.fuzzy && position !== null ? { fuzzy: true } : {}),
     source: { start, end: last.end, line: lineOf(doc, start) },
   };
 }

@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import type { DocTree } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { toOcrGrey } from './ocr/prepare.js';
 import { OCR_DEFAULTS, type OcrRunOptions, ocrPages } from './ocr/read.js';
 import type { PageImage } from './ocr/types.js';
 
@@ -45,18 +46,17 @@ function checkPixels(width: number, height: number, maxPixels: number, where: st
   }
 }
 
-/** One page of an image file, upright by its EXIF orientation, grey, at most MAX_SIDE pixels on its longest side. */
+/**
+ * One page of an image file, upright by its EXIF orientation, grey with red seals dropped out, at most MAX_SIDE
+ * pixels on its longest side.
+ */
 export async function decodePage(bytes: Uint8Array, page: number, maxPixels: number): Promise<PageImage> {
   const img = sharp(bytes, { page, limitInputPixels: maxPixels, failOn: 'error' });
   const meta = await img.metadata();
   checkPixels(meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0, maxPixels, `Page ${page + 1} of the image`);
-  const { data, info } = await img
-    .autoOrient()
-    .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-    .greyscale()
-    .png({ compressionLevel: 1 })
-    .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height };
+  return toOcrGrey(
+    img.autoOrient().resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true }),
+  );
 }
 
 export async function readImage(bytes: Uint8Array, opts: OcrRunOptions = {}): Promise<DocTree> {

@@ -49,6 +49,8 @@ export const AgencyTableSchema = z.object({
   requestWords: z.array(z.string().min(1)),
   /** "Giao Công an tỉnh chủ trì …": the assignment verb before the subject. */
   assignWords: z.array(z.string().min(1)),
+  /** Words opening a clause set before the subject ("Căn cứ Kế hoạch này, thủ trưởng các cơ quan … xây dựng …"). */
+  leadClauseWords: z.array(z.string().min(1)),
   /** "Giám đốc các Sở …": the head of a body named instead of the body. */
   leaderTitles: z.array(z.string().min(1)),
   /**
@@ -485,6 +487,7 @@ const RAW: z.input<typeof AgencyTableSchema> = {
   levelWords: ['tỉnh', 'thành phố', 'cấp tỉnh', 'Thành ủy', 'Tỉnh ủy', 'trung ương'],
   requestWords: ['Đề nghị', 'Kính đề nghị', 'Đề xuất'],
   assignWords: ['Giao'],
+  leadClauseWords: ['Căn cứ', 'Trên cơ sở'],
   leaderTitles: [
     'Giám đốc',
     'Thủ trưởng',
@@ -493,6 +496,9 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     'Người đứng đầu',
     'Chánh Văn phòng',
     'Chánh Thanh tra',
+    // "Thành viên Hội đồng Thi đua - Khen thưởng thành phố phụ trách các cụm … đôn đốc …" (corpus B02): the
+    // members of a council hold its duty as a head holds the body's.
+    'Thành viên',
   ],
   subjectEnders: [
     'chủ trì',
@@ -534,6 +540,7 @@ const RAW: z.input<typeof AgencyTableSchema> = {
     'hàng năm',
     'trên cơ sở',
     'xây dựng kế hoạch',
+    'xây dựng chương trình',
   ],
   descriptionWords: ['được'],
   // A reporting section ("V. CHẾ ĐỘ BÁO CÁO": "- Các Sở, ngành, địa phương định kỳ … báo cáo …") assigns duties

@@ -155,6 +155,15 @@ describe('readSubject', () => {
     expect(M.readSubject('**Công an tỉnh**')?.name).toBe('Công an tỉnh');
   });
 
+  it('reads the subject after a lead clause (corpus 29, corpus B02)', () => {
+    const r = M.readSubject('Căn cứ Kế hoạch này, các Sở, ban, ngành xây dựng kế hoạch triển khai');
+    expect(r?.name).toBe('các Sở, ban, ngành');
+    expect(r?.rest).toBe('xây dựng kế hoạch triển khai');
+    expect(M.readSubject('Căn cứ Kế hoạch này, thủ trưởng các cơ quan, đơn vị xây dựng chương trình')?.name).toBe(
+      'thủ trưởng các cơ quan, đơn vị',
+    );
+  });
+
   it.each([
     'Ban hành kế hoạch triển khai thực hiện',
     'Hội nghị sơ kết được tổ chức vào quý IV',
@@ -162,7 +171,8 @@ describe('readSubject', () => {
     'Tăng cường sự lãnh đạo của các cấp ủy Đảng',
     'Công tác theo dõi, kiểm tra',
     'Chế độ thông tin, báo cáo',
-    'Căn cứ Kế hoạch này, các Sở, ban, ngành xây dựng kế hoạch',
+    // A lead clause with no body after its comma.
+    'Căn cứ Kế hoạch này, xây dựng kế hoạch',
     // Corpus 21: whoever was assigned to lead, not a body.
     'Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công',
     'Các đơn vị được phân công: báo cáo kết quả',

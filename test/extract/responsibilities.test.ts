@@ -159,7 +159,7 @@ describe('extractResponsibilities', () => {
     const { rs } = run([
       ...GOALS,
       'II. TỔ CHỨC THỰC HIỆN',
-      '1. Căn cứ Kế hoạch này, các đơn vị xây dựng kế hoạch cụ thể.',
+      '1. Căn cứ Kế hoạch này, xây dựng kế hoạch cụ thể.',
       '2. Công tác theo dõi, kiểm tra',
       '- Tăng cường công tác giám sát, đánh giá độc lập.',
     ]);

@@ -1,11 +1,12 @@
 // Picks the OCR engine: the native `tesseract` binary when it is installed (faster), tesseract.js otherwise;
 // KEHOACH_OCR_ENGINE=js|native forces one. Both read with the Vietnamese model shipped in assets/tessdata.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsEngine } from './js.js';
 import { nativeEngine, nativeTesseractAvailable } from './native.js';
-import type { OcrEngine, OcrEngineName } from './types.js';
+import type { EngineResult, OcrEngine, OcrEngineName } from './types.js';
 
 const MODEL = 'vie.traineddata';
 
@@ -41,5 +42,35 @@ export function chooseEngineName(env: NodeJS.ProcessEnv = process.env): OcrEngin
 
 export function openEngine(name: OcrEngineName = chooseEngineName()): OcrEngine {
   const dir = tessdataDir();
-  return name === 'native' ? nativeEngine(dir) : jsEngine(dir);
+  const engine = name === 'native' ? nativeEngine(dir) : jsEngine(dir);
+  const cache = process.env.KEHOACH_OCR_CACHE;
+  return cache ? cachedEngine(engine, cache) : engine;
+}
+
+/**
+ * A development aid (KEHOACH_OCR_CACHE=/tmp/dir): engine results kept on disk, keyed by the engine and the page
+ * image's bytes, so work on the rules after OCR does not re-run OCR. Never set in production.
+ */
+function cachedEngine(engine: OcrEngine, dir: string): OcrEngine {
+  return {
+    name: engine.name,
+    async recognise(image, opts) {
+      const key = createHash('sha256')
+        .update(`${engine.name}:${opts?.layout ?? 'page'}:`)
+        .update(image.png)
+        .digest('hex');
+      const file = path.join(dir, `${key}.json`);
+      if (existsSync(file)) {
+        // Yield as an engine would, so the time budget's timer can fire between cached pages.
+        await new Promise((r) => setImmediate(r));
+        if (opts?.signal?.aborted) throw new Error('OCR aborted: time budget exhausted');
+        return JSON.parse(readFileSync(file, 'utf8')) as EngineResult;
+      }
+      const r = await engine.recognise(image, opts);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, JSON.stringify(r));
+      return r;
+    },
+    close: () => engine.close(),
+  };
 }

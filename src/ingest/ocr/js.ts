@@ -1,7 +1,7 @@
 // tesseract.js (Tesseract compiled to WebAssembly), the engine that always works: its core comes from the
 // npm package tesseract.js-core and the Vietnamese model from assets/tessdata, so nothing is fetched from a
 // CDN (langPath is a local folder, cacheMethod 'none' keeps it from writing a cache file into the cwd).
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { EngineResult, OcrEngine, OcrLine, PageImage, RecogniseOptions } from './types.js';
 
 interface Bbox {
@@ -48,6 +48,8 @@ export function jsEngine(tessdataDir: string): OcrEngine {
       };
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       try {
+        // Set on every call: the worker is shared by whole pages and by columns cut out of them.
+        await w.setParameters({ tessedit_pageseg_mode: opts.layout === 'block' ? PSM.SINGLE_BLOCK : PSM.AUTO });
         const r = await w.recognize(image.png, {}, { blocks: true, text: false });
         const blocks = (r.data.blocks ?? []) as unknown as JsBlock[];
         const lines: OcrLine[] = [];

@@ -55,7 +55,18 @@ export function nativeEngine(tessdataDir: string): OcrEngine {
         // and pages run one after another anyway.
         const child = spawn(
           'tesseract',
-          ['stdin', 'stdout', '-l', 'vie', '--tessdata-dir', tessdataDir, '--psm', '3', '-c', 'tessedit_create_tsv=1'],
+          [
+            'stdin',
+            'stdout',
+            '-l',
+            'vie',
+            '--tessdata-dir',
+            tessdataDir,
+            '--psm',
+            opts.layout === 'block' ? '6' : '3',
+            '-c',
+            'tessedit_create_tsv=1',
+          ],
           { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
         );
         const out: Buffer[] = [];

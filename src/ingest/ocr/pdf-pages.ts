@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { loadPdfParse } from '../pdfjs.js';
+import { toOcrGrey } from './prepare.js';
 import type { PageImage } from './types.js';
 
 export interface PdfRenderer {
@@ -17,14 +18,6 @@ let pdftoppm: boolean | null = null;
 export function pdftoppmAvailable(): boolean {
   if (pdftoppm === null) pdftoppm = spawnSync('pdftoppm', ['-v'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
   return pdftoppm;
-}
-
-async function toGreyPng(bytes: Uint8Array): Promise<PageImage> {
-  const { data, info } = await sharp(bytes)
-    .greyscale()
-    .png({ compressionLevel: 1 })
-    .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height };
 }
 
 function run(cmd: string, args: string[], signal?: AbortSignal): Promise<void> {
@@ -59,7 +52,6 @@ function popplerRenderer(bytes: Uint8Array, dpi: number): PdfRenderer {
         [
           '-r',
           String(dpi),
-          '-gray',
           '-png',
           '-f',
           String(page),
@@ -73,8 +65,8 @@ function popplerRenderer(bytes: Uint8Array, dpi: number): PdfRenderer {
       );
       const png = await readFile(`${root}.png`);
       await rm(`${root}.png`, { force: true });
-      const meta = await sharp(png).metadata();
-      return { png, width: meta.width ?? 0, height: meta.height ?? 0 };
+      // In colour, so that the red seals can be dropped out before OCR.
+      return toOcrGrey(sharp(png));
     },
     async close() {
       if (dir) await rm(await dir, { recursive: true, force: true });
@@ -105,7 +97,7 @@ function pdfjsRenderer(bytes: Uint8Array, dpi: number, maxImagePixels: number): 
       });
       const data = shot.pages[0]?.data;
       if (!data) throw new Error(`page ${page} could not be rendered`);
-      return toGreyPng(data);
+      return toOcrGrey(sharp(data));
     },
     close: () => opening.then((parser) => parser.destroy()).catch(() => undefined),
   };

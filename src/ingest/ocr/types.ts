@@ -49,6 +49,11 @@ export type OcrEngineName = 'js' | 'native';
 export interface RecogniseOptions {
   /** Abort when this signal fires (time budget); the engine kills its process or worker. */
   signal?: AbortSignal;
+  /**
+   * 'page' (default): find the page's columns and blocks (Tesseract page segmentation mode 3); 'block': read the
+   * image as one block of lines (mode 6), for a column cut out of a page.
+   */
+  layout?: 'page' | 'block';
 }
 
 /** The raw result of one engine pass: words grouped into lines, coordinates of the image given. */
