@@ -9,7 +9,6 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
-import { ocrScannedPages } from './ocr/pdf.js';
 import type { OcrRunOptions } from './ocr/read.js';
 import { type PageText, pageBlocks, stripPageFurniture } from './pdf-layout.js';
 import { layoutPage, PopplerError, popplerAvailable, runPdftotext } from './pdf-poppler.js';
@@ -234,7 +233,11 @@ export async function readPdf(
   // A page with a few characters in a PDF that otherwise has text keeps them (a signature-only last page).
   const allScanned = chars.every((n) => n < MIN_PAGE_CHARS);
   const scanned = out.pages.filter((_p, i) => (allScanned ? true : chars[i] === 0)).map((p) => p.num);
-  const ocred = ocr && scanned.length > 0 ? await ocrScannedPages(bytes, scanned, out.total, opts, ocr) : null;
+  // OCR (sharp, tesseract) is loaded on the first scan, not by every worker that reads text.
+  const ocred =
+    ocr && scanned.length > 0
+      ? await (await import('./ocr/pdf.js')).ocrScannedPages(bytes, scanned, out.total, opts, ocr)
+      : null;
   if (ocred) {
     messages.push(...ocred.messages);
   } else if (out.pages.length > 0 && chars.every((n) => n < MIN_PAGE_CHARS)) {
