@@ -15,7 +15,7 @@ import { extractResponsibilities } from './extract/responsibilities.js';
 import { extractSections } from './extract/sections.js';
 import { extractTables } from './extract/tables.js';
 import { extractTargets } from './extract/targets.js';
-import { type IngestOptions, ingest } from './ingest/index.js';
+import { type IngestOptions, ingest } from './ingest/ingest.js';
 import { normalise } from './normalise/index.js';
 import { reviewFields } from './review.js';
 import { isPlanKind } from './rules/doc-kinds.js';

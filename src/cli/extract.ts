@@ -4,9 +4,8 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import type { Extraction } from '../contract/schema.js';
 import { isUnreadable } from '../errors.js';
-import { ParsePool, PoolEnvSchema, poolOptions } from '../pool/index.js';
+import { ParsePool, PoolEnvSchema, poolOptions, type ResultSummary } from '../pool/index.js';
 import { exitCodes, usage } from './usage.js';
 
 const SUPPORTED = new Set([
@@ -49,10 +48,10 @@ function outputName(file: string, taken: Set<string>): string {
   return name;
 }
 
-export function summaryLine(name: string, e: Extraction): string {
+export function summaryLine(name: string, s: ResultSummary): string {
   return (
-    `${name}: ${e.sections.length} sections, ${e.targets.length} targets, ` +
-    `${e.responsibilities.length} responsibilities, ${e.tables.length} tables, ${e.review.fields.length} fields to review`
+    `${name}: ${s.sections} sections, ${s.targets} targets, ` +
+    `${s.responsibilities} responsibilities, ${s.tables} tables, ${s.reviewFields} fields to review`
   );
 }
 
@@ -117,8 +116,7 @@ async function extractAll({ values, positionals }: ReturnType<typeof parseOption
     if (bar) process.stderr.write(`\r\x1b[K${line}\n`);
     else process.stdout.write(`${line}\n`);
   };
-  const format = (json: string, value: unknown) =>
-    values.pretty ? `${JSON.stringify(value, null, 2)}\n` : `${json}\n`;
+  const format = (value: unknown) => `${values.pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
 
   // Reading, parsing (in the pool) and writing overlap; summary lines still come out in input order.
   const one = async (i: number): Promise<Outcome> => {
@@ -134,15 +132,19 @@ async function extractAll({ values, positionals }: ReturnType<typeof parseOption
       };
     }
     try {
-      const r = await pool.run({ bytes, fileName: path.basename(file) }, { transfer: true });
-      await writeFile(path.join(outDir, name), format(r.json, r.extraction));
-      return { line: summaryLine(file, r.extraction) };
+      // The worker serialises and encodes; this thread only writes the bytes out.
+      const r = await pool.runEncoded(
+        { bytes, fileName: path.basename(file) },
+        { transfer: true, pretty: values.pretty === true },
+      );
+      await writeFile(path.join(outDir, name), r.bytes);
+      return { line: summaryLine(file, r.summary) };
     } catch (err) {
       // An unreadable document is the document's problem, not a usage error: report it and go on.
       const reason = isUnreadable(err) ? err.reason : 'internal-error';
       const message = err instanceof Error ? err.message : String(err);
       const body = { file, reason, message };
-      await writeFile(path.join(outDir, name.replace(/\.json$/, '.error.json')), format(JSON.stringify(body), body));
+      await writeFile(path.join(outDir, name.replace(/\.json$/, '.error.json')), format(body));
       return { line: `${file}: not extracted (${reason}): ${message}` };
     }
   };

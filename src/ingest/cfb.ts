@@ -4,16 +4,10 @@
 import CFB from 'cfb';
 import type { UnreadableReason } from '../errors.js';
 
-export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
-
 export type CfbVerdict = { kind: 'word' } | { kind: 'refused'; reason: UnreadableReason; message: string };
 
 /** FIB flag fEncrypted (bit 8 of the 16-bit word at offset 0x0A of the WordDocument stream). */
 const FIB_ENCRYPTED = 0x0100;
-
-export function isCfb(bytes: Uint8Array): boolean {
-  return OLE_MAGIC.every((b, i) => bytes[i] === b);
-}
 
 export function inspectCfb(bytes: Uint8Array, fileName?: string | null): CfbVerdict {
   const name = fileName ? `"${fileName}"` : 'The file';

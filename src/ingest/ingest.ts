@@ -1,11 +1,9 @@
 // Readers: bytes of any supported format → the format-neutral DocTree. The format is sniffed from
-// the content unless the caller forces one.
+// the content unless the caller forces one. The readers of binary formats are loaded on their first document:
+// their libraries (mammoth, sharp, hast, word-extractor, cfb) cost a parse worker some 0.7 s of CPU to load, which
+// a batch of text plans would pay in every worker for nothing.
 import type { DocumentFormat } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
-import { readDoc } from './doc.js';
-import { readDocx } from './docx.js';
-import { readHtml } from './html.js';
-import { readImage } from './image.js';
 import type { OcrOptions } from './ocr/read.js';
 import { type PdfOptions, readPdf } from './pdf.js';
 import { readRtf } from './rtf.js';
@@ -36,17 +34,17 @@ export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promi
       // The sniffer decoded the text already: not twice.
       return readText(bytes, sniffed.encoding);
     case 'html':
-      return readHtml(bytes);
+      return (await import('./html.js')).readHtml(bytes);
     case 'docx':
-      return readDocx(bytes);
+      return (await import('./docx.js')).readDocx(bytes);
     case 'pdf':
       return readPdf(bytes, { ...opts.pdf, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, ocrRun(opts));
     case 'doc':
-      return readDoc(bytes);
+      return (await import('./doc.js')).readDoc(bytes);
     case 'rtf':
       return readRtf(bytes);
     case 'image':
-      return readImage(bytes, ocrRun(opts) ?? {});
+      return (await import('./image.js')).readImage(bytes, ocrRun(opts) ?? {});
   }
 }
 

@@ -1,7 +1,7 @@
 // PDF → DocTree. Two engines behind one reader: pdf.js (from npm, always there; parsing in a worker thread with a
 // deadline and a heap cap, or inline in a pool worker) and poppler's pdftotext (a child process with a deadline,
 // an output cap and a memory cap), chosen by KEHOACH_PDF_ENGINE=auto|pdfjs|poppler (auto: poppler when
-// installed). Both give the same pages (text and tables); the layout clean-up (page furniture, tables) is pure
+// installed, pdf.js in a pool worker where it is warm). Both give the same pages (text and tables); the layout clean-up (page furniture, tables) is pure
 // and lives in pdf-layout.ts.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,6 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../contract/schema.js';
 import type { DocTree } from '../doc/types.js';
 import { UnreadableDocumentError } from '../errors.js';
-import { ocrScannedPages } from './ocr/pdf.js';
 import type { OcrRunOptions } from './ocr/read.js';
 import { type PageText, pageBlocks, stripPageFurniture } from './pdf-layout.js';
 import { layoutPage, PopplerError, popplerAvailable, runPdftotext } from './pdf-poppler.js';
@@ -24,7 +23,7 @@ export interface PdfOptions {
   maxImagePixels?: number;
   /** Heap cap of the parsing worker (pdf.js); address-space cap of pdftotext (poppler). */
   maxHeapMb?: number;
-  /** Default: KEHOACH_PDF_ENGINE, else auto (poppler when `pdftotext` is installed). */
+  /** Default: KEHOACH_PDF_ENGINE, else auto (see choosePdfEngine). */
   engine?: PdfEngineName | 'auto';
 }
 
@@ -56,7 +55,12 @@ export function parsePdfInThisThread(): void {
   inThisThread = true;
 }
 
-/** The engine for a read: the option, else KEHOACH_PDF_ENGINE, else poppler when installed. */
+/**
+ * The engine for a read: the option, else KEHOACH_PDF_ENGINE, else (auto) pdf.js in a thread that parses inline
+ * (a pool worker, where pdf.js stays warm from one document to the next and beats spawning pdftotext and then
+ * pdf.js again for the pages with tables: `npm run bench pdf` prints both engines), otherwise poppler when
+ * installed (a cold pdf.js thread per document costs seconds).
+ */
 export function choosePdfEngine(
   wanted: PdfOptions['engine'] = undefined,
   env: NodeJS.ProcessEnv = process.env,
@@ -70,7 +74,7 @@ export function choosePdfEngine(
     return 'poppler';
   }
   if (forced !== 'auto') throw new Error(`KEHOACH_PDF_ENGINE must be auto, pdfjs or poppler (got "${forced}")`);
-  return popplerAvailable() ? 'poppler' : 'pdfjs';
+  return !inThisThread && popplerAvailable() ? 'poppler' : 'pdfjs';
 }
 
 /** pdf.js's text and tables per page, inline or in a kill-able thread with a deadline and a heap cap. */
@@ -234,7 +238,11 @@ export async function readPdf(
   // A page with a few characters in a PDF that otherwise has text keeps them (a signature-only last page).
   const allScanned = chars.every((n) => n < MIN_PAGE_CHARS);
   const scanned = out.pages.filter((_p, i) => (allScanned ? true : chars[i] === 0)).map((p) => p.num);
-  const ocred = ocr && scanned.length > 0 ? await ocrScannedPages(bytes, scanned, out.total, opts, ocr) : null;
+  // OCR (sharp, tesseract) is loaded on the first scan, not by every worker that reads text.
+  const ocred =
+    ocr && scanned.length > 0
+      ? await (await import('./ocr/pdf.js')).ocrScannedPages(bytes, scanned, out.total, opts, ocr)
+      : null;
   if (ocred) {
     messages.push(...ocred.messages);
   } else if (out.pages.length > 0 && chars.every((n) => n < MIN_PAGE_CHARS)) {

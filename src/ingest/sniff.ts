@@ -1,13 +1,10 @@
 // Format detection from the bytes, never from the file name: a PDF named .txt is read as a PDF.
 // The name only makes error messages clearer.
-import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentFormat } from '../contract/schema.js';
 import { UnreadableDocumentError } from '../errors.js';
-import { inspectCfb, isCfb } from './cfb.js';
 import { detectTextEncoding, type TextEncodingInfo } from './decode.js';
 import { win1252 } from './legacy/convert.js';
 import { detectLegacyEncoding } from './legacy/detect.js';
-import { findWordMainPart, listZipEntries } from './zip.js';
 
 const PDF_MAGIC = '%PDF-';
 /** The PDF spec tolerates junk before the header; readers look within the first KiB. */
@@ -24,6 +21,13 @@ const IMAGE_MAGICS: readonly (readonly number[])[] = [
 
 export function isScanImage(bytes: Uint8Array): boolean {
   return IMAGE_MAGICS.some((m) => startsWith(bytes, m));
+}
+
+/** OLE2 / Compound File Binary (legacy Office): read by cfb.ts, loaded only for such a file. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+function isCfb(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE_MAGIC);
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -79,6 +83,7 @@ export async function sniff(bytes: Uint8Array, fileName?: string | null): Promis
   if (hasPdfHeader(bytes)) return { format: 'pdf' };
   if (isScanImage(bytes)) return { format: 'image' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    const { findWordMainPart, listZipEntries } = await import('./zip.js');
     const names = new Set((await listZipEntries(bytes)).map((e) => e.name));
     // A Word main part may have another name (word/document2.xml): the package relationships say which it is.
     if (names.has('word/document.xml') || (await findWordMainPart(bytes)) !== null) return { format: 'docx' };
@@ -86,11 +91,12 @@ export async function sniff(bytes: Uint8Array, fileName?: string | null): Promis
       `${named(fileName)} is ${describeZip(names)}; only Word .docx, PDF, HTML, text and scanned images (JPEG, PNG, TIFF) are supported.`,
     );
   }
-  if (isCfb(bytes)) return { format: cfbFormat(bytes, fileName) };
+  if (isCfb(bytes)) return { format: await cfbFormat(bytes, fileName) };
   const encoding = detectTextEncoding(bytes);
   if (encoding === null) {
     const legacy = legacyText(bytes);
     if (legacy !== null) return { format: looksLikeHtml(legacy) ? 'html' : 'text' };
+    const { fileTypeFromBuffer } = await import('file-type');
     const type = await fileTypeFromBuffer(bytes);
     if (type) {
       const hint = type.mime.startsWith('image/') ? ' (scans are read from JPEG, PNG or TIFF; convert it to one)' : '';
@@ -118,8 +124,8 @@ function legacyText(bytes: Uint8Array): string | null {
 }
 
 /** A legacy Office container is accepted only when it holds a readable Word document. */
-function cfbFormat(bytes: Uint8Array, fileName?: string | null): DocumentFormat {
-  const verdict = inspectCfb(bytes, fileName);
+async function cfbFormat(bytes: Uint8Array, fileName?: string | null): Promise<DocumentFormat> {
+  const verdict = (await import('./cfb.js')).inspectCfb(bytes, fileName);
   if (verdict.kind === 'word') return 'doc';
   throw new UnreadableDocumentError(verdict.reason, verdict.message);
 }

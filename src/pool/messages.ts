@@ -21,7 +21,30 @@ export interface ParseResult {
   json: string;
 }
 
-export type ToWorker = { type: 'task'; id: number; task: ParseTask };
+/** How many of each a result holds: what a caller that only writes the JSON out prints about it. */
+export interface ResultSummary {
+  sections: number;
+  targets: number;
+  responsibilities: number;
+  tables: number;
+  reviewFields: number;
+}
+
+/**
+ * A result as a file's bytes: the extraction's JSON (indented when asked), newline-terminated, UTF-8 encoded in
+ * the worker and handed over without a copy. For callers that only write the JSON out (`kehoach extract`): the
+ * extraction is not cloned across threads and the caller's thread neither parses nor encodes.
+ */
+export interface EncodedResult {
+  bytes: Uint8Array;
+  summary: ResultSummary;
+}
+
+export interface EncodeOptions {
+  pretty: boolean;
+}
+
+export type ToWorker = { type: 'task'; id: number; task: ParseTask; encode?: EncodeOptions };
 
 export interface SerialisedError {
   name: string;
@@ -34,5 +57,5 @@ export type FromWorker =
   /** Sent once, when the worker has loaded the pipeline: a task's budget starts counting from then. */
   | { type: 'ready' }
   | { type: 'progress'; id: number; progress: ParseProgress }
-  | { type: 'done'; id: number; result: ParseResult }
+  | { type: 'done'; id: number; result: ParseResult | EncodedResult }
   | { type: 'failed'; id: number; error: SerialisedError };

@@ -5,7 +5,16 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UnreadableDocumentError, type UnreadableReason } from '../errors.js';
-import type { FromWorker, ParseProgress, ParseResult, ParseTask, SerialisedError, ToWorker } from './messages.js';
+import type {
+  EncodedResult,
+  EncodeOptions,
+  FromWorker,
+  ParseProgress,
+  ParseResult,
+  ParseTask,
+  SerialisedError,
+  ToWorker,
+} from './messages.js';
 import { spawnModuleWorker } from './spawn.js';
 
 export interface PoolOptions {
@@ -57,7 +66,9 @@ interface Pending {
   id: number;
   task: ParseTask;
   opts: RunOptions;
-  resolve: (r: ParseResult) => void;
+  /** Reply with the JSON's bytes and a summary instead of the extraction (runEncoded). */
+  encode?: EncodeOptions;
+  resolve: (r: ParseResult | EncodedResult) => void;
   reject: (e: unknown) => void;
 }
 
@@ -119,9 +130,18 @@ export class ParsePool {
   }
 
   run(task: ParseTask, opts: RunOptions = {}): Promise<ParseResult> {
+    return this.submit(task, opts) as Promise<ParseResult>;
+  }
+
+  /** Like run, for callers that only write the JSON out: the worker replies with its bytes (EncodedResult). */
+  runEncoded(task: ParseTask, opts: RunOptions & EncodeOptions): Promise<EncodedResult> {
+    return this.submit(task, opts, { pretty: opts.pretty }) as Promise<EncodedResult>;
+  }
+
+  private submit(task: ParseTask, opts: RunOptions, encode?: EncodeOptions): Promise<ParseResult | EncodedResult> {
     if (this.closed) return Promise.reject(new PoolClosedError('the parse pool is closed'));
-    return new Promise<ParseResult>((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, task, opts, resolve, reject };
+    return new Promise<ParseResult | EncodedResult>((resolve, reject) => {
+      const pending: Pending = { id: this.nextId++, task, opts, resolve, reject, ...(encode ? { encode } : {}) };
       if (opts.signal?.aborted) {
         reject(opts.signal.reason ?? new Error('aborted'));
         return;
@@ -210,7 +230,12 @@ export class ParsePool {
       bytes.buffer instanceof ArrayBuffer &&
       bytes.byteOffset === 0 &&
       bytes.byteLength === bytes.buffer.byteLength;
-    const msg: ToWorker = { type: 'task', id: pending.id, task: pending.task };
+    const msg: ToWorker = {
+      type: 'task',
+      id: pending.id,
+      task: pending.task,
+      ...(pending.encode ? { encode: pending.encode } : {}),
+    };
     slot.worker.postMessage(msg, transferable ? [bytes.buffer as ArrayBuffer] : []);
   }
 

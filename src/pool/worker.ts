@@ -1,9 +1,10 @@
 // A pool worker: runs the whole pipeline (ingest + extraction) for one task at a time, for as long as the pool
 // keeps it. Modules stay loaded between tasks, so pdf.js, the rule tables and the JIT stay warm.
 import { parentPort } from 'node:worker_threads';
+import type { Extraction } from '../contract/schema.js';
 import { parsePdfInThisThread } from '../ingest/pdf.js';
 import { extract } from '../pipeline.js';
-import type { FromWorker, SerialisedError, ToWorker } from './messages.js';
+import type { EncodedResult, EncodeOptions, FromWorker, SerialisedError, ToWorker } from './messages.js';
 
 function serialise(err: unknown): SerialisedError {
   if (err instanceof Error) {
@@ -18,6 +19,20 @@ function serialise(err: unknown): SerialisedError {
   return { name: 'Error', message: String(err) };
 }
 
+function encode(extraction: Extraction, opts: EncodeOptions): EncodedResult {
+  const json = opts.pretty ? JSON.stringify(extraction, null, 2) : JSON.stringify(extraction);
+  return {
+    bytes: Buffer.from(`${json}\n`),
+    summary: {
+      sections: extraction.sections.length,
+      targets: extraction.targets.length,
+      responsibilities: extraction.responsibilities.length,
+      tables: extraction.tables.length,
+      reviewFields: extraction.review.fields.length,
+    },
+  };
+}
+
 if (parentPort) {
   const port = parentPort;
   // This thread is already kill-able (the pool terminates it past its budget): a nested PDF thread per
@@ -26,7 +41,7 @@ if (parentPort) {
   const send = (msg: FromWorker) => port.postMessage(msg);
   port.on('message', async (msg: ToWorker) => {
     if (msg.type !== 'task') return;
-    const { id, task } = msg;
+    const { id, task, encode: encoding } = msg;
     try {
       const { extraction, text } = await extract({
         bytes: task.bytes,
@@ -34,7 +49,17 @@ if (parentPort) {
         ...(task.format ? { format: task.format } : {}),
         onProgress: (progress) => send({ type: 'progress', id, progress }),
       });
-      send({ type: 'done', id, result: { extraction, text, json: JSON.stringify(extraction) } });
+      if (encoding) {
+        const result = encode(extraction, encoding);
+        // Buffer.from of a long string owns its ArrayBuffer (no pool slab): handed over, not copied.
+        const owned = result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength;
+        port.postMessage(
+          { type: 'done', id, result } satisfies FromWorker,
+          owned ? [result.bytes.buffer as ArrayBuffer] : [],
+        );
+      } else {
+        send({ type: 'done', id, result: { extraction, text, json: JSON.stringify(extraction) } });
+      }
     } catch (err) {
       send({ type: 'failed', id, error: serialise(err) });
     }

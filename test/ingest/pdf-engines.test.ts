@@ -125,7 +125,9 @@ describe('engine choice', () => {
 
   it('KEHOACH_PDF_ENGINE=pdfjs|poppler|auto; an unknown value is an error', () => {
     expect(choosePdfEngine(undefined, { KEHOACH_PDF_ENGINE: 'pdfjs' })).toBe('pdfjs');
-    expect(choosePdfEngine(undefined, {})).toBe(popplerAvailable() ? 'poppler' : 'pdfjs');
+    // This file parses inline (parsePdfInThisThread above), as a pool worker does: auto keeps the warm pdf.js.
+    expect(choosePdfEngine(undefined, {})).toBe('pdfjs');
+    expect(choosePdfEngine(undefined, { KEHOACH_PDF_ENGINE: 'auto' })).toBe('pdfjs');
     expect(choosePdfEngine('pdfjs', { KEHOACH_PDF_ENGINE: 'poppler' })).toBe('pdfjs');
     expect(() => choosePdfEngine(undefined, { KEHOACH_PDF_ENGINE: 'mupdf' })).toThrow(/auto, pdfjs or poppler/);
   });

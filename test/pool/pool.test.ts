@@ -88,4 +88,22 @@ describe('ParsePool', () => {
     expect(bytes.byteLength).toBe(0);
     expect(r.extraction.document.chars).toBeGreaterThan(0);
   }, 60_000);
+
+  it('runEncoded replies with the JSON file bytes (compact or indented) and the counts, as extract() gives them', async () => {
+    const p = pool({ size: 1 });
+    const src = fixture('seed-001');
+    const direct = (await extract(src)).extraction;
+    const compact = await p.runEncoded(src, { pretty: false });
+    expect(Buffer.from(compact.bytes).toString('utf8')).toBe(`${JSON.stringify(direct)}\n`);
+    expect(compact.summary).toEqual({
+      sections: direct.sections.length,
+      targets: direct.targets.length,
+      responsibilities: direct.responsibilities.length,
+      tables: direct.tables.length,
+      reviewFields: direct.review.fields.length,
+    });
+    expect(compact.summary.sections).toBeGreaterThan(0);
+    const pretty = await p.runEncoded(src, { pretty: true });
+    expect(Buffer.from(pretty.bytes).toString('utf8')).toBe(`${JSON.stringify(direct, null, 2)}\n`);
+  }, 60_000);
 });
