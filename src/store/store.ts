@@ -7,6 +7,7 @@ import type { ClaimedJob, JobRef, JobStore } from '../queue/types.js';
 import { emitEvent, pruneDelivered, type WebhookEvent } from './outbox.js';
 import { writeResultReview } from './review.js';
 import { searchCondition } from './search.js';
+import { searchColumns } from './search-columns.js';
 
 /** `cancelled`: queued work of a batch that was cancelled (POST /v1/batches/:id/cancel); terminal like done/failed. */
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed', 'cancelled'] as const;
@@ -499,12 +500,16 @@ export class Store implements JobStore {
         [ref.documentId, ref.generation],
       );
       if (current.rows.length === 0) return false;
+      // The search columns are derived here, not by the table's trigger (0170: half the embedded database's time).
+      const search = searchColumns(extraction);
       await tx.query(
-        `insert into extractions (document_id, extractor_version, extraction, text, province, year, needs_review)
-         values ($1, $2, $3, $4, $5, $6, $7)
+        `insert into extractions (document_id, extractor_version, extraction, text, province, year, needs_review,
+           search_text, flags)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[])
          on conflict (document_id, extractor_version) do update set extraction = excluded.extraction,
            text = excluded.text, province = excluded.province, year = excluded.year,
-           needs_review = excluded.needs_review, runs = extractions.runs + 1, updated_at = now()`,
+           needs_review = excluded.needs_review, search_text = excluded.search_text, flags = excluded.flags,
+           runs = extractions.runs + 1, updated_at = now()`,
         [
           ref.documentId,
           version,
@@ -513,6 +518,8 @@ export class Store implements JobStore {
           extraction.metadata.province.value,
           planYear(extraction),
           extraction.review.needed,
+          search.searchText,
+          search.flags,
         ],
       );
       // The review queue, the document list's counts and the effective extraction, in the same transaction.
