@@ -89,8 +89,11 @@ export interface DocumentFilter {
 export interface ResultRead {
   status: DocumentStatus;
   failure: { reason: string; message: string } | null;
-  /** The effective extraction and the extractor version of its machine result; null while there is none. */
-  result: { extraction: Extraction; version: string } | null;
+  /**
+   * The effective extraction as JSON text (served as it is: never parsed and stringified again on the API's
+   * thread) and the extractor version of its machine result; null while there is none.
+   */
+  result: { json: string; version: string } | null;
   /** True when a machine result is stored (even if `result` is null because its review state is missing). */
   hasExtraction: boolean;
 }
@@ -334,24 +337,24 @@ export class Store implements JobStore {
       failure_reason: string | null;
       failure_message: string | null;
       extractor_version: string | null;
-      extraction: Extraction | string | null;
+      extraction: string | null;
       has_extraction: boolean;
     }>(
       `select d.status, d.failure_reason, d.failure_message, r.extractor_version,
          coalesce(r.effective, (select x.extraction from extractions x where x.document_id = d.id
-           and x.extractor_version = r.extractor_version)) as extraction,
+           and x.extractor_version = r.extractor_version))::text as extraction,
          r.document_id is not null or exists (select 1 from extractions x where x.document_id = d.id) as has_extraction
        from documents d left join review_documents r on r.document_id = d.id where d.id = $1`,
       [id],
     );
     const r = res.rows[0];
     if (!r) return null;
-    const extraction = typeof r.extraction === 'string' ? (JSON.parse(r.extraction) as Extraction) : r.extraction;
     return {
       status: r.status,
       failure:
         r.status === 'failed' ? { reason: r.failure_reason ?? 'unknown', message: r.failure_message ?? '' } : null,
-      result: extraction && r.extractor_version ? { extraction, version: r.extractor_version } : null,
+      result:
+        r.extraction !== null && r.extractor_version ? { json: r.extraction, version: r.extractor_version } : null,
       hasExtraction: r.has_extraction,
     };
   }
