@@ -178,10 +178,11 @@ const DOCUMENT_ROUTES: RouteDef[] = [
       if (!read) throw new HttpProblem('not-found', `No document with id "${id}".`);
       // Stored before its review state was (an install being upgraded): derive it now, once.
       const derived = !read.result && read.hasExtraction ? await getEffectiveExtraction(ctx.review, id) : null;
-      const result = read.result ?? (derived && { extraction: derived.extraction, version: derived.machineVersion });
+      const result =
+        read.result ?? (derived && { json: JSON.stringify(derived.extraction), version: derived.machineVersion });
       if (!result) notReady(id, read);
       res.set('Kehoach-Document-Status', read.status).set('Kehoach-Extractor-Version', result.version);
-      res.json(result.extraction);
+      res.type('application/json').send(result.json);
     },
   }),
   route({

@@ -91,13 +91,35 @@ export async function markRevoked(sql: Sql, id: string): Promise<StoredKey | nul
   return rows[0] ? toKey(rows[0]) : null;
 }
 
-/** Records that a key was used, at most once a minute (a busy key must not turn every read into a write). */
+/** When this process last recorded each key's use, per database: a minute of reads then costs no statement. */
+const touched = new WeakMap<Sql, Map<string, number>>();
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Records that a key was used, at most once a minute (a busy key must not turn every read into a write). The
+ * statement keeps the rule across processes; the memo spares the round trip (on the embedded database, a
+ * statement queued behind a batch's writes) when this process already recorded the key within the minute.
+ */
 export async function touchKey(sql: Sql, id: string): Promise<void> {
-  await sql.query(
-    `update api_keys set last_used_at = now()
-     where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
-    [id],
-  );
+  let seen = touched.get(sql);
+  if (!seen) {
+    seen = new Map();
+    touched.set(sql, seen);
+  }
+  const now = Date.now();
+  const last = seen.get(id);
+  if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
+  seen.set(id, now);
+  try {
+    await sql.query(
+      `update api_keys set last_used_at = now()
+       where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+      [id],
+    );
+  } catch (err) {
+    seen.delete(id);
+    throw err;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ClaimedJob, JobRef, JobStore } from '../queue/types.js';
 import { emitEvent, pruneDelivered, type WebhookEvent } from './outbox.js';
 import { writeResultReview } from './review.js';
 import { searchCondition } from './search.js';
+import { searchColumns } from './search-columns.js';
 
 /** `cancelled`: queued work of a batch that was cancelled (POST /v1/batches/:id/cancel); terminal like done/failed. */
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'done', 'failed', 'cancelled'] as const;
@@ -88,8 +89,11 @@ export interface DocumentFilter {
 export interface ResultRead {
   status: DocumentStatus;
   failure: { reason: string; message: string } | null;
-  /** The effective extraction and the extractor version of its machine result; null while there is none. */
-  result: { extraction: Extraction; version: string } | null;
+  /**
+   * The effective extraction as JSON text (served as it is: never parsed and stringified again on the API's
+   * thread) and the extractor version of its machine result; null while there is none.
+   */
+  result: { json: string; version: string } | null;
   /** True when a machine result is stored (even if `result` is null because its review state is missing). */
   hasExtraction: boolean;
 }
@@ -333,24 +337,24 @@ export class Store implements JobStore {
       failure_reason: string | null;
       failure_message: string | null;
       extractor_version: string | null;
-      extraction: Extraction | string | null;
+      extraction: string | null;
       has_extraction: boolean;
     }>(
       `select d.status, d.failure_reason, d.failure_message, r.extractor_version,
          coalesce(r.effective, (select x.extraction from extractions x where x.document_id = d.id
-           and x.extractor_version = r.extractor_version)) as extraction,
+           and x.extractor_version = r.extractor_version))::text as extraction,
          r.document_id is not null or exists (select 1 from extractions x where x.document_id = d.id) as has_extraction
        from documents d left join review_documents r on r.document_id = d.id where d.id = $1`,
       [id],
     );
     const r = res.rows[0];
     if (!r) return null;
-    const extraction = typeof r.extraction === 'string' ? (JSON.parse(r.extraction) as Extraction) : r.extraction;
     return {
       status: r.status,
       failure:
         r.status === 'failed' ? { reason: r.failure_reason ?? 'unknown', message: r.failure_message ?? '' } : null,
-      result: extraction && r.extractor_version ? { extraction, version: r.extractor_version } : null,
+      result:
+        r.extraction !== null && r.extractor_version ? { json: r.extraction, version: r.extractor_version } : null,
       hasExtraction: r.has_extraction,
     };
   }
@@ -499,12 +503,16 @@ export class Store implements JobStore {
         [ref.documentId, ref.generation],
       );
       if (current.rows.length === 0) return false;
+      // The search columns are derived here, not by the table's trigger (0170: half the embedded database's time).
+      const search = searchColumns(extraction);
       await tx.query(
-        `insert into extractions (document_id, extractor_version, extraction, text, province, year, needs_review)
-         values ($1, $2, $3, $4, $5, $6, $7)
+        `insert into extractions (document_id, extractor_version, extraction, text, province, year, needs_review,
+           search_text, flags)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[])
          on conflict (document_id, extractor_version) do update set extraction = excluded.extraction,
            text = excluded.text, province = excluded.province, year = excluded.year,
-           needs_review = excluded.needs_review, runs = extractions.runs + 1, updated_at = now()`,
+           needs_review = excluded.needs_review, search_text = excluded.search_text, flags = excluded.flags,
+           runs = extractions.runs + 1, updated_at = now()`,
         [
           ref.documentId,
           version,
@@ -513,6 +521,8 @@ export class Store implements JobStore {
           extraction.metadata.province.value,
           planYear(extraction),
           extraction.review.needed,
+          search.searchText,
+          search.flags,
         ],
       );
       // The review queue, the document list's counts and the effective extraction, in the same transaction.
