@@ -25,6 +25,8 @@ export interface IngestProgress {
   phase: 'ocr' | 'pages';
   done: number;
   total: number;
+  /** OCR only: its own time budget in ms (pages past it are reported, not read). */
+  budgetMs?: number;
 }
 
 export async function ingest(bytes: Uint8Array, opts: IngestOptions = {}): Promise<DocTree> {

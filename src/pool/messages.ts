@@ -11,6 +11,8 @@ export interface ParseProgress {
   phase: 'ocr' | 'pages';
   done: number;
   total: number;
+  /** OCR only: its own time budget in ms; the task's budget is extended to leave room for it. */
+  budgetMs?: number;
 }
 
 export interface ParseResult {

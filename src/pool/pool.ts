@@ -75,7 +75,7 @@ interface Pending {
 interface Slot {
   worker: Worker;
   /** The running task; its budget timer starts once the worker is ready (loading is not the document's time). */
-  current: (Pending & { timer: NodeJS.Timeout | null; budgetMs: number }) | null;
+  current: (Pending & { timer: NodeJS.Timeout | null; budgetMs: number; startedAt: number }) | null;
   /** The worker has loaded the pipeline (its `ready` message). */
   ready: boolean;
   /** Set once the slot is being torn down: its late events are ignored. */
@@ -220,7 +220,7 @@ export class ParsePool {
   private dispatch(slot: Slot, pending: Pending | undefined): void {
     if (!pending) return;
     const budgetMs = this.budgetMs(pending.task.bytes.byteLength);
-    slot.current = { ...pending, timer: null, budgetMs };
+    slot.current = { ...pending, timer: null, budgetMs, startedAt: 0 };
     if (slot.ready) this.startBudget(slot);
     slot.worker.ref();
     const { bytes } = pending.task;
@@ -243,6 +243,14 @@ export class ParsePool {
   private startBudget(slot: Slot): void {
     const running = slot.current;
     if (!running || running.timer) return;
+    running.startedAt = Date.now();
+    this.armBudget(slot, running.budgetMs);
+  }
+
+  private armBudget(slot: Slot, delayMs: number, ocrMs = 0): void {
+    const running = slot.current;
+    if (!running) return;
+    if (running.timer) clearTimeout(running.timer);
     const { budgetMs } = running;
     running.timer = setTimeout(() => {
       const timedOut = slot.current;
@@ -251,12 +259,28 @@ export class ParsePool {
         new UnreadableDocumentError(
           'timeout',
           `Parsing took longer than its ${(budgetMs / 1000).toFixed(1)} s budget ` +
-            `(${this.timeoutBaseMs / 1000} s + ${this.timeoutPerMbMs / 1000} s per MB; ` +
-            'KEHOACH_TASK_TIMEOUT_MS, KEHOACH_TASK_TIMEOUT_PER_MB_MS).',
+            `(${this.timeoutBaseMs / 1000} s + ${this.timeoutPerMbMs / 1000} s per MB` +
+            (ocrMs > 0 ? `, extended by the ${(ocrMs / 1000).toFixed(0)} s OCR budget` : '') +
+            '; KEHOACH_TASK_TIMEOUT_MS, KEHOACH_TASK_TIMEOUT_PER_MB_MS).',
         ),
       );
       this.pump();
-    }, budgetMs);
+    }, delayMs);
+  }
+
+  /**
+   * OCR reads page by page under its own time budget and stops cleanly when it runs out (the pages left are
+   * reported, not read). When it starts, the task's budget is made to cover it plus the base budget for the rest
+   * of the parse, so that a slow scan ends as a truncated read, never as a killed worker.
+   */
+  private extendForOcr(slot: Slot, ocrMs: number): void {
+    const running = slot.current;
+    if (!running?.timer) return;
+    const elapsed = Date.now() - running.startedAt;
+    const needed = elapsed + ocrMs + this.timeoutBaseMs;
+    if (needed <= running.budgetMs) return;
+    running.budgetMs = needed;
+    this.armBudget(slot, needed - elapsed, ocrMs);
   }
 
   private onMessage(slot: Slot, msg: FromWorker): void {
@@ -268,6 +292,9 @@ export class ParsePool {
     const running = slot.current;
     if (slot.dead || !running || running.id !== msg.id) return;
     if (msg.type === 'progress') {
+      const ocrMs = msg.progress.budgetMs;
+      if (msg.progress.phase === 'ocr' && msg.progress.done === 0 && ocrMs !== undefined)
+        this.extendForOcr(slot, ocrMs);
       try {
         running.opts.onProgress?.(msg.progress);
       } catch {

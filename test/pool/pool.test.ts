@@ -66,6 +66,26 @@ describe('ParsePool', () => {
     expect(Date.now() - started).toBeGreaterThan(3000);
   }, 60_000);
 
+  it('makes room for OCR: a scan read within its OCR budget is not killed by the base budget', async () => {
+    process.env['KEHOACH_TEST_OCR_BUDGET_MS'] = '5000';
+    process.env['KEHOACH_TEST_OCR_MS'] = '1500';
+    const slow = new URL('./slow-ocr-worker.js', import.meta.url);
+    const p = new ParsePool({ size: 1, timeoutBaseMs: 500, timeoutPerMbMs: 0 }, slow);
+    pools.push(p);
+    const ok = await p.run({ bytes: new TextEncoder().encode('KẾ HOẠCH\nBản quét'), fileName: 'a.txt' });
+    expect(ok.extraction.document).toBeDefined();
+    // Past the OCR budget as well, the task still ends as a timeout that names the extension.
+    process.env['KEHOACH_TEST_OCR_BUDGET_MS'] = '200';
+    process.env['KEHOACH_TEST_OCR_MS'] = '3000';
+    const q = new ParsePool({ size: 1, timeoutBaseMs: 500, timeoutPerMbMs: 0 }, slow);
+    pools.push(q);
+    const err = await q
+      .run({ bytes: new TextEncoder().encode('KẾ HOẠCH'), fileName: 'b.txt' })
+      .catch((e: unknown) => e);
+    expect((err as UnreadableDocumentError).reason).toBe('timeout');
+    expect((err as Error).message).toMatch(/extended by the 0 s OCR budget/);
+  }, 60_000);
+
   it('fails a task that outgrows the heap cap as resource-limit, and the next task runs in a fresh worker', async () => {
     const p = pool({ size: 1, heapMb: 160, timeoutBaseMs: 120_000 });
     // 20 MB of plan-like lines inside every content limit: the reading alone grows far past 160 MB (a smaller cap

@@ -32,6 +32,8 @@ export interface Progress {
   phase: 'ocr';
   done: number;
   total: number;
+  /** The OCR's own time budget (ms), so whoever bounds the whole parse can make room for it. */
+  budgetMs?: number;
 }
 
 export interface OcrRunOptions extends OcrOptions {
@@ -90,7 +92,7 @@ export async function ocrPages(
   const timer = setTimeout(() => deadline.abort(), opts.timeBudgetMs);
   const failed: number[] = [];
   let done = 0;
-  opts.onProgress?.({ phase: 'ocr', done, total: todo.length });
+  opts.onProgress?.({ phase: 'ocr', done, total: todo.length, budgetMs: opts.timeBudgetMs });
   try {
     for (const n of todo) {
       if (deadline.signal.aborted) break;
