@@ -1,4 +1,4 @@
-// `npm run fuzz -- --seconds N [--format text|html|docx|pdf|image] [--seed S] [--workers W] [--out DIR]`
+// `npm run fuzz -- --seconds N [--inputs N] [--format text|html|docx|pdf|image] [--seed S] [--workers W] [--scans] [--out DIR]`
 // Mutates the real corpus and runs every input through the job path: the same warm, kill-able ParsePool
 // (src/pool) that `kehoach extract`, the embedded runner and the BullMQ workers use, with its heap cap and its
 // wall-clock budget (KEHOACH_WORKER_HEAP_MB, KEHOACH_TASK_TIMEOUT_MS + KEHOACH_TASK_TIMEOUT_PER_MB_MS × MB).
@@ -28,6 +28,8 @@ export interface FuzzOptions {
   /** Stop after this many inputs (whichever of seconds and inputs comes first). */
   maxInputs?: number;
   formats: readonly FuzzFormat[];
+  /** Fuzz scanned PDFs and TIFFs too (OCR-bound: a few inputs per minute). */
+  scans?: boolean;
   seed: number;
   out: string;
   /** The parse pool's settings: workers, heap cap, budget (defaults: the service's, from the environment). */
@@ -87,7 +89,7 @@ export function classify(result: { extraction: Extraction } | { error: unknown }
 }
 
 export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
-  const seeds = loadSeeds();
+  const seeds = loadSeeds(undefined, { scans: opts.scans ?? false });
   const formats = opts.formats.filter((f) => seeds[f].length > 0);
   if (formats.length === 0) throw new Error('no seeds for the requested format(s)');
   const r = rng(opts.seed);
@@ -232,6 +234,7 @@ function parseCli(argv: string[]): FuzzOptions {
       format: { type: 'string', multiple: true },
       seed: { type: 'string' },
       workers: { type: 'string' },
+      scans: { type: 'boolean', default: false },
       out: { type: 'string', default: 'test/robustness/fuzz-crashes' },
     },
     strict: true,
@@ -247,6 +250,7 @@ function parseCli(argv: string[]): FuzzOptions {
     seconds: Number(values.seconds),
     ...(values.inputs ? { maxInputs: Number(values.inputs) } : {}),
     formats: formats as FuzzFormat[],
+    scans: values.scans,
     seed: values.seed ? Number(values.seed) : Date.now() % 2 ** 31,
     out: values.out,
     pool,
