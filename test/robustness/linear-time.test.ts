@@ -253,8 +253,7 @@ const wholeResults: { pattern: string; g: Growth; chars: number }[] = [];
 (RUN ? describe : () => {})('the whole pipeline grows linearly on every pattern (extract(), 100 KB → 1 MB)', () => {
   afterAll(() => {
     const rows = wholeResults.map(
-      (r) =>
-        `| ${r.pattern} | ${r.g.small.toFixed(0)} ms | ${r.g.large.toFixed(0)} ms | ×${r.g.ratio.toFixed(1)} |`,
+      (r) => `| ${r.pattern} | ${r.g.small.toFixed(0)} ms | ${r.g.large.toFixed(0)} ms | ×${r.g.ratio.toFixed(1)} |`,
     );
     console.log(
       `extract() on adversarial text\n| pattern | 100 KB | 1 MB | ratio |\n| --- | --- | --- | --- |\n${rows.join('\n')}`,
