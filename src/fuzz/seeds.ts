@@ -1,6 +1,7 @@
 // Seeds for the fuzzer: the real corpus, the non-plan archive, the fixtures and the test data, by format.
 // HTML seeds are few, so text plans are also rendered as small HTML pages (paragraphs and pipe tables as
 // <table>), the way a CMS export would carry them.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -109,14 +110,30 @@ export function syntheticPng(width: number, height: number, seed: number): Uint8
   );
 }
 
-export function loadSeeds(dirs: readonly string[] = SEED_DIRS): Record<FuzzFormat, Seed[]> {
+/** Scanned pages (a scan PDF, a scanned TIFF): every input costs tens of CPU seconds of OCR. */
+const SCAN_RE = /scan/i;
+
+/**
+ * `scans`: keep the scanned seeds. Off by default: each mutated scan is mostly OCR time (tesseract, ~30 s of CPU
+ * a document), so a run would fuzz a few dozen inputs of the OCR engine instead of thousands of the readers.
+ */
+export function loadSeeds(
+  dirs: readonly string[] = SEED_DIRS,
+  opts: { scans?: boolean } = {},
+): Record<FuzzFormat, Seed[]> {
   const files: string[] = [];
   for (const d of dirs) walk(d, 2, files);
   const seeds: Record<FuzzFormat, Seed[]> = { text: [], html: [], docx: [], pdf: [], image: [] };
+  const seen = new Set<string>();
   for (const f of files) {
     const format = EXT[extname(f).toLowerCase()];
-    if (!format) continue;
-    seeds[format].push({ name: f, format, bytes: new Uint8Array(readFileSync(f)) });
+    if (!format || (!opts.scans && SCAN_RE.test(f))) continue;
+    const bytes = new Uint8Array(readFileSync(f));
+    // The same file under two folders (the corpus and its fixture) is one seed.
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    seeds[format].push({ name: f, format, bytes });
   }
   // Rendered HTML pages from windows of the text plans (not of the 1,500 short non-plans).
   const plans = seeds.text.filter((s) => !s.name.includes('mixed-archive'));

@@ -279,6 +279,32 @@ function countElements(data: Buffer): number {
   return n;
 }
 
+const ROOT_RE = /<([A-Za-z_][\w:.-]*)[^>]*?(\/?)>/y;
+
+/**
+ * The part's root element when it is never closed (a truncated part), else null. xmldom (mammoth's parser) takes
+ * an element whose end tag appears nowhere after it as self-closed: the root then ends at once and every node
+ * after it is appended to the document node one by one, each append checking all the ones before (quadratic: a
+ * truncated 380 KB document.xml took 13 s of CPU to refuse; 24 MB would run for hours).
+ */
+function rootLeftOpen(data: Buffer): string | null {
+  // The root's start tag: the first tag that is not a declaration, comment or processing instruction.
+  const head = data.subarray(0, 64 * 1024).toString('utf8');
+  let i = head.indexOf('<');
+  while (i >= 0 && (head[i + 1] === '?' || head[i + 1] === '!')) {
+    const end = head.indexOf('>', i);
+    // A declaration cut short: no root to look for (the parser refuses such a part by itself).
+    if (end < 0) return null;
+    i = head.indexOf('<', end + 1);
+  }
+  if (i < 0) return null;
+  ROOT_RE.lastIndex = i;
+  const m = ROOT_RE.exec(head);
+  if (!m || m[2] === '/') return null;
+  const name = m[1] as string;
+  return data.lastIndexOf(`</${name}`, undefined, 'utf8') > i ? null : name;
+}
+
 function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -297,6 +323,8 @@ export async function inspectDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LI
   let xmlElements = 0;
   const counted = new Set<string>();
   const texts = new Map<string, string>();
+  /** Parts whose root element is never closed, and its name. */
+  const broken = new Map<string, string>();
   /** Inflates (once) every entry of that name within the XML budget; returns the text of the last one. */
   const read = (name: string): string | null => {
     const es = byName.get(name);
@@ -314,6 +342,8 @@ export async function inspectDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LI
       }
       xmlBytes += data.length;
       xmlElements += countElements(data);
+      const open = rootLeftOpen(data);
+      if (open) broken.set(name, open);
       if (xmlElements > limits.maxXmlElements) {
         throw new UnreadableDocumentError(
           'resource-limit',
@@ -352,6 +382,12 @@ export async function inspectDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LI
   }
   // mammoth's fallbacks when a relationship is missing.
   for (const name of MAMMOTH_PARTS) read(`word/${name}.xml`);
+  // Only what mammoth parses has to be well-formed (a broken part nobody reads does not matter).
+  const parsed = [...seen, ...[...seen].map(relsOf), ...MAMMOTH_PARTS.map((n) => `word/${n}.xml`), '_rels/.rels'];
+  for (const name of parsed) {
+    const root = broken.get(name);
+    if (root !== undefined) throw corrupt(`The DOCX's XML part ${name} is cut short: its <${root}> is never closed.`);
+  }
   // Anything named like XML is counted too, so the budget holds whichever way a reader looks parts up.
   for (const name of byName.keys()) if (isXmlName(name)) read(name);
 

@@ -127,8 +127,13 @@ export function continuesTabCell(cell: readonly RawLine[], text: string): boolea
   return !NUMBERED_LABEL_RE.test(text);
 }
 
-/** Tab layout starting at `i` (a line that began with a tab); null when it is not a header/signature block. */
-function readTabBlock(lines: readonly RawLine[], i: number): { cells: RawLine[][]; end: number } | null {
+/**
+ * Tab layout starting at `i` (a line that began with a tab): its cells, or null when it is not a header/signature
+ * block, and where the block ends either way. A block read from any later tab line before `end` ends at the same
+ * line with a suffix of these cells (a cell's end depends only on the cell), so when this one is not a layout
+ * block neither is that one: the caller skips them instead of reading the rest again from every tab line.
+ */
+function readTabBlock(lines: readonly RawLine[], i: number): { cells: RawLine[][] | null; end: number } {
   const cells: RawLine[][] = [];
   let j = i;
   while (j < lines.length) {
@@ -154,7 +159,7 @@ function readTabBlock(lines: readonly RawLine[], i: number): { cells: RawLine[][
     j++;
   }
   const filled = cells.filter((c) => c.length > 0);
-  if (filled.length === 0 || !hasLayoutMarker(filled)) return null;
+  if (filled.length === 0 || !hasLayoutMarker(filled)) return { cells: null, end: j };
   return { cells: filled, end: j };
 }
 
@@ -170,16 +175,19 @@ export function splitRegions(lines: readonly RawLine[]): Region[] {
     body = [];
   };
   let i = 0;
+  // Tab lines before this index belong to a block already read and found not to be a layout block.
+  let notLayoutUntil = 0;
   while (i < lines.length) {
     const l = lines[i]!;
-    if (l.tab) {
+    if (l.tab && i >= notLayoutUntil) {
       const block = readTabBlock(lines, i);
-      if (block) {
+      if (block.cells) {
         flushBody();
         regions.push({ type: 'tab', cells: block.cells, first: l.index, last: lines[block.end - 1]!.index });
         i = block.end;
         continue;
       }
+      notLayoutUntil = block.end;
     }
     if (!l.pipe) {
       body.push(l);

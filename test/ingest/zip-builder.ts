@@ -53,14 +53,14 @@ export function buildZip(entries: ZipSpec[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?>
+export const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 </Types>`;
 
-const RELS = `<?xml version="1.0" encoding="UTF-8"?>
+export const RELS = `<?xml version="1.0" encoding="UTF-8"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
 </Relationships>`;

@@ -408,6 +408,18 @@ describe('robustness', () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  it('reads a header block that follows rows opening with a tab that are not a layout block', () => {
+    // A tab-separated table pasted from Word (no header/signature words), then the real header block. The rows
+    // are read as one candidate block once (not again from every row), and the header block after them is
+    // still found.
+    const rows = Array.from({ length: 50 }, (_, i) => `\t${i + 1}\tSở Y tế\t1,5`).join('\n');
+    const doc = norm(`${rows}\n\nNội dung kế hoạch.\n\n\tỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n`);
+    const layoutCells = doc.tables.filter((t) => t.layout).flatMap((t) => t.rows.flatMap((r) => r.cells));
+    expect(layoutCells.map((c) => c.text)).toContain('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(doc.text).toContain('Nội dung kế hoạch.');
+    expect(doc.text).toContain('Sở Y tế');
+  });
+
   it('never throws on empty or odd input', () => {
     expect(norm('').lines.length).toBeLessThanOrEqual(1);
     expect(() => norm('|\n|\n|')).not.toThrow();

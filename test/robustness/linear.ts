@@ -46,6 +46,26 @@ export function growth(small: () => unknown, large: () => unknown): Growth {
   return { small: ms, large: ml, ratio: ml / ms };
 }
 
+/** growth() for async work (the whole pipeline's extract()): each run is awaited, once per sample. */
+export async function growthAsync(small: () => Promise<unknown>, large: () => Promise<unknown>): Promise<Growth> {
+  await small();
+  await small();
+  const timed = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  const s: number[] = [];
+  const l: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    s.push(await timed(small));
+    l.push(await timed(large));
+  }
+  const ms = median(s);
+  const ml = median(l);
+  return { small: ms, large: ml, ratio: ml / ms };
+}
+
 /** `unit` repeated to exactly `size` characters. */
 export function repeatTo(unit: string, size: number): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
