@@ -60,4 +60,5 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; id: number; progress: ParseProgress }
   | { type: 'done'; id: number; result: ParseResult | EncodedResult }
-  | { type: 'failed'; id: number; error: SerialisedError };
+  /** `recycle`: the worker's state can no longer be trusted (a reader left a promise rejected): replace it. */
+  | { type: 'failed'; id: number; error: SerialisedError; recycle?: boolean };

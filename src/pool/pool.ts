@@ -303,6 +303,7 @@ export class ParsePool {
       return;
     }
     this.finish(slot, () => (msg.type === 'done' ? running.resolve(msg.result) : running.reject(revive(msg.error))));
+    if (msg.type === 'failed' && msg.recycle) this.retire(slot);
     this.pump();
   }
 

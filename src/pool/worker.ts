@@ -2,6 +2,7 @@
 // keeps it. Modules stay loaded between tasks, so pdf.js, the rule tables and the JIT stay warm.
 import { parentPort } from 'node:worker_threads';
 import type { Extraction } from '../contract/schema.js';
+import { UnreadableDocumentError } from '../errors.js';
 import { parsePdfInThisThread } from '../ingest/pdf.js';
 import { extract } from '../pipeline.js';
 import type { EncodedResult, EncodeOptions, FromWorker, SerialisedError, ToWorker } from './messages.js';
@@ -38,10 +39,13 @@ if (parentPort) {
   // This thread is already kill-able (the pool terminates it past its budget): a nested PDF thread per
   // document would only add a cold pdf.js start.
   parsePdfInThisThread();
+  /** The task being parsed, if any. */
+  let current: number | null = null;
   const send = (msg: FromWorker) => port.postMessage(msg);
   port.on('message', async (msg: ToWorker) => {
     if (msg.type !== 'task') return;
     const { id, task, encode: encoding } = msg;
+    current = id;
     try {
       const { extraction, text } = await extract({
         bytes: task.bytes,
@@ -61,8 +65,25 @@ if (parentPort) {
         send({ type: 'done', id, result: { extraction, text, json: JSON.stringify(extraction) } });
       }
     } catch (err) {
-      send({ type: 'failed', id, error: serialise(err) });
+      if (current === id) send({ type: 'failed', id, error: serialise(err) });
     }
+    current = null;
+  });
+  // pdf.js on a corrupt cross-reference table can reject a promise nobody awaits ("XRefEntryException:
+  // Inconsistent generation in XRef") and leave the document's own promise pending: by default that ends the
+  // thread as a crash, or, caught, the task waits for its budget. The task fails now as a corrupt file, and the
+  // pool replaces this worker, whose reader state is no longer trustworthy.
+  process.on('unhandledRejection', (reason) => {
+    const id = current;
+    if (id === null) return;
+    current = null;
+    const why = reason instanceof Error ? reason.message : String(reason);
+    send({
+      type: 'failed',
+      id,
+      recycle: true,
+      error: serialise(new UnreadableDocumentError('corrupt-file', `The file is damaged and cannot be read: ${why}`)),
+    });
   });
   send({ type: 'ready' });
 }

@@ -86,6 +86,21 @@ describe('ParsePool', () => {
     expect((err as Error).message).toMatch(/extended by the 0 s OCR budget/);
   }, 60_000);
 
+  it('fails a PDF whose reader leaves a promise rejected as corrupt-file at once, and replaces the worker', async () => {
+    // Saved by npm run fuzz (xref-rejection.json): pdf.js rejects "Inconsistent generation in XRef" where nobody
+    // awaits it; that used to end the worker as a crash (or, caught, wait out the whole budget).
+    const p = pool({ size: 1, timeoutBaseMs: 60_000 });
+    const bytes = readFileSync(fileURLToPath(new URL('./xref-rejection.pdf', import.meta.url)));
+    const started = Date.now();
+    const err = await p.run({ bytes, fileName: 'x.pdf' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    expect((err as UnreadableDocumentError).reason).toBe('corrupt-file');
+    expect((err as Error).message).toMatch(/XRef/);
+    expect(Date.now() - started).toBeLessThan(45_000);
+    const ok = await p.run(fixture('seed-000'));
+    expect(ok.extraction.metadata.documentNumber.value).toBe('824/KH-UBND');
+  }, 90_000);
+
   it('fails a task that outgrows the heap cap as resource-limit, and the next task runs in a fresh worker', async () => {
     const p = pool({ size: 1, heapMb: 160, timeoutBaseMs: 120_000 });
     // 20 MB of plan-like lines inside every content limit: the reading alone grows far past 160 MB (a smaller cap
