@@ -279,30 +279,56 @@ function countElements(data: Buffer): number {
   return n;
 }
 
-const ROOT_RE = /<([A-Za-z_][\w:.-]*)[^>]*?(\/?)>/y;
-
 /**
- * The part's root element when it is never closed (a truncated part), else null. xmldom (mammoth's parser) takes
- * an element whose end tag appears nowhere after it as self-closed: the root then ends at once and every node
- * after it is appended to the document node one by one, each append checking all the ones before (quadratic: a
- * truncated 380 KB document.xml took 13 s of CPU to refuse; 24 MB would run for hours).
+ * Why a part is not well-formed enough for mammoth, or null. xmldom (mammoth's parser) recovers from broken XML
+ * in ways that cost quadratic time: an element whose end tag appears nowhere after it is taken as self-closed,
+ * a stray or mismatched end tag closes elements early, and once the root is closed every later node is appended
+ * to the document node with a check of all the ones before (a truncated 380 KB document.xml took 13 s of CPU;
+ * 24 MB would run for hours). One linear pass over the tags: comments, CDATA, processing instructions and
+ * declarations are skipped, quotes inside a tag are honoured, and the element stack must end empty with one root.
  */
-function rootLeftOpen(data: Buffer): string | null {
-  // The root's start tag: the first tag that is not a declaration, comment or processing instruction.
-  const head = data.subarray(0, 64 * 1024).toString('utf8');
-  let i = head.indexOf('<');
-  while (i >= 0 && (head[i + 1] === '?' || head[i + 1] === '!')) {
-    const end = head.indexOf('>', i);
-    // A declaration cut short: no root to look for (the parser refuses such a part by itself).
-    if (end < 0) return null;
-    i = head.indexOf('<', end + 1);
+function xmlProblem(data: Buffer): string | null {
+  const xml = data.toString('utf8');
+  const stack: string[] = [];
+  let roots = 0;
+  let i = xml.indexOf('<');
+  while (i >= 0) {
+    let next: number;
+    if (xml.startsWith('<!--', i)) next = xml.indexOf('-->', i + 4);
+    else if (xml.startsWith('<![CDATA[', i)) next = xml.indexOf(']]>', i + 9);
+    else if (xml.startsWith('<?', i)) next = xml.indexOf('?>', i + 2);
+    else if (xml.startsWith('<!', i)) next = xml.indexOf('>', i + 2);
+    else {
+      const closing = xml.charCodeAt(i + 1) === 47; // '/'
+      const nameStart = closing ? i + 2 : i + 1;
+      let j = nameStart;
+      for (let c = xml.charCodeAt(j); j < xml.length && c > 32 && c !== 47 && c !== 62; c = xml.charCodeAt(++j));
+      const name = xml.slice(nameStart, j);
+      if (name === '') return `a "<" at offset ${i} opens no tag`;
+      // The tag's end: the first ">" outside quotes.
+      let quote = 0;
+      for (; j < xml.length; j++) {
+        const c = xml.charCodeAt(j);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 34 || c === 39) quote = c;
+        else if (c === 62) break;
+      }
+      if (j >= xml.length) return `its <${name}> tag is cut short`;
+      if (closing) {
+        const open = stack.pop();
+        if (open !== name) return open ? `</${name}> closes <${open}>` : `</${name}> closes nothing`;
+      } else if (xml.charCodeAt(j - 1) !== 47) {
+        if (stack.length === 0 && ++roots > 1) return `a second root <${name}> follows the first`;
+        stack.push(name);
+      } else if (stack.length === 0 && ++roots > 1) return `a second root <${name}> follows the first`;
+      i = xml.indexOf('<', j + 1);
+      continue;
+    }
+    if (next < 0) return `a comment, CDATA section or declaration at offset ${i} is never closed`;
+    i = xml.indexOf('<', next + 1);
   }
-  if (i < 0) return null;
-  ROOT_RE.lastIndex = i;
-  const m = ROOT_RE.exec(head);
-  if (!m || m[2] === '/') return null;
-  const name = m[1] as string;
-  return data.lastIndexOf(`</${name}`, undefined, 'utf8') > i ? null : name;
+  return stack.length > 0 ? `its <${stack[stack.length - 1]}> is never closed` : null;
 }
 
 function mb(n: number): string {
@@ -323,7 +349,7 @@ export async function inspectDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LI
   let xmlElements = 0;
   const counted = new Set<string>();
   const texts = new Map<string, string>();
-  /** Parts whose root element is never closed, and its name. */
+  /** Parts that are not well-formed, and why. */
   const broken = new Map<string, string>();
   /** Inflates (once) every entry of that name within the XML budget; returns the text of the last one. */
   const read = (name: string): string | null => {
@@ -342,8 +368,8 @@ export async function inspectDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LI
       }
       xmlBytes += data.length;
       xmlElements += countElements(data);
-      const open = rootLeftOpen(data);
-      if (open) broken.set(name, open);
+      const problem = xmlProblem(data);
+      if (problem) broken.set(name, problem);
       if (xmlElements > limits.maxXmlElements) {
         throw new UnreadableDocumentError(
           'resource-limit',
@@ -385,8 +411,8 @@ export async function inspectDocx(bytes: Uint8Array, limits: ZipLimits = DOCX_LI
   // Only what mammoth parses has to be well-formed (a broken part nobody reads does not matter).
   const parsed = [...seen, ...[...seen].map(relsOf), ...MAMMOTH_PARTS.map((n) => `word/${n}.xml`), '_rels/.rels'];
   for (const name of parsed) {
-    const root = broken.get(name);
-    if (root !== undefined) throw corrupt(`The DOCX's XML part ${name} is cut short: its <${root}> is never closed.`);
+    const problem = broken.get(name);
+    if (problem !== undefined) throw corrupt(`The DOCX's XML part ${name} is not well-formed: ${problem}.`);
   }
   // Anything named like XML is counted too, so the budget holds whichever way a reader looks parts up.
   for (const name of byName.keys()) if (isXmlName(name)) read(name);

@@ -112,7 +112,42 @@ describe('readDocx on built documents', () => {
     const err = await readDocx(cut).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreadableDocumentError);
     expect((err as UnreadableDocumentError).reason).toBe('corrupt-file');
-    expect((err as Error).message).toMatch(/word\/document\.xml is cut short: its <w:document> is never closed/);
+    expect((err as Error).message).toMatch(/word\/document\.xml is not well-formed: its <w:t> tag is cut short/);
+  });
+
+  it('a part whose tags do not balance is corrupt: a stray or mismatched end tag, a second root', async () => {
+    // xmldom recovers from each by closing elements early, and everything after the root then goes through the
+    // same quadratic append (four DOCX saved by npm run fuzz with their body repeated after </w:document>).
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const body = Array.from({ length: 200 }, (_, i) => wPara(`Đoạn ${i}`)).join('');
+    const cases: Array<[string, RegExp]> = [
+      [`<w:document ${W}><w:body>${body}</w:r></w:body></w:document>`, /<\/w:r> closes <w:body>/],
+      [
+        `<w:document ${W}><w:body>${body}</w:body></w:document><w:document ${W}><w:body>${body}</w:body></w:document>`,
+        /a second root <w:document>/,
+      ],
+      [`<w:document ${W}><w:body>${body}</w:body></w:document></w:body>`, /<\/w:body> closes nothing/],
+    ];
+    for (const [xml, why] of cases) {
+      const docx = buildZip([
+        { name: '[Content_Types].xml', data: CONTENT_TYPES },
+        { name: '_rels/.rels', data: RELS },
+        { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}` },
+      ]);
+      const err = await readDocx(docx).catch((e: unknown) => e);
+      expect((err as UnreadableDocumentError).reason, xml.slice(-60)).toBe('corrupt-file');
+      expect((err as Error).message).toMatch(why);
+    }
+    // Quotes may hold ">" and "/" inside a tag; comments and CDATA may hold anything.
+    const fine = `<w:document ${W}><!-- </w:body> --><w:body>${wPara('KẾ HOẠCH')}<w:p w:x="a>/b"/><![CDATA[</x>]]></w:body></w:document>`;
+    const tree = await readDocx(
+      buildZip([
+        { name: '[Content_Types].xml', data: CONTENT_TYPES },
+        { name: '_rels/.rels', data: RELS },
+        { name: 'word/document.xml', data: fine },
+      ]),
+    );
+    expect(tree.blocks.some((b) => b.type === 'paragraph' && b.text === 'KẾ HOẠCH')).toBe(true);
   });
 
   it('a part nobody parses may be cut short; the document still reads', async () => {
