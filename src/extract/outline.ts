@@ -38,7 +38,7 @@ export function romanValue(s: string): number | null {
 }
 
 // "I. MỤC TIÊU", "III.KINH PHÍ", "IV - TỔ CHỨC", "II/ NHIỆM VỤ", "III." (title on the next line).
-const HEADING_RE = /^([IVX]{1,6})\s*(?:[.:)/]|\s[-–—])\s*(.*)$/u;
+const HEADING_RE = /^([IVX]{1,6})\s*(?:[.:)/]|\s?[-–—])\s*(.*)$/u;
 // On an OCR'd line the numeral may hold look-alikes of I ("Il.", "1L", "|II.", "TT." on a bilevel scan, "1." for
 // "I."). Its separator may be read as a comma or lost ("1L ĐỐI TƯỢNG"); such a heading must have an upper-case
 // title, and a numeral holding look-alikes must be proved by the sequence (see sequence()).
@@ -329,7 +329,7 @@ interface Label {
   text: string;
 }
 
-const DEC_RE = /^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?(?=\s|\p{L}|$)\s*(.*)$/u;
+const DEC_RE = /^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\)|-(?=\s))?(?=\s|\p{L}|$)\s*(.*)$/u;
 const LETTER_RE = /^([a-zđ])\s*(\)|\.(?=\s))\s*(.*)$/u;
 const NAMED_RE = /^((?:Chỉ tiêu|Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?\d{1,3})\s*[:.)]\s*(.*)$/u;
 const BULLET_RE = /^([-–—+•·●▪○◦]|\*(?=\s))\s*(.*)$/u;

@@ -71,7 +71,7 @@ const NAMED_RE =
   /^((?:Chỉ|chỉ|CHỈ)\s+(?:tiêu|TIÊU)|(?:Mục|mục|MỤC)\s+(?:tiêu|TIÊU))\s+(?:số\s+)?(\d{1,3})\s*[:.)-]\s*/u;
 // A bullet or number left at the start of a raw line.
 const LEAD_MARK_RE =
-  /^[\s*_]*(?:[-–—+•·●▪○◦](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+\p{Lu})|[a-zđ]\)(?=[\s*_])|\(\d{1,2}\)(?=[\s*_]))?[\s*_]*/u;
+  /^[\s*_]*(?:[-–—+•·●▪○◦](?=[\s*_])|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?=[\s*_])|\d{1,2}-(?=\s)|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+\p{Lu})|[a-zđ]\)(?=[\s*_])|\(\d{1,2}\)(?=[\s*_]))?[\s*_]*/u;
 
 // "I. Về kinh tế (11 chỉ tiêu)", "Nhóm chỉ tiêu xã hội, gồm 5 chỉ tiêu": the line counts the targets that follow;
 // it heads them and is never one itself.

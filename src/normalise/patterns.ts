@@ -24,6 +24,9 @@ const alt = (words: readonly string[]) =>
 /** Numbered and lettered labels: "IV.", "1.", "1.1.", "1.1", "1)", "a)", "đ)". A year "2030." is not a label. */
 const NUMBERED_LABELS = [
   '^[IVXLC]{1,6}\\.(?=\\s|$)',
+  // "I- MỤC ĐÍCH", "II - MỤC TIÊU", "1- Mục tiêu chung": the dash style of older and district plans.
+  '^[IVXLC]{1,6}\\s?[-–](?=\\s)',
+  '^\\d{1,2}-(?=\\s)',
   '^\\d{1,2}(?:\\.\\d{1,2}){0,3}\\.(?=\\s|$)',
   '^\\d{1,2}(?:\\.\\d{1,2}){1,3}(?=\\s+\\S)',
   '^\\d{1,2}\\)(?=\\s|$)',

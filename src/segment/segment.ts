@@ -94,7 +94,7 @@ function titleEnd(lines: readonly Line[], type: TypeLineHit, to: number): number
       end = i + 1;
       continue;
     }
-    if (PREAMBLE_RE.test(t) || /^[IVX]+\s*[.:)/]/u.test(t) || /^Điều\s+1\b/u.test(t)) break;
+    if (PREAMBLE_RE.test(t) || /^[IVX]+\s*(?:[.:)/]|[-–]\s)/u.test(t) || /^Điều\s+1\b/u.test(t)) break;
     // The title: capitals over one or more lines, or one mixed-case line under the type line.
     const upper = !/\p{Ll}/u.test(t);
     if (titleLines > 0 && !upper && !/^\(/u.test(t)) break;
@@ -285,7 +285,7 @@ function noteAfter(lines: readonly Line[], typeLine: number): number | null {
     const t = cleanText(line.text);
     if (ATTACHED_BY_RE.test(t) && /Quyết\s+định\s+(?:số\s*)?[\d…. _/]/iu.test(t)) return i;
     // The line under "KẾ HOẠCH" is its title, which often opens as a preamble does ("Triển khai công tác …").
-    if ((PREAMBLE_RE.test(t) && !title) || /^[IVX]+\s*[.:)/]/u.test(t)) return null;
+    if ((PREAMBLE_RE.test(t) && !title) || /^[IVX]+\s*(?:[.:)/]|[-–]\s)/u.test(t)) return null;
     title = false;
   }
   return null;

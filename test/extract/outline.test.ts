@@ -43,11 +43,15 @@ describe('parseLabel', () => {
     expect(parseLabel('+ Tập huấn')).toMatchObject({ kind: 'plus', label: '+' });
     expect(parseLabel('* Ghi chú')).toMatchObject({ kind: 'star', label: '*' });
     expect(parseLabel('Chỉ tiêu 3: Giảm tỷ suất tử vong')).toMatchObject({ kind: 'named', label: 'Chỉ tiêu 3' });
+    expect(parseLabel('1- Mục tiêu chung')).toMatchObject({ kind: 'dec', label: '1', text: 'Mục tiêu chung' });
+    expect(parseLabel('(3) GRDP bình quân đầu người')).toMatchObject({ kind: 'paren', label: '(3)' });
   });
   it('does not take quantities, markdown or prose for labels', () => {
     expect(parseLabel('1.000 trẻ em được hỗ trợ')).toBeNull();
     expect(parseLabel('2.5 triệu đồng')).toBeNull();
     expect(parseLabel('2025 là năm bản lề')).toBeNull();
+    expect(parseLabel('1 - 2 lớp mỗi năm')).toBeNull();
+    expect(parseLabel('(2025) là năm bản lề')).toBeNull();
     expect(parseLabel('**Căn cứ Luật Trẻ em**')).toBeNull();
     expect(parseLabel('f) không phải chữ cái tiếng Việt')).toBeNull();
     expect(parseLabel('Bảo đảm cho trẻ em')).toBeNull();
@@ -197,6 +201,25 @@ describe('buildOutline', () => {
     const o = buildOutline(doc);
     expect(o.sections[1]?.title).toBe('KINH PHÍ THỰC HIỆN');
     expect(o.sections[1]?.items.map((i) => i.label)).toEqual(['1']);
+  });
+
+  it('reads the dash style of older and district plans: "I- MỤC ĐÍCH", "II - MỤC TIÊU", "1- Mục tiêu chung"', () => {
+    const doc = docOf([
+      ...HEADER,
+      'I- MỤC ĐÍCH, YÊU CẦU',
+      '1- Mục đích: Chủ động phòng, chống dịch.',
+      'II - MỤC TIÊU',
+      '1- Mục tiêu chung: Giảm tỷ lệ mắc.',
+      '2- Chỉ tiêu cụ thể: 100% ổ dịch được xử lý.',
+      'III– TỔ CHỨC THỰC HIỆN',
+      ...TAIL,
+    ]);
+    const o = buildOutline(doc);
+    expect(o.sections.map((x) => [x.numeral, x.title, x.items.map((i) => i.label)])).toEqual([
+      ['I', 'MỤC ĐÍCH, YÊU CẦU', ['1']],
+      ['II', 'MỤC TIÊU', ['1', '2']],
+      ['III', 'TỔ CHỨC THỰC HIỆN', []],
+    ]);
   });
 
   it('reports a document without sections and never throws on odd input', () => {
