@@ -309,7 +309,9 @@ const NUMBER_VALUE_RE = new RegExp(
   'u',
 );
 // Day and month may be blank in drafts ("ngày     tháng     năm 2023").
-const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,60}?)\s*,\s*ngày\s*([^\s|]*)\s*tháng\s*([^\s|]*)\s*năm\s*([^\s|]+)/mu;
+// A header cell may hold the motto before the place ("… Độc lập - Tự do - Hạnh phúc Bắc Giang, ngày …"): the
+// place is cut after it below, so the run before the comma may be that long.
+const DATE_LINE_RE = /(?:^|\|)\s*([^|\n,]{2,140}?)\s*,\s*ngày\s*([^\s|]*)\s*tháng\s*([^\s|]*)\s*năm\s*([^\s|]+)/mu;
 
 function documentNumber(doc: Doc, headerEnd: number, from = 0): Field<string> {
   const text = doc.text.slice(from, headerEnd);
@@ -343,7 +345,7 @@ function placeAndDate(doc: Doc, headerEnd: number, from = 0): { place: Field<str
   // A reader that runs the header's two columns together leaves "Số: …/KH-UBND" before the place
   // ("Số: /KH-UBND Hải Dương, ngày …"): a place name holds no digit, slash or colon, so it starts after the last.
   const written = m[1] as string;
-  const cut = /^.*[\d/:]\S*\s+/u.exec(written)?.[0].length ?? 0;
+  const cut = /^.*(?:[\d/:]\S*|Hạnh phúc[\s*_-]*)\s+/u.exec(written)?.[0].length ?? 0;
   const rawPlace = written.slice(cut);
   const placeText = cleanText(rawPlace).replace(/^[\s*]+|[\s*]+$/g, '');
   const placeStart = (m.index ?? 0) + m[0].indexOf(written) + cut + (rawPlace.length - rawPlace.trimStart().length);

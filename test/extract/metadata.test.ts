@@ -38,6 +38,17 @@ describe('extractMetadata on an issued plan', () => {
     expect(m.title.value).toBe('THỰC HIỆN ĐỀ ÁN CHĂM SÓC TRẺ EM TỈNH BÌNH DƯƠNG GIAI ĐOẠN 2019 - 2025');
     expect(m.period).toMatchObject({ value: { from: 2019, to: 2025 }, confidence: 'high' });
   });
+  it('reads place and date from a header cell that holds the motto before them (web copies of plans)', () => {
+    const { doc: d, m: h } = meta([
+      'ỦY BAN NHÂN DÂN TỈNH BẮC GIANG Số: 456/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Bắc Giang, ngày 18 tháng 6 năm 2025',
+      ...ISSUED.slice(2),
+    ]);
+    expect(h.issuedDate).toMatchObject({ value: '2025-06-18', confidence: 'high' });
+    expect(h.place).toMatchObject({ value: 'Bắc Giang', confidence: 'high' });
+    const src = h.place.source;
+    expect(src && d.text.slice(src.start, src.end)).toBe('Bắc Giang');
+  });
+
   it('reads the signer and recipients from a layout row', () => {
     expect(m.signer.value).toEqual({
       name: 'Đặng Minh Hưng',
