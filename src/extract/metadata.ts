@@ -464,6 +464,8 @@ function findTypeLine(doc: Doc, headerEnd: number, fromLine = 0): TypeLine | nul
     const t = cleanText(line.text);
     const exact = documentKindByName(t);
     if (exact && t === t.toUpperCase()) return { index: i, kind: exact.name, rest: '' };
+    // "KẾ HOẠCH LIÊN NGÀNH", "KẾ HOẠCH PHỐI HỢP": the words after KẾ HOẠCH qualify the type; the title follows.
+    if (TYPE_LINES.some((tl) => tl.kind === 'plan' && tl.line === t)) return { index: i, kind: 'Kế hoạch', rest: '' };
     const m = /^(KẾ HOẠCH)\s+(\p{Lu}.*)$/u.exec(t);
     if (m) return { index: i, kind: 'Kế hoạch', rest: m[2] as string };
   }

@@ -30,6 +30,7 @@ export const TYPE_LINES = z
   .parse([
     { line: 'KẾ HOẠCH HÀNH ĐỘNG', kind: 'plan' },
     { line: 'KẾ HOẠCH LIÊN TỊCH', kind: 'plan' },
+    { line: 'KẾ HOẠCH LIÊN NGÀNH', kind: 'plan' },
     { line: 'KẾ HOẠCH PHỐI HỢP', kind: 'plan' },
     { line: 'KẾ HOẠCH', kind: 'plan' },
     { line: 'QUYẾT ĐỊNH', kind: 'decision' },

@@ -49,6 +49,21 @@ describe('extractMetadata on an issued plan', () => {
     expect(src && d.text.slice(src.start, src.end)).toBe('Bắc Giang');
   });
 
+  it('takes the title from under "KẾ HOẠCH LIÊN NGÀNH", whose words qualify the type', () => {
+    const { m: j } = meta([
+      'SỞ Y TẾ TỈNH KHÁNH HÒA - SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH KHÁNH HÒA',
+      'Số: 1520/KH-SYT-SGDĐT | Khánh Hòa, ngày 02 tháng 4 năm 2025',
+      'KẾ HOẠCH LIÊN NGÀNH',
+      'Triển khai công tác y tế trường học năm học 2025 - 2026',
+      ...ISSUED.slice(6),
+    ]);
+    expect(j.title).toMatchObject({
+      value: 'Triển khai công tác y tế trường học năm học 2025 - 2026',
+      confidence: 'high',
+    });
+    expect(j.period.value).toEqual({ from: 2025, to: 2026 });
+  });
+
   it('reads the signer and recipients from a layout row', () => {
     expect(m.signer.value).toEqual({
       name: 'Đặng Minh Hưng',
