@@ -4,7 +4,7 @@
 // right one ("- CVP, PCVP UBND TP; Nguyễn Xuân Bình"), and right-column lines that do not line up with a left
 // one (a title under a seal) are lost in the merge. The zone is found from the word boxes — lines holding a gap
 // far wider than any space between words — and each column is then read on its own (page.ts).
-import type { OcrLine, PixelBox } from './types.js';
+import { lineOfWords, type OcrLine, type PixelBox } from './types.js';
 
 /** A gap between two words of a line at least this many line heights wide separates two columns. */
 const COLUMN_GAP_LINE_HEIGHTS = 3;
@@ -142,19 +142,7 @@ export function findColumnZones(lines: readonly OcrLine[]): ColumnZone[] {
 export function splitLines(lines: readonly OcrLine[], zone: ColumnZone): { left: OcrLine[]; right: OcrLine[] } {
   const left: OcrLine[] = [];
   const right: OcrLine[] = [];
-  const part = (words: OcrLine['words']): OcrLine | null =>
-    words.length === 0
-      ? null
-      : {
-          text: words.map((w) => w.text).join(' '),
-          words,
-          box: {
-            x0: Math.min(...words.map((w) => w.box.x0)),
-            y0: Math.min(...words.map((w) => w.box.y0)),
-            x1: Math.max(...words.map((w) => w.box.x1)),
-            y1: Math.max(...words.map((w) => w.box.y1)),
-          },
-        };
+  const part = (words: OcrLine['words']): OcrLine | null => (words.length === 0 ? null : lineOfWords(words));
   for (const i of [...zone.lines].sort((a, b) => (lines[a] as OcrLine).box.y0 - (lines[b] as OcrLine).box.y0)) {
     const l = lines[i] as OcrLine;
     const a = part(l.words.filter((w) => (w.box.x0 + w.box.x1) / 2 < zone.split));

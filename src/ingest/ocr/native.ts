@@ -3,7 +3,15 @@
 // per word with its box and confidence) on stdout. The Vietnamese model is the one shipped in assets/tessdata,
 // so both engines read with the same model.
 import { spawn, spawnSync } from 'node:child_process';
-import type { EngineResult, OcrEngine, OcrLine, OcrWord, PageImage, RecogniseOptions } from './types.js';
+import {
+  type EngineResult,
+  lineOfWords,
+  type OcrEngine,
+  type OcrLine,
+  type OcrWord,
+  type PageImage,
+  type RecogniseOptions,
+} from './types.js';
 
 let available: boolean | null = null;
 
@@ -34,16 +42,7 @@ export function parseTsv(tsv: string): OcrLine[] {
     });
     lines.set(key, words);
   }
-  return [...lines.values()].map((words) => ({
-    text: words.map((w) => w.text).join(' '),
-    words,
-    box: {
-      x0: Math.min(...words.map((w) => w.box.x0)),
-      y0: Math.min(...words.map((w) => w.box.y0)),
-      x1: Math.max(...words.map((w) => w.box.x1)),
-      y1: Math.max(...words.map((w) => w.box.y1)),
-    },
-  }));
+  return [...lines.values()].map(lineOfWords);
 }
 
 export function nativeEngine(tessdataDir: string): OcrEngine {

@@ -22,6 +22,20 @@ export interface OcrLine {
   box: PixelBox;
 }
 
+/** A line made of `words` (at least one), in order: their text joined, their boxes' union. */
+export function lineOfWords(words: OcrWord[]): OcrLine {
+  return {
+    text: words.map((w) => w.text).join(' '),
+    words,
+    box: {
+      x0: Math.min(...words.map((w) => w.box.x0)),
+      y0: Math.min(...words.map((w) => w.box.y0)),
+      x1: Math.max(...words.map((w) => w.box.x1)),
+      y1: Math.max(...words.map((w) => w.box.y1)),
+    },
+  };
+}
+
 /** A page image ready for an engine: 8-bit greyscale PNG bytes and their size. */
 export interface PageImage {
   png: Buffer;
