@@ -4,7 +4,7 @@
 // every document must be classified as a plan. Exits 1 when that does not hold.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { promisedValues } from '../src/contract/promised.js';
+import { promisedValues } from '../src/contract/judged.js';
 import { extract } from '../src/pipeline.js';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { promisedValues } from '../../src/contract/promised.js';
+import { promisedValues } from '../../src/contract/judged.js';
 import type { Extraction } from '../../src/contract/schema.js';
 import { extract } from '../../src/pipeline.js';
 import { isPlanKind } from '../../src/rules/doc-kinds.js';
